@@ -1,0 +1,27 @@
+#include "Actor.h"
+
+QString Actor::originName(Origin origin)
+{
+    switch (origin) {
+    case Origin::Panel: return QStringLiteral("panel");
+    case Origin::Ipmi: return QStringLiteral("ipmi");
+    case Origin::Redfish: return QStringLiteral("redfish");
+    case Origin::Host: return QStringLiteral("host");
+    case Origin::Bmc: return QStringLiteral("bmc");
+    }
+    return {};
+}
+
+std::optional<Actor::Origin> Actor::originFromName(const QString &name)
+{
+    for (Origin origin : {Origin::Panel, Origin::Ipmi, Origin::Redfish, Origin::Host, Origin::Bmc}) {
+        if (originName(origin) == name)
+            return origin;
+    }
+    return std::nullopt;
+}
+
+QString Actor::toString() const
+{
+    return user.isEmpty() ? originName(origin) : originName(origin) + u':' + user;
+}
