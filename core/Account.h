@@ -1,0 +1,25 @@
+#pragma once
+
+#include "Role.h"
+
+#include <QByteArray>
+#include <QString>
+
+// A user of the BMC as every face sees it. The password lives as a slow hash; an account that may
+// use IPMI also keeps it recoverably, because RAKP needs the password itself (DECISIONS.md).
+struct Account
+{
+    enum class Source {
+        Store,        // created at run time, persisted in the state directory
+        PasswordFile, // from PiKVM's ipmipasswd file (ipmi.auth.file); that file manages it
+    };
+
+    QString name;
+    Role role = Role::ReadOnly;
+    bool enabled = true;
+    bool ipmiEnabled = false;
+    Source source = Source::Store;
+    bool weakPassword = false; // equal to the user name or "admin": accepted, but flagged
+    QByteArray passwordHash;
+    QByteArray ipmiPassword; // only when ipmiEnabled
+};

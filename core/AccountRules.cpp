@@ -1,0 +1,28 @@
+#include "AccountRules.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace AccountRules {
+
+bool isValidName(const QString &name)
+{
+    static const QRegularExpression pattern(u"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,15}$"_s);
+    return pattern.match(name).hasMatch();
+}
+
+QString nameRuleText()
+{
+    return u"1 to %1 letters, digits, '_', '.' or '-', not starting with '.' or '-'"_s.arg(maxNameLength);
+}
+
+bool isPrintable(const QByteArray &password)
+{
+    return std::none_of(password.cbegin(), password.cend(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte == 0x7f;
+    });
+}
+
+} // namespace AccountRules

@@ -1,0 +1,79 @@
+#include "Bmc.h"
+
+#include "AccountStore.h"
+#include "BootOverride.h"
+#include "ChassisIdentify.h"
+#include "Configuration.h"
+#include "EventLog.h"
+#include "HostBackend.h"
+#include "PowerController.h"
+#include "PowerRestorePolicy.h"
+#include "SensorRegistry.h"
+#include "ServiceSettings.h"
+#include "SessionRegistry.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+PowerController::Timings powerTimings(const Configuration &configuration)
+{
+    PowerController::Timings timings;
+    timings.shortPress = configuration.duration(u"power.short_press"_s);
+    timings.longPress = configuration.duration(u"power.long_press"_s);
+    timings.resetPress = configuration.duration(u"power.reset_press"_s);
+    timings.onTimeout = configuration.duration(u"power.on_timeout"_s);
+    timings.offTimeout = configuration.duration(u"power.off_timeout"_s);
+    timings.gracefulTimeout = configuration.duration(u"power.graceful_timeout"_s);
+    timings.cycleDelay = configuration.duration(u"power.cycle_delay"_s);
+    return timings;
+}
+
+AccountStore::Policy accountPolicy(const Configuration &configuration)
+{
+    AccountStore::Policy policy;
+    policy.lockoutThreshold = configuration.intValue(u"accounts.lockout_threshold"_s);
+    policy.lockoutDuration = configuration.duration(u"accounts.lockout_duration"_s);
+    policy.minPasswordLength = configuration.intValue(u"accounts.min_password_length"_s);
+    return policy;
+}
+} // namespace
+
+Bmc::Bmc(Configuration *configuration, HostBackend *backend, const PasswordHasher *hasher,
+         const QString &stateDirectory, QObject *parent)
+    : QObject(parent)
+    , m_configuration(configuration)
+    , m_backend(backend)
+    , m_eventLog(new EventLog(stateDirectory, configuration->intValue(u"eventlog.max_entries"_s), this))
+    , m_accounts(new AccountStore(stateDirectory, hasher, m_eventLog, accountPolicy(*configuration), this))
+    , m_power(new PowerController(backend, m_eventLog, powerTimings(*configuration), this))
+    , m_powerRestorePolicy(new PowerRestorePolicy(configuration, m_power, m_eventLog, stateDirectory, this))
+    , m_bootOverride(new BootOverride(stateDirectory, m_eventLog, this))
+    , m_sessions(new SessionRegistry(this))
+    , m_sensors(new SensorRegistry(this))
+    , m_services(new ServiceSettings(configuration, m_eventLog, this))
+    , m_identify(new ChassisIdentify(m_eventLog, this))
+{
+    connect(m_power, &PowerController::hostStarting, m_bootOverride, &BootOverride::consume);
+}
+
+Bmc::~Bmc()
+{
+    // The event log goes last: the others may still log while they are torn down.
+    delete m_identify;
+    delete m_services;
+    delete m_sensors;
+    delete m_sessions;
+    delete m_bootOverride;
+    delete m_powerRestorePolicy;
+    delete m_power;
+    delete m_accounts;
+    delete m_eventLog;
+}
+
+void Bmc::start()
+{
+    m_eventLog->info(Actor::bmc(), u"qbmc %1 started on %2; the host is %3"_s.arg(
+                                       QStringLiteral(QBMC_VERSION), m_backend->description(),
+                                       PowerController::stateName(m_power->state()).toLower()));
+    m_powerRestorePolicy->apply();
+}

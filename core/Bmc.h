@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QObject>
+
+class AccountStore;
+class BootOverride;
+class ChassisIdentify;
+class Configuration;
+class EventLog;
+class HostBackend;
+class PasswordHasher;
+class PowerController;
+class PowerRestorePolicy;
+class SensorRegistry;
+class ServiceSettings;
+class SessionRegistry;
+
+// The one model every face renders: power, accounts, event log, boot override, sessions, sensors,
+// identify and service settings, built from the configuration over one host backend and wired so
+// that the rules that span them (a boot qbmc starts uses up a Once override) hold for every face.
+class Bmc : public QObject
+{
+    Q_OBJECT
+public:
+    Bmc(Configuration *configuration, HostBackend *backend, const PasswordHasher *hasher,
+        const QString &stateDirectory, QObject *parent = nullptr);
+    ~Bmc() override;
+
+    // Logs the start and applies the power-restore policy.
+    void start();
+
+    Configuration *configuration() const { return m_configuration; }
+    HostBackend *backend() const { return m_backend; }
+    EventLog *eventLog() const { return m_eventLog; }
+    AccountStore *accounts() const { return m_accounts; }
+    PowerController *power() const { return m_power; }
+    PowerRestorePolicy *powerRestorePolicy() const { return m_powerRestorePolicy; }
+    BootOverride *bootOverride() const { return m_bootOverride; }
+    SessionRegistry *sessions() const { return m_sessions; }
+    SensorRegistry *sensors() const { return m_sensors; }
+    ServiceSettings *services() const { return m_services; }
+    ChassisIdentify *identify() const { return m_identify; }
+
+private:
+    Configuration *m_configuration;
+    HostBackend *m_backend;
+    EventLog *m_eventLog;
+    AccountStore *m_accounts;
+    PowerController *m_power;
+    PowerRestorePolicy *m_powerRestorePolicy;
+    BootOverride *m_bootOverride;
+    SessionRegistry *m_sessions;
+    SensorRegistry *m_sensors;
+    ServiceSettings *m_services;
+    ChassisIdentify *m_identify;
+};

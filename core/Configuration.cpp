@@ -1,0 +1,278 @@
+#include "Configuration.h"
+
+#include "CoreLogging.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int stateFormatVersion = 1;
+const auto settingsKey = "settings"_L1;
+
+QString quoted(const QString &text)
+{
+    const QByteArray json = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(json.mid(1, json.size() - 2));
+}
+
+QString describeGiven(const ConfigEntry &entry)
+{
+    if (entry.kind == ConfigEntry::Kind::List) {
+        QStringList items;
+        for (const QString &item : entry.items)
+            items.append(quoted(item));
+        return u"["_s + items.join(u", "_s) + u"]"_s;
+    }
+    return quoted(entry.scalar);
+}
+} // namespace
+
+QString Configuration::Source::toString() const
+{
+    switch (kind) {
+    case Kind::Default: return u"default"_s;
+    case Kind::File: {
+        QString text = u"%1:%2"_s.arg(file).arg(line);
+        if (!spelledAs.isEmpty())
+            text += u" (as %1)"_s.arg(spelledAs);
+        return text;
+    }
+    case Kind::State: return u"set at run time (%1)"_s.arg(file);
+    }
+    return {};
+}
+
+Configuration::Configuration(QObject *parent)
+    : QObject(parent)
+{
+    for (const ConfigKey &key : ConfigSchema::instance().keys())
+        m_settings.insert(key.path, {key.defaultValue, {}});
+}
+
+const ConfigKey &Configuration::schemaKey(const QString &path) const
+{
+    const ConfigKey *key = ConfigSchema::instance().key(path);
+    if (!key)
+        qFatal("unknown configuration key %s", qPrintable(path));
+    return *key;
+}
+
+std::optional<ConfigError> Configuration::applyFile(const QString &file, const QList<ConfigEntry> &entries,
+                                                    QStringList *warnings)
+{
+    QHash<QString, int> seenInFile;
+    for (const ConfigEntry &entry : entries) {
+        if (auto error = applyEntry(file, entry, warnings, &seenInFile))
+            return error;
+    }
+    return std::nullopt;
+}
+
+std::optional<ConfigError> Configuration::applyEntry(const QString &file, const ConfigEntry &entry,
+                                                     QStringList *warnings, QHash<QString, int> *seenInFile)
+{
+    const ConfigSchema &schema = ConfigSchema::instance();
+    const auto error = [&](const QString &key, const QString &message) {
+        return ConfigError{file, entry.line, key, message};
+    };
+
+    if (schema.isIgnored(entry.path)) {
+        if (warnings)
+            warnings->append(u"%1:%2: %3: a PiKVM setting qbmc does not need; ignored"_s.arg(file).arg(entry.line).arg(entry.path));
+        return std::nullopt;
+    }
+
+    QString path = entry.path;
+    QString spelledAs;
+    if (const QString target = schema.aliasTarget(path); !target.isEmpty()) {
+        spelledAs = path;
+        path = target;
+    }
+
+    const ConfigKey *key = schema.key(path);
+    if (!key) {
+        if (schema.isSection(path)) {
+            if (entry.kind == ConfigEntry::Kind::Null || entry.kind == ConfigEntry::Kind::Mapping)
+                return std::nullopt;
+            return error(path, u"is a section, not a value; it holds: %1"_s.arg(schema.childrenOf(path).join(u", "_s)));
+        }
+        // Report the first segment that is not known, under the deepest section that is.
+        const QStringList parts = path.split(u'.');
+        for (qsizetype known = parts.size() - 1; known >= 0; --known) {
+            const QString prefix = parts.mid(0, known).join(u'.');
+            if (const ConfigKey *parent = schema.key(prefix))
+                return error(prefix, u"expected %1, got a mapping"_s.arg(parent->allowedText()));
+            if (schema.isSection(prefix)) {
+                const QString where = prefix.isEmpty() ? u"at the top level"_s : u"in %1"_s.arg(prefix);
+                return error(parts.mid(0, known + 1).join(u'.'),
+                             u"unknown key; allowed %1: %2"_s.arg(where, schema.childrenOf(prefix).join(u", "_s)));
+            }
+        }
+    }
+
+    if (const auto previous = seenInFile->constFind(path); previous != seenInFile->cend())
+        return error(entry.path, u"set twice in this file (also on line %1)"_s.arg(*previous));
+    seenInFile->insert(path, entry.line);
+
+    std::optional<QVariant> parsed;
+    switch (entry.kind) {
+    case ConfigEntry::Kind::Scalar:
+        if (key->isList())
+            return error(entry.path, u"expected %1, got a single value"_s.arg(key->allowedText()));
+        parsed = key->parse(entry.scalar);
+        break;
+    case ConfigEntry::Kind::List:
+        if (!key->isList())
+            return error(entry.path, u"expected %1, got a list"_s.arg(key->allowedText()));
+        parsed = key->parseList(entry.items);
+        break;
+    case ConfigEntry::Kind::Null:
+        if (key->type != ConfigKey::Type::String)
+            return error(entry.path, u"no value given; expected %1"_s.arg(key->allowedText()));
+        parsed = QString();
+        break;
+    case ConfigEntry::Kind::Mapping:
+        return error(entry.path, u"expected %1, got a mapping"_s.arg(key->allowedText()));
+    }
+    if (!parsed)
+        return error(entry.path, u"%1 is not valid; expected %2"_s.arg(describeGiven(entry), key->allowedText()));
+
+    m_settings.insert(path, {*parsed, Source::fromFile(file, entry.line, spelledAs)});
+    return std::nullopt;
+}
+
+std::optional<ConfigError> Configuration::validate() const
+{
+    const auto errorAt = [this](const QString &path, const QString &message) {
+        const Source where = source(path);
+        return ConfigError{where.file, where.line, where.spelledAs.isEmpty() ? path : where.spelledAs, message};
+    };
+    const auto fromFile = [this](const QString &path) { return source(path).kind != Source::Kind::Default; };
+
+    if (stringValue(u"host.backend"_s) == u"sim"_s
+        && duration(u"power.long_press"_s) <= duration(u"host.sim.force_off_hold"_s)) {
+        const QString blamed = fromFile(u"power.long_press"_s) ? u"power.long_press"_s : u"host.sim.force_off_hold"_s;
+        return errorAt(blamed, u"power.long_press (%1 s) must be longer than host.sim.force_off_hold (%2 s), or the "
+                               "simulated host takes a forced power-off for a short press"_s
+                                   .arg(value(u"power.long_press"_s).toDouble())
+                                   .arg(value(u"host.sim.force_off_hold"_s).toDouble()));
+    }
+
+    const bool hasCert = !stringValue(u"redfish.tls_cert"_s).isEmpty();
+    const bool hasKey = !stringValue(u"redfish.tls_key"_s).isEmpty();
+    if (hasCert != hasKey) {
+        const QString set = hasCert ? u"redfish.tls_cert"_s : u"redfish.tls_key"_s;
+        const QString missing = hasCert ? u"redfish.tls_key"_s : u"redfish.tls_cert"_s;
+        return errorAt(set, u"set without %1; set both or neither"_s.arg(missing));
+    }
+    return std::nullopt;
+}
+
+StateFile::Result Configuration::attachState(const QString &stateDirectory, StateFile::Mode mode)
+{
+    m_stateFile = std::make_unique<StateFile>(QDir(stateDirectory).filePath(u"settings.json"_s));
+    const StateFile::Result loaded = m_stateFile->load(
+        stateFormatVersion,
+        [](const QJsonObject &object) -> QString {
+            if (!object.value(settingsKey).isObject())
+                return u"no settings object"_s;
+            const QJsonObject settings = object.value(settingsKey).toObject();
+            for (auto it = settings.begin(); it != settings.end(); ++it) {
+                const ConfigKey *key = ConfigSchema::instance().key(it.key());
+                if (!key || key->persistence != ConfigKey::Persistence::Runtime)
+                    return u"%1 cannot be set at run time"_s.arg(it.key());
+                if (!key->fromJson(it.value()))
+                    return u"%1 has a value that is not valid"_s.arg(it.key());
+            }
+            return {};
+        },
+        mode);
+
+    if (loaded.status == StateFile::Status::Loaded) {
+        const QJsonObject settings = loaded.object.value(settingsKey).toObject();
+        for (auto it = settings.begin(); it != settings.end(); ++it) {
+            const ConfigKey &key = schemaKey(it.key());
+            m_settings.insert(key.path, {*key.fromJson(it.value()), Source::fromState(m_stateFile->path())});
+        }
+    } else if (loaded.status == StateFile::Status::Damaged && mode == StateFile::Mode::Repair) {
+        qCCritical(lcConfig, "settings changed at run time are lost; the configuration files apply");
+    }
+    return loaded;
+}
+
+QVariant Configuration::value(const QString &path) const
+{
+    schemaKey(path);
+    return m_settings.value(path).value;
+}
+
+std::chrono::milliseconds Configuration::duration(const QString &path) const
+{
+    return std::chrono::milliseconds(qRound64(value(path).toDouble() * 1000));
+}
+
+QList<int> Configuration::integerList(const QString &path) const
+{
+    QList<int> values;
+    for (const QVariant &item : value(path).toList())
+        values.append(item.toInt());
+    return values;
+}
+
+Configuration::Source Configuration::source(const QString &path) const
+{
+    schemaKey(path);
+    return m_settings.value(path).source;
+}
+
+std::optional<QString> Configuration::setRuntimeValue(const QString &path, const QVariant &value)
+{
+    const ConfigKey &key = schemaKey(path);
+    if (key.persistence != ConfigKey::Persistence::Runtime)
+        return u"%1 cannot be changed at run time"_s.arg(path);
+    const std::optional<QVariant> checked = key.fromJson(QJsonValue::fromVariant(value));
+    if (!checked)
+        return u"%1: %2 is not valid; expected %3"_s.arg(path, value.toString(), key.allowedText());
+
+    const bool changed = m_settings.value(path).value != *checked;
+    m_settings.insert(path, {*checked, Source::fromState(m_stateFile ? m_stateFile->path() : QString())});
+    if (m_stateFile)
+        m_stateFile->save(stateFormatVersion, {{settingsKey, runtimeValuesToJson()}});
+    if (changed)
+        emit valueChanged(path);
+    return std::nullopt;
+}
+
+QJsonObject Configuration::runtimeValuesToJson() const
+{
+    QJsonObject settings;
+    for (auto it = m_settings.cbegin(); it != m_settings.cend(); ++it) {
+        if (it->source.kind == Source::Kind::State)
+            settings.insert(it.key(), schemaKey(it.key()).toJson(it->value));
+    }
+    return settings;
+}
+
+QString Configuration::toYaml() const
+{
+    QString yaml = u"# qbmc: effective configuration; after each value, where it came from\n"_s;
+    QStringList openSections;
+    for (const ConfigKey &key : ConfigSchema::instance().keys()) {
+        const QStringList parts = key.path.split(u'.');
+        const QStringList sections = parts.mid(0, parts.size() - 1);
+        qsizetype common = 0;
+        while (common < sections.size() && common < openSections.size() && sections[common] == openSections[common])
+            ++common;
+        for (qsizetype depth = common; depth < sections.size(); ++depth)
+            yaml += QString(depth * 2, u' ') + sections[depth] + u":\n"_s;
+        openSections = sections;
+
+        const Setting setting = m_settings.value(key.path);
+        yaml += u"%1%2: %3  # %4\n"_s.arg(QString(sections.size() * 2, u' '), parts.last(), key.toYaml(setting.value),
+                                           setting.source.toString());
+    }
+    return yaml;
+}

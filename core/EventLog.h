@@ -1,0 +1,65 @@
+#pragma once
+
+#include "EventLogEntry.h"
+#include "StateFile.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+// The BMC's event log: bounded and circular (the oldest entry goes when it is full, and the
+// overflow is noted once in the log itself), persisted in the state directory. IPMI's SEL,
+// Redfish's LogService and the screen all read it.
+class EventLog : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+public:
+    using Severity = EventLogEntry::Severity;
+
+    static constexpr int defaultCapacity = 2048;
+
+    EventLog(const QString &stateDirectory, int capacity, QObject *parent = nullptr);
+    ~EventLog() override;
+
+    quint32 add(Severity severity, const Actor &actor, const QString &message, const QByteArray &selRecord = {});
+    quint32 info(const Actor &actor, const QString &message) { return add(Severity::Info, actor, message); }
+    quint32 warning(const Actor &actor, const QString &message) { return add(Severity::Warning, actor, message); }
+    quint32 critical(const Actor &actor, const QString &message) { return add(Severity::Critical, actor, message); }
+
+    // Oldest first.
+    const QList<EventLogEntry> &entries() const { return m_entries; }
+    std::optional<EventLogEntry> entry(quint32 id) const;
+    int count() const { return int(m_entries.size()); }
+    int capacity() const { return m_capacity; }
+    bool hasOverflowed() const { return m_overflowed; }
+    QDateTime lastAddition() const { return m_lastAddition; }
+    QDateTime lastErase() const { return m_lastErase; }
+
+    // Empties the log and records who did it as its first entry.
+    void clear(const Actor &actor);
+
+    // Writes pending changes now; they are otherwise written on the next turn of the event loop,
+    // so a burst of entries costs one write.
+    void flush();
+
+signals:
+    void entryAdded(const EventLogEntry &entry);
+    void cleared();
+    void countChanged();
+
+private:
+    void append(EventLogEntry entry);
+    void load();
+    QJsonObject toJson() const;
+
+    StateFile m_file;
+    int m_capacity;
+    QList<EventLogEntry> m_entries;
+    quint32 m_nextId = 1;
+    bool m_overflowed = false;
+    QDateTime m_lastAddition;
+    QDateTime m_lastErase;
+    QTimer m_saveTimer;
+    bool m_dirty = false;
+};

@@ -1,0 +1,310 @@
+#include "PowerController.h"
+
+#include "CoreLogging.h"
+#include "EventLog.h"
+
+#include <QMetaEnum>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+using Button = HostBackend::Button;
+using LedState = HostBackend::LedState;
+
+QString secondsText(std::chrono::milliseconds duration)
+{
+    return QString::number(std::chrono::duration<double>(duration).count());
+}
+} // namespace
+
+PowerController::PowerController(HostBackend *backend, EventLog *eventLog, Timings timings, QObject *parent)
+    : QObject(parent)
+    , m_backend(backend)
+    , m_eventLog(eventLog)
+    , m_timings(timings)
+{
+    m_stepTimer.setSingleShot(true);
+    connect(&m_stepTimer, &QTimer::timeout, this, &PowerController::onStepTimer);
+    connect(m_backend, &HostBackend::powerLedChanged, this, &PowerController::onPowerLedChanged);
+    connect(m_backend, &HostBackend::pressFinished, this, &PowerController::onPressFinished);
+    m_state = stableState();
+    m_loggedStableState = m_state;
+}
+
+QString PowerController::actionName(Action action)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<Action>().valueToKey(int(action)));
+}
+
+std::optional<PowerController::Action> PowerController::actionFromName(const QString &name)
+{
+    bool ok = false;
+    const int value = QMetaEnum::fromType<Action>().keyToValue(name.toLatin1().constData(), &ok);
+    return ok ? std::optional<Action>(Action(value)) : std::nullopt;
+}
+
+QString PowerController::stateName(State state)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(int(state)));
+}
+
+std::optional<PowerController::Action> PowerController::currentAction() const
+{
+    return m_running ? std::optional<Action>(m_running->action) : std::nullopt;
+}
+
+bool PowerController::isSupported(Action action) const
+{
+    switch (action) {
+    case Action::Nmi: return m_backend->capabilities().testFlag(HostBackend::Capability::Nmi);
+    case Action::ForceRestart: return m_backend->capabilities().testFlag(HostBackend::Capability::ResetButton);
+    default: return true;
+    }
+}
+
+QList<PowerController::Action> PowerController::supportedActions() const
+{
+    QList<Action> actions;
+    const QMetaEnum meta = QMetaEnum::fromType<Action>();
+    for (int i = 0; i < meta.keyCount(); ++i) {
+        if (isSupported(Action(meta.value(i))))
+            actions.append(Action(meta.value(i)));
+    }
+    return actions;
+}
+
+PowerController::State PowerController::stableState() const
+{
+    switch (m_backend->powerLed()) {
+    case LedState::On: return State::On;
+    case LedState::Off: return State::Off;
+    case LedState::Unknown: return State::Unknown;
+    }
+    return State::Unknown;
+}
+
+PowerController::Admission PowerController::admit(Action action, State stableState) const
+{
+    if (!isSupported(action))
+        return Admission::Unsupported;
+    // Without a readable power LED nothing can be waited on; only a bare button press makes sense.
+    if (stableState == State::Unknown)
+        return action == Action::PushPowerButton ? Admission::Accepted : Admission::InvalidInState;
+
+    switch (action) {
+    case Action::On:
+    case Action::ForceOn: return stableState == State::On ? Admission::AlreadyDone : Admission::Accepted;
+    case Action::ForceOff:
+    case Action::GracefulShutdown: return stableState == State::Off ? Admission::AlreadyDone : Admission::Accepted;
+    case Action::GracefulRestart:
+    case Action::ForceRestart:
+    case Action::Nmi: return stableState == State::Off ? Admission::InvalidInState : Admission::Accepted;
+    case Action::PowerCycle:
+    case Action::PushPowerButton: return Admission::Accepted;
+    }
+    return Admission::InvalidInState;
+}
+
+QList<PowerController::Step> PowerController::stepsFor(Action action, State stableState) const
+{
+    const auto press = [](Button button, std::chrono::milliseconds duration, State heading, bool startsHost = false) {
+        Step step;
+        step.kind = Step::Kind::Press;
+        step.button = button;
+        step.duration = duration;
+        step.heading = heading;
+        step.startsHost = startsHost;
+        return step;
+    };
+    const auto waitFor = [](State heading, std::chrono::milliseconds timeout, bool interruptible = false) {
+        Step step;
+        step.kind = Step::Kind::WaitForLed;
+        step.duration = timeout;
+        step.heading = heading;
+        step.interruptible = interruptible;
+        return step;
+    };
+    Step pause;
+    pause.kind = Step::Kind::Pause;
+    pause.duration = m_timings.cycleDelay;
+    Step nmi;
+    nmi.kind = Step::Kind::Nmi;
+
+    const Step pressOn = press(Button::Power, m_timings.shortPress, State::On, true);
+    const Step waitOn = waitFor(State::On, m_timings.onTimeout);
+    const Step pressOff = press(Button::Power, m_timings.longPress, State::Off);
+    const Step waitOff = waitFor(State::Off, m_timings.offTimeout);
+    const Step requestShutdown = press(Button::Power, m_timings.shortPress, State::Off);
+    const Step waitShutdown = waitFor(State::Off, m_timings.gracefulTimeout, true);
+
+    switch (action) {
+    case Action::On:
+    case Action::ForceOn: return {pressOn, waitOn};
+    case Action::ForceOff: return {pressOff, waitOff};
+    case Action::GracefulShutdown: return {requestShutdown, waitShutdown};
+    case Action::GracefulRestart: return {requestShutdown, waitShutdown, pause, pressOn, waitOn};
+    case Action::ForceRestart: return {press(Button::Reset, m_timings.resetPress, State::Unknown, true)};
+    case Action::PowerCycle:
+        if (stableState == State::Off)
+            return {pressOn, waitOn};
+        return {pressOff, waitOff, pause, pressOn, waitOn};
+    case Action::PushPowerButton:
+        return {press(Button::Power, m_timings.shortPress, State::Unknown, stableState == State::Off)};
+    case Action::Nmi: return {nmi};
+    }
+    return {};
+}
+
+PowerController::Admission PowerController::request(Action action, const Actor &actor)
+{
+    const QString who = actor.toString();
+    if (m_running) {
+        const Step *step = currentStep();
+        const bool forced = action == Action::ForceOff || action == Action::ForceRestart || action == Action::PowerCycle;
+        if (!forced || !step || !step->interruptible || !isSupported(action)) {
+            qCInfo(lcPower, "%s from %s refused: %s is running", qPrintable(actionName(action)), qPrintable(who),
+                   qPrintable(actionName(m_running->action)));
+            return Admission::Busy;
+        }
+        finish(Outcome::Interrupted, u"%1 from %2 took over"_s.arg(actionName(action), who));
+    }
+
+    const State stable = stableState();
+    const Admission admission = admit(action, stable);
+    if (admission == Admission::Unsupported || admission == Admission::InvalidInState) {
+        qCInfo(lcPower, "%s from %s refused: %s while the host is %s", qPrintable(actionName(action)), qPrintable(who),
+               admission == Admission::Unsupported ? "not supported by this wiring" : "not possible",
+               qPrintable(stateName(stable)));
+        return admission;
+    }
+
+    m_lastRequest = Request{action, actor, QDateTime::currentDateTimeUtc()};
+    emit lastRequestChanged();
+    if (admission == Admission::AlreadyDone) {
+        m_eventLog->info(actor, u"%1 requested; the host is already %2, nothing to do"_s.arg(
+                                    actionName(action), stable == State::On ? u"on"_s : u"off"_s));
+        return admission;
+    }
+
+    m_eventLog->info(actor, u"%1 requested"_s.arg(actionName(action)));
+    m_running = Run{action, actor, stepsFor(action, stable), 0};
+    emit busyChanged(true);
+    emit actionStarted(action, actor);
+    runNextStep();
+    return Admission::Accepted;
+}
+
+const PowerController::Step *PowerController::currentStep() const
+{
+    if (!m_running || m_running->next == 0)
+        return nullptr;
+    return &m_running->steps.at(m_running->next - 1);
+}
+
+void PowerController::runNextStep()
+{
+    // Steps that complete at once (a wait already satisfied, an NMI pulse) loop here rather than
+    // recurse.
+    while (m_running) {
+        if (m_running->next >= m_running->steps.size()) {
+            finish(Outcome::Completed);
+            return;
+        }
+        const Step step = m_running->steps.at(m_running->next++);
+        updateState();
+        switch (step.kind) {
+        case Step::Kind::Press:
+            if (step.startsHost)
+                emit hostStarting(m_running->actor);
+            m_backend->press(step.button, step.duration);
+            return;
+        case Step::Kind::WaitForLed:
+            if (stableState() == step.heading)
+                continue;
+            m_stepTimer.start(step.duration);
+            return;
+        case Step::Kind::Pause: m_stepTimer.start(step.duration); return;
+        case Step::Kind::Nmi: m_backend->pulseNmi(); continue;
+        }
+    }
+}
+
+void PowerController::onPressFinished(HostBackend::Button button)
+{
+    const Step *step = currentStep();
+    if (step && step->kind == Step::Kind::Press && step->button == button)
+        runNextStep();
+}
+
+void PowerController::onPowerLedChanged()
+{
+    updateState();
+    const Step *step = currentStep();
+    if (step && step->kind == Step::Kind::WaitForLed && stableState() == step->heading) {
+        m_stepTimer.stop();
+        runNextStep();
+    }
+}
+
+void PowerController::onStepTimer()
+{
+    const Step *step = currentStep();
+    if (!step)
+        return;
+    if (step->kind == Step::Kind::Pause) {
+        runNextStep();
+    } else if (step->kind == Step::Kind::WaitForLed) {
+        finish(Outcome::TimedOut, u"the power LED did not %1 within %2 s"_s.arg(
+                                      step->heading == State::On ? u"come on"_s : u"go off"_s, secondsText(step->duration)));
+    }
+}
+
+void PowerController::finish(Outcome outcome, const QString &detail)
+{
+    const Run run = std::move(*m_running);
+    m_running.reset();
+    m_stepTimer.stop();
+
+    switch (outcome) {
+    case Outcome::Completed:
+        qCInfo(lcPower, "%s from %s completed", qPrintable(actionName(run.action)), qPrintable(run.actor.toString()));
+        break;
+    case Outcome::TimedOut:
+        m_eventLog->warning(run.actor, u"%1 did not complete: %2"_s.arg(actionName(run.action), detail));
+        break;
+    case Outcome::Interrupted:
+        m_eventLog->info(run.actor, u"%1 was cut short: %2"_s.arg(actionName(run.action), detail));
+        break;
+    }
+    updateState();
+    emit busyChanged(false);
+    emit actionFinished(run.action, run.actor, outcome);
+}
+
+void PowerController::updateState()
+{
+    const State stable = stableState();
+    if (stable != m_loggedStableState)
+        logStableState(stable);
+
+    State state = stable;
+    const Step *step = currentStep();
+    if (step && step->heading != State::Unknown && stable != State::Unknown && stable != step->heading)
+        state = step->heading == State::On ? State::PoweringOn : State::PoweringOff;
+    if (state != m_state) {
+        m_state = state;
+        qCDebug(lcPower, "state %s", qPrintable(stateName(state)));
+        emit stateChanged(state);
+    }
+}
+
+void PowerController::logStableState(State state)
+{
+    m_loggedStableState = state;
+    const Actor actor = m_running ? m_running->actor : Actor::host();
+    switch (state) {
+    case State::On: m_eventLog->info(actor, u"Host powered on"_s); break;
+    case State::Off: m_eventLog->info(actor, u"Host powered off"_s); break;
+    default: m_eventLog->warning(actor, u"Host power state unknown: the power LED cannot be read"_s); break;
+    }
+}

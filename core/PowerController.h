@@ -1,0 +1,146 @@
+#pragma once
+
+#include "Actor.h"
+#include "HostBackend.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <optional>
+
+class EventLog;
+
+// The host's power, as every face sees and changes it. Actions are named as in Redfish and become
+// sequences of backend primitives: presses, pauses and waits on the power LED. One action runs at
+// a time: another request while it runs is refused as Busy, except that a forced action may cut
+// short an action that is only waiting for the host's OS to shut down. Requests that make no sense
+// in the current state get their own answer, and already-satisfied requests succeed as no-ops
+// (DECISIONS.md "Power semantics"). Every request and state change lands in the event log with
+// its actor.
+class PowerController : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
+public:
+    enum class State { Unknown, Off, PoweringOn, On, PoweringOff };
+    Q_ENUM(State)
+
+    enum class Action {
+        On,
+        ForceOn,
+        ForceOff,
+        GracefulShutdown,
+        GracefulRestart,
+        ForceRestart,
+        PowerCycle,
+        PushPowerButton,
+        Nmi,
+    };
+    Q_ENUM(Action)
+
+    // The immediate answer to a request; the end of an accepted action comes as actionFinished().
+    enum class Admission {
+        Accepted,
+        AlreadyDone,    // nothing to do, e.g. On while on: success, logged (IPMI 0x00, Redfish 204)
+        Busy,           // another action runs (IPMI 0xC0, Redfish 409)
+        InvalidInState, // e.g. ForceRestart while off (IPMI 0xD5, Redfish 409)
+        Unsupported,    // the wiring cannot do it, e.g. Nmi on an ATX header (IPMI 0xD5)
+    };
+    Q_ENUM(Admission)
+
+    enum class Outcome {
+        Completed,
+        TimedOut,    // the power LED did not reach the expected state in time
+        Interrupted, // a forced action took over
+    };
+    Q_ENUM(Outcome)
+
+    struct Timings
+    {
+        std::chrono::milliseconds shortPress{100};
+        std::chrono::milliseconds longPress{5500};
+        std::chrono::milliseconds resetPress{100};
+        std::chrono::milliseconds onTimeout{10'000};
+        std::chrono::milliseconds offTimeout{10'000};
+        std::chrono::milliseconds gracefulTimeout{120'000};
+        std::chrono::milliseconds cycleDelay{3000};
+    };
+
+    struct Request
+    {
+        Action action = Action::On;
+        Actor actor;
+        QDateTime time; // UTC
+    };
+
+    PowerController(HostBackend *backend, EventLog *eventLog, Timings timings, QObject *parent = nullptr);
+
+    State state() const { return m_state; }
+    bool isBusy() const { return m_running.has_value(); }
+    std::optional<Action> currentAction() const;
+    // The last accepted or already-satisfied request: what the screen shows as "who did it".
+    std::optional<Request> lastRequest() const { return m_lastRequest; }
+
+    bool isSupported(Action action) const;
+    QList<Action> supportedActions() const;
+
+    Admission request(Action action, const Actor &actor);
+
+    static QString actionName(Action action);
+    static std::optional<Action> actionFromName(const QString &name);
+    static QString stateName(State state);
+
+signals:
+    void stateChanged(PowerController::State state);
+    void busyChanged(bool busy);
+    void lastRequestChanged();
+    void actionStarted(PowerController::Action action, const Actor &actor);
+    void actionFinished(PowerController::Action action, const Actor &actor, PowerController::Outcome outcome);
+    // qbmc pressed power on an off host, or reset: the host is starting, so a Once boot override
+    // is used up.
+    void hostStarting(const Actor &actor);
+
+private:
+    struct Step
+    {
+        enum class Kind { Press, WaitForLed, Pause, Nmi };
+        Kind kind = Kind::Pause;
+        HostBackend::Button button = HostBackend::Button::Power;
+        std::chrono::milliseconds duration{0}; // press length, pause, or how long to wait
+        State heading = State::Unknown;        // On or Off while this step moves the host there
+        bool startsHost = false;
+        bool interruptible = false; // waiting on the host's OS, which a forced action may cut short
+    };
+    struct Run
+    {
+        Action action;
+        Actor actor;
+        QList<Step> steps;
+        qsizetype next = 0;
+    };
+
+    QList<Step> stepsFor(Action action, State stableState) const;
+    Admission admit(Action action, State stableState) const;
+    State stableState() const;
+    const Step *currentStep() const;
+    void runNextStep();
+    void onPowerLedChanged();
+    void onPressFinished(HostBackend::Button button);
+    void onStepTimer();
+    void finish(Outcome outcome, const QString &detail = {});
+    void updateState();
+    void logStableState(State state);
+
+    HostBackend *m_backend;
+    EventLog *m_eventLog;
+    Timings m_timings;
+    State m_state = State::Unknown;
+    State m_loggedStableState = State::Unknown;
+    std::optional<Run> m_running;
+    std::optional<Request> m_lastRequest;
+    QTimer m_stepTimer;
+};

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Actor.h"
+#include "Role.h"
+
+#include <QObject>
+#include <QVariant>
+
+#include <chrono>
+#include <optional>
+
+class Configuration;
+class EventLog;
+
+// The switches that IPMI, Redfish and the screen all change: IPMI over LAN on or off, and
+// Serial-over-LAN with its parameters. Values live in the Configuration as runtime keys, so a
+// change persists in the state directory and wins over YAML (DECISIONS.md).
+class ServiceSettings : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool ipmiEnabled READ isIpmiEnabled NOTIFY ipmiEnabledChanged)
+    Q_PROPERTY(bool solEnabled READ isSolEnabled NOTIFY solChanged)
+public:
+    struct SolParameters
+    {
+        Role privilege = Role::Operator;
+        bool forceEncryption = true;
+        bool forceAuthentication = true;
+        std::chrono::milliseconds accumulateInterval{100};
+        int sendThreshold = 1;
+        int retryCount = 7;
+        std::chrono::milliseconds retryInterval{100};
+        int bitRate = 115200;
+
+        friend bool operator==(const SolParameters &, const SolParameters &) = default;
+    };
+
+    ServiceSettings(Configuration *configuration, EventLog *eventLog, QObject *parent = nullptr);
+
+    bool isIpmiEnabled() const;
+    std::optional<QString> setIpmiEnabled(bool enabled, const Actor &actor);
+
+    bool isSolEnabled() const;
+    std::optional<QString> setSolEnabled(bool enabled, const Actor &actor);
+
+    SolParameters solParameters() const;
+    // All or nothing: an error names the first value that is not allowed and changes nothing.
+    std::optional<QString> setSolParameters(const SolParameters &parameters, const Actor &actor);
+
+signals:
+    void ipmiEnabledChanged(bool enabled);
+    // SoL enabled or any of its parameters changed.
+    void solChanged();
+
+private:
+    std::optional<QString> change(const QList<std::pair<QString, QVariant>> &values, const Actor &actor);
+
+    Configuration *m_configuration;
+    EventLog *m_eventLog;
+};

@@ -1,0 +1,47 @@
+#include "SessionRegistry.h"
+
+#include "CoreLogging.h"
+
+quint64 SessionRegistry::add(RemoteSession::Protocol protocol, const QString &user, const QString &address,
+                             Role privilege)
+{
+    RemoteSession session;
+    session.id = m_nextId++;
+    session.protocol = protocol;
+    session.user = user;
+    session.address = address;
+    session.since = QDateTime::currentDateTimeUtc();
+    session.privilege = privilege;
+    m_sessions.append(session);
+    qCInfo(lcSessions, "%s session %llu opened by %s from %s",
+           protocol == RemoteSession::Protocol::Ipmi ? "IPMI" : "Redfish", session.id, qPrintable(user),
+           qPrintable(address));
+    emit sessionAdded(session);
+    emit sessionsChanged();
+    return session.id;
+}
+
+void SessionRegistry::remove(quint64 id)
+{
+    if (m_sessions.removeIf([id](const RemoteSession &session) { return session.id == id; }) == 0)
+        return;
+    qCInfo(lcSessions, "session %llu closed", id);
+    emit sessionRemoved(id);
+    emit sessionsChanged();
+}
+
+void SessionRegistry::setPrivilege(quint64 id, Role privilege)
+{
+    for (RemoteSession &session : m_sessions) {
+        if (session.id == id && session.privilege != privilege) {
+            session.privilege = privilege;
+            emit sessionsChanged();
+        }
+    }
+}
+
+int SessionRegistry::count(RemoteSession::Protocol protocol) const
+{
+    return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(),
+                             [protocol](const RemoteSession &session) { return session.protocol == protocol; }));
+}
