@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+class PseudoTerminal;
+
+// The host's operating system as seen on its serial console: a boot log paced like a real one,
+// then a login and a shell just big enough to script against.
+class SimulatedConsole : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Off, Booting, Login, Password, Shell, ShuttingDown };
+    Q_ENUM(State)
+
+    explicit SimulatedConsole(PseudoTerminal *terminal, QObject *parent = nullptr);
+
+    State state() const { return m_state; }
+
+    void powerOn();
+    void reboot();
+    void shutdown();
+    void powerOff();
+    void nmi();
+    void breakReceived();
+
+signals:
+    void stateChanged(SimulatedConsole::State state);
+
+private:
+    void play(QList<QByteArray> lines, State state);
+    void printNextLine();
+    void type(char key);
+    void submitLine();
+    void runCommand(const QByteArray &line);
+    void showLoginPrompt();
+    void showShellPrompt();
+    void print(const QByteArray &text);
+    void printLine(const QByteArray &line) { print(line + "\r\n"); }
+    QByteArray kernelLine(const char *message) const;
+    void setState(State state);
+
+    PseudoTerminal *m_terminal;
+    State m_state = State::Off;
+    QList<QByteArray> m_pendingLines;
+    QTimer m_pacer;
+    QElapsedTimer m_uptime;
+    QByteArray m_line;
+    QByteArray m_user;
+    bool m_afterCarriageReturn = false;
+};
