@@ -1,7 +1,27 @@
+#include "CommandLine.h"
+#include "Daemon.h"
+#include "linux/UnixSignalWatcher.h"
+
 #include <QCoreApplication>
+
+#include <csignal>
+#include <sys/stat.h>
 
 int main(int argc, char *argv[])
 {
+    // Before any thread exists, so that every thread inherits the mask and these signals reach
+    // only the watcher's signalfd.
+    UnixSignalWatcher::blockInThisThread({SIGTERM, SIGINT, SIGHUP});
+    // State files hold password hashes and IPMI passwords: nothing qbmc creates is for others.
+    umask(077);
+    qSetMessagePattern(QStringLiteral("%{category}: %{if-warning}warning: %{endif}%{if-critical}error: %{endif}%{message}"));
+
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("qbmc"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QBMC_VERSION));
+
+    Daemon daemon(CommandLine::parse(QCoreApplication::arguments()));
+    if (const auto exitCode = daemon.start())
+        return *exitCode;
+    return QCoreApplication::exec();
 }

@@ -291,8 +291,11 @@ AccountStore::Error AccountStore::setPasswordFileAccounts(const QList<IpmiPasswo
         touched.insert(account.name);
     for (const Account &account : std::as_const(accounts))
         touched.insert(account.name);
+    if (!fileName.isEmpty())
+        qCInfo(lcAccounts, "%lld account(s) from %s", qlonglong(accounts.size()), qPrintable(fileName));
+    else if (!m_fromFile.isEmpty())
+        qCInfo(lcAccounts, "no IPMI password file any more: its accounts are gone");
     m_fromFile = accounts;
-    qCInfo(lcAccounts, "%lld account(s) from %s", qlonglong(accounts.size()), qPrintable(fileName));
     for (const QString &name : std::as_const(touched))
         emit credentialsChanged(name);
     emit accountsChanged();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -14,4 +15,9 @@ struct ConfigEntry
     Kind kind = Kind::Scalar;
     QString scalar;
     QStringList items;
+    // The line of each segment's key ("ipmi" on 1, "port" on 4), so a problem with a section is
+    // reported where that section starts; empty means every segment is on `line`.
+    QList<int> segmentLines;
+
+    int lineOfSegment(qsizetype index) const { return segmentLines.value(index, line); }
 };

@@ -103,12 +103,14 @@ std::optional<ConfigError> Configuration::applyEntry(const QString &file, const 
         const QStringList parts = path.split(u'.');
         for (qsizetype known = parts.size() - 1; known >= 0; --known) {
             const QString prefix = parts.mid(0, known).join(u'.');
+            // Aliases keep their segments' lines only when spelled as written.
+            const auto lineOf = [&](qsizetype segment) { return spelledAs.isEmpty() ? entry.lineOfSegment(segment) : entry.line; };
             if (const ConfigKey *parent = schema.key(prefix))
-                return error(prefix, u"expected %1, got a mapping"_s.arg(parent->allowedText()));
+                return ConfigError{file, lineOf(known - 1), prefix, u"expected %1, got a mapping"_s.arg(parent->allowedText())};
             if (schema.isSection(prefix)) {
                 const QString where = prefix.isEmpty() ? u"at the top level"_s : u"in %1"_s.arg(prefix);
-                return error(parts.mid(0, known + 1).join(u'.'),
-                             u"unknown key; allowed %1: %2"_s.arg(where, schema.childrenOf(prefix).join(u", "_s)));
+                return ConfigError{file, lineOf(known), parts.mid(0, known + 1).join(u'.'),
+                                   u"unknown key; allowed %1: %2"_s.arg(where, schema.childrenOf(prefix).join(u", "_s))};
             }
         }
     }
@@ -154,11 +156,14 @@ std::optional<ConfigError> Configuration::validate() const
 
     if (stringValue(u"host.backend"_s) == u"sim"_s
         && duration(u"power.long_press"_s) <= duration(u"host.sim.force_off_hold"_s)) {
-        const QString blamed = fromFile(u"power.long_press"_s) ? u"power.long_press"_s : u"host.sim.force_off_hold"_s;
-        return errorAt(blamed, u"power.long_press (%1 s) must be longer than host.sim.force_off_hold (%2 s), or the "
-                               "simulated host takes a forced power-off for a short press"_s
-                                   .arg(value(u"power.long_press"_s).toDouble())
-                                   .arg(value(u"host.sim.force_off_hold"_s).toDouble()));
+        const double longPress = value(u"power.long_press"_s).toDouble();
+        const double hold = value(u"host.sim.force_off_hold"_s).toDouble();
+        const QString consequence = u"or the simulated host takes a forced power-off for a short press"_s;
+        if (fromFile(u"power.long_press"_s))
+            return errorAt(u"power.long_press"_s, u"%1 s must be longer than host.sim.force_off_hold (%2 s), %3"_s
+                                                      .arg(longPress).arg(hold).arg(consequence));
+        return errorAt(u"host.sim.force_off_hold"_s, u"%1 s must be shorter than power.long_press (%2 s), %3"_s
+                                                         .arg(hold).arg(longPress).arg(consequence));
     }
 
     const bool hasCert = !stringValue(u"redfish.tls_cert"_s).isEmpty();

@@ -1,0 +1,265 @@
+#include "Daemon.h"
+
+#include "AccountStore.h"
+#include "AppLogging.h"
+#include "Bmc.h"
+#include "ConfigLoader.h"
+#include "EventLog.h"
+#include "Configuration.h"
+#include "linux/CryptPasswordHasher.h"
+#include "IpmiPasswordFile.h"
+#include "linux/ThermalZoneSensors.h"
+#include "linux/UnixSignalWatcher.h"
+#include "gpio/GpioAtxBackend.h"
+#include "gpio/LibgpiodChip.h"
+#include "sim/SimulatedHost.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QTemporaryFile>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Problems that stop the start go to stderr as one plain line, whatever the logging rules say.
+void printError(const QString &message)
+{
+    fprintf(stderr, "qbmc: %s\n", qPrintable(message));
+}
+
+void applyLogRules(const QString &rules)
+{
+    // Debug output of qbmc's own categories is off unless log.rules turns it on.
+    QLoggingCategory::setFilterRules(u"qbmc.*.debug=false\n"_s + QString(rules).replace(u';', u'\n'));
+}
+
+GpioAtxBackend::Wiring gpioWiring(const Configuration &configuration)
+{
+    const auto output = [&](const QString &name) {
+        GpioAtxBackend::Output output;
+        output.line = unsigned(configuration.intValue(u"gpio.%1.line"_s.arg(name)));
+        output.inverted = configuration.boolValue(u"gpio.%1.inverted"_s.arg(name));
+        return output;
+    };
+    const auto input = [&](const QString &name) {
+        GpioAtxBackend::Input input;
+        input.line = unsigned(configuration.intValue(u"gpio.%1.line"_s.arg(name)));
+        input.inverted = configuration.boolValue(u"gpio.%1.inverted"_s.arg(name));
+        input.debounce = configuration.duration(u"gpio.%1.debounce"_s.arg(name));
+        return input;
+    };
+    GpioAtxBackend::Wiring wiring;
+    wiring.powerSwitch = output(u"power_switch"_s);
+    wiring.resetSwitch = output(u"reset_switch"_s);
+    wiring.powerLed = input(u"power_led"_s);
+    wiring.hddLed = input(u"hdd_led"_s);
+    return wiring;
+}
+
+SimulatedHost::Timings simulatedTimings(const Configuration &configuration)
+{
+    SimulatedHost::Timings timings;
+    timings.powerOnDelay = configuration.duration(u"host.sim.power_on_delay"_s);
+    timings.shutdownDelay = configuration.duration(u"host.sim.shutdown_delay"_s);
+    timings.forceOffHold = configuration.duration(u"host.sim.force_off_hold"_s);
+    return timings;
+}
+} // namespace
+
+Daemon::Daemon(CommandLine options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+Daemon::~Daemon()
+{
+    // The model goes before the backend it drives; the backend releases any held button.
+    m_thermalSensors.reset();
+    m_bmc.reset();
+    m_backend.reset();
+}
+
+std::optional<int> Daemon::start()
+{
+    if (auto exit = loadConfiguration())
+        return exit;
+
+    if (m_options.printConfig) {
+        // Shows the runtime values too, without repairing or creating anything.
+        if (QFileInfo(m_options.stateDirectory).isDir())
+            m_configuration->attachState(m_options.stateDirectory, StateFile::Mode::ReadOnly);
+        fputs(qPrintable(m_configuration->toYaml()), stdout);
+        return Success;
+    }
+
+    if (auto exit = prepareStateDirectory())
+        return exit;
+    m_configuration->attachState(m_options.stateDirectory);
+    applyLogRules(m_configuration->stringValue(u"log.rules"_s));
+
+    if (auto exit = createBackend())
+        return exit;
+
+    m_hasher = std::make_unique<CryptPasswordHasher>();
+    m_bmc = std::make_unique<Bmc>(m_configuration.get(), m_backend.get(), m_hasher.get(), m_options.stateDirectory);
+    if (auto exit = loadPasswordFile())
+        return exit;
+    const QByteArray presetPassword = qgetenv("QBMC_ADMIN_PASSWORD");
+    if (const auto error = m_bmc->accounts()->ensureAdministrator(presetPassword); error != AccountStore::Error::None) {
+        printError(u"QBMC_ADMIN_PASSWORD: %1"_s.arg(m_bmc->accounts()->errorText(error)));
+        return ConfigurationError;
+    }
+
+    m_thermalSensors = std::make_unique<ThermalZoneSensors>(m_bmc->sensors());
+    m_thermalSensors->start();
+
+    m_signals = std::make_unique<UnixSignalWatcher>(QList<int>{SIGTERM, SIGINT, SIGHUP});
+    connect(m_signals.get(), &UnixSignalWatcher::received, this, &Daemon::onSignal);
+
+    m_bmc->start();
+    qCInfo(lcApp, "ready: %s, state in %s", qPrintable(m_backend->description()),
+           qPrintable(QDir(m_options.stateDirectory).absolutePath()));
+    return std::nullopt;
+}
+
+std::optional<int> Daemon::loadConfiguration()
+{
+    m_configuration = std::make_unique<Configuration>();
+    QStringList warnings;
+    const auto required = m_options.configFileGiven ? ConfigLoader::MainFile::Required : ConfigLoader::MainFile::Optional;
+    const auto error = ConfigLoader::load(m_configuration.get(), m_options.configFile, required, &warnings);
+    for (const QString &warning : std::as_const(warnings))
+        qCWarning(lcApp, "%s", qPrintable(warning));
+    if (error) {
+        printError(error->toString());
+        return ConfigurationError;
+    }
+    applyLogRules(m_configuration->stringValue(u"log.rules"_s));
+    return std::nullopt;
+}
+
+std::optional<int> Daemon::prepareStateDirectory()
+{
+    const QString path = m_options.stateDirectory;
+    if (!QDir().mkpath(path)) {
+        printError(u"state directory %1: cannot create it"_s.arg(path));
+        return StartFailed;
+    }
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    // Writing is the only honest test of writability (read-only mounts, ACLs, ownership).
+    QTemporaryFile probe(QDir(path).filePath(u".write-test-XXXXXX"_s));
+    if (!probe.open()) {
+        printError(u"state directory %1: cannot write in it: %2"_s.arg(path, probe.errorString()));
+        return StartFailed;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> Daemon::createBackend()
+{
+    QString error;
+    if (m_configuration->stringValue(u"host.backend"_s) == u"gpio"_s) {
+        std::unique_ptr<LibgpiodChip> chip = LibgpiodChip::open(m_configuration->stringValue(u"gpio.chip"_s), &error);
+        if (chip) {
+            auto backend = std::make_unique<GpioAtxBackend>(std::move(chip), gpioWiring(*m_configuration));
+            if (backend->start(&error))
+                m_backend = std::move(backend);
+        }
+    } else {
+        auto backend = std::make_unique<SimulatedHost>(simulatedTimings(*m_configuration),
+                                                       m_configuration->boolValue(u"host.sim.nmi"_s));
+        if (backend->start(&error))
+            m_backend = std::move(backend);
+    }
+    if (!m_backend) {
+        printError(error);
+        return StartFailed;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> Daemon::loadPasswordFile()
+{
+    const QString path = m_configuration->stringValue(u"ipmi.auth.file"_s);
+    QList<IpmiPasswordFile::Entry> entries;
+    if (!path.isEmpty()) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            printError(ConfigError{path, 0, {}, u"cannot read: %1"_s.arg(file.errorString())}.toString());
+            return ConfigurationError;
+        }
+        const IpmiPasswordFile::Result parsed = IpmiPasswordFile::parse(path, file.readAll());
+        if (parsed.error) {
+            printError(parsed.error->toString());
+            return ConfigurationError;
+        }
+        entries = parsed.entries;
+    }
+    if (const auto error = m_bmc->accounts()->setPasswordFileAccounts(entries, path); error != AccountStore::Error::None) {
+        printError(u"%1: %2"_s.arg(path, m_bmc->accounts()->errorText(error)));
+        return StartFailed;
+    }
+    return std::nullopt;
+}
+
+void Daemon::onSignal(int signalNumber)
+{
+    if (signalNumber == SIGHUP) {
+        reload();
+        return;
+    }
+    qCInfo(lcApp, "stopping on %s", strsignal(signalNumber));
+    m_bmc->eventLog()->info(Actor::bmc(), u"qbmc stopping on SIG%1"_s.arg(QString::fromLatin1(sigabbrev_np(signalNumber))));
+    QCoreApplication::quit();
+}
+
+void Daemon::reload()
+{
+    // Files are read into a fresh configuration first, so a broken edit changes nothing.
+    Configuration fresh;
+    QStringList warnings;
+    const auto required = m_options.configFileGiven ? ConfigLoader::MainFile::Required : ConfigLoader::MainFile::Optional;
+    const auto error = ConfigLoader::load(&fresh, m_options.configFile, required, &warnings);
+    for (const QString &warning : std::as_const(warnings))
+        qCWarning(lcApp, "%s", qPrintable(warning));
+    if (error) {
+        qCCritical(lcApp, "SIGHUP: configuration not reloaded, it has an error: %s", qPrintable(error->toString()));
+        return;
+    }
+    fresh.attachState(m_options.stateDirectory, StateFile::Mode::ReadOnly);
+
+    QStringList needRestart;
+    for (const ConfigKey &key : ConfigSchema::instance().keys()) {
+        if (key.path == u"log.rules"_s || key.path == u"ipmi.auth.file"_s)
+            continue;
+        if (fresh.value(key.path) != m_configuration->value(key.path))
+            needRestart.append(key.path);
+    }
+
+    applyLogRules(fresh.stringValue(u"log.rules"_s));
+    const QString passwordFile = fresh.stringValue(u"ipmi.auth.file"_s);
+    QList<IpmiPasswordFile::Entry> entries;
+    if (!passwordFile.isEmpty()) {
+        QFile file(passwordFile);
+        const IpmiPasswordFile::Result parsed = file.open(QIODevice::ReadOnly)
+            ? IpmiPasswordFile::parse(passwordFile, file.readAll())
+            : IpmiPasswordFile::Result{{}, ConfigError{passwordFile, 0, {}, u"cannot read: %1"_s.arg(file.errorString())}};
+        if (parsed.error) {
+            qCCritical(lcApp, "SIGHUP: accounts file not reloaded: %s", qPrintable(parsed.error->toString()));
+            return;
+        }
+        entries = parsed.entries;
+    }
+    m_bmc->accounts()->setPasswordFileAccounts(entries, passwordFile);
+
+    qCInfo(lcApp, "SIGHUP: reloaded log.rules and the accounts file%s", passwordFile.isEmpty() ? " (none set)" : "");
+    if (!needRestart.isEmpty())
+        qCWarning(lcApp, "SIGHUP: changed keys that take effect at the next start: %s", qPrintable(needRestart.join(u", "_s)));
+}

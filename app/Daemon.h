@@ -1,0 +1,50 @@
+#pragma once
+
+#include "CommandLine.h"
+
+#include <QObject>
+
+#include <memory>
+
+class Bmc;
+class Configuration;
+class HostBackend;
+class PasswordHasher;
+class ThermalZoneSensors;
+class UnixSignalWatcher;
+
+// The composition root: reads the configuration, prepares the state directory, picks the host
+// backend, builds the core model and keeps it running until SIGTERM or SIGINT. SIGHUP re-reads
+// the configuration files; runtime values keep winning (DECISIONS.md).
+class Daemon : public QObject
+{
+    Q_OBJECT
+public:
+    // Exit statuses: a configuration or usage problem is 2, anything else that stops the start 1.
+    enum ExitCode { Success = 0, StartFailed = 1, ConfigurationError = 2 };
+
+    explicit Daemon(CommandLine options, QObject *parent = nullptr);
+    ~Daemon() override;
+
+    // Returns the exit status when qbmc should not keep running (a failure, or --print-config
+    // done); nullopt when it is up and the event loop should run.
+    std::optional<int> start();
+
+    Bmc *bmc() const { return m_bmc.get(); }
+
+private:
+    std::optional<int> loadConfiguration();
+    std::optional<int> prepareStateDirectory();
+    std::optional<int> createBackend();
+    std::optional<int> loadPasswordFile();
+    void onSignal(int signalNumber);
+    void reload();
+
+    CommandLine m_options;
+    std::unique_ptr<Configuration> m_configuration;
+    std::unique_ptr<HostBackend> m_backend;
+    std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<Bmc> m_bmc;
+    std::unique_ptr<ThermalZoneSensors> m_thermalSensors;
+    std::unique_ptr<UnixSignalWatcher> m_signals;
+};

@@ -1,0 +1,123 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <chrono>
+#include <csignal>
+
+// The built qbmc binary, run the way an operator runs it: its own configuration file and state
+// directory in a temporary folder, output captured, stopped with a real SIGTERM.
+class DaemonProcess
+{
+public:
+    DaemonProcess()
+    {
+        m_process.setProgram(QStringLiteral(QBMC_BINARY));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("QBMC_ADMIN_PASSWORD"));
+        environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("qbmc.*.info=true"));
+        // Error texts from the C library are checked word for word.
+        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+        m_process.setProcessEnvironment(environment);
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    }
+
+    ~DaemonProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished();
+        }
+    }
+
+    QString dir() const { return m_dir.path(); }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString configFile() const { return path(QStringLiteral("qbmc.yaml")); }
+    QString stateDir() const { return path(QStringLiteral("state")); }
+    QProcess &process() { return m_process; }
+
+    void writeFile(const QString &name, const QByteArray &content)
+    {
+        QFile file(path(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    void writeConfig(const QByteArray &yaml) { writeFile(QStringLiteral("qbmc.yaml"), yaml); }
+    void setEnvironmentValue(const QString &name, const QString &value)
+    {
+        QProcessEnvironment environment = m_process.processEnvironment();
+        environment.insert(name, value);
+        m_process.setProcessEnvironment(environment);
+    }
+
+    // Runs to completion (for --help, --print-config, start-up errors).
+    int run(const QStringList &arguments, std::chrono::milliseconds timeout = std::chrono::seconds(30))
+    {
+        m_process.setArguments(arguments);
+        m_process.start();
+        if (!m_process.waitForFinished(int(timeout.count())))
+            return -1;
+        m_stdout += m_process.readAllStandardOutput();
+        m_stderr += m_process.readAllStandardError();
+        return m_process.exitCode();
+    }
+
+    // Starts with the temporary config and state directory and waits for the "ready" line.
+    bool start(const QStringList &extraArguments = {}, std::chrono::milliseconds timeout = std::chrono::seconds(30))
+    {
+        m_process.setArguments(QStringList{QStringLiteral("--config"), configFile(), QStringLiteral("--state-dir"),
+                                           stateDir()}
+                               + extraArguments);
+        QElapsedTimer clock;
+        clock.start();
+        m_process.start();
+        if (!waitForOutput("qbmc.app: ready", timeout))
+            return false;
+        m_startTime = std::chrono::milliseconds(clock.elapsed());
+        return true;
+    }
+
+    bool waitForOutput(const QByteArray &text, std::chrono::milliseconds timeout = std::chrono::seconds(30))
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (!m_stderr.contains(text)) {
+            if (clock.elapsed() > timeout.count() || m_process.state() == QProcess::NotRunning)
+                return m_stderr.contains(text);
+            m_process.waitForReadyRead(100);
+            m_stderr += m_process.readAllStandardError();
+            m_stdout += m_process.readAllStandardOutput();
+        }
+        return true;
+    }
+
+    // Sends a real signal and waits; returns how long the stop took, or -1 ms when it hung.
+    std::chrono::milliseconds stop(int signalNumber = SIGTERM)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        ::kill(pid_t(m_process.processId()), signalNumber);
+        if (!m_process.waitForFinished(30000))
+            return std::chrono::milliseconds(-1);
+        m_stderr += m_process.readAllStandardError();
+        m_stdout += m_process.readAllStandardOutput();
+        return std::chrono::milliseconds(clock.elapsed());
+    }
+
+    void signal(int signalNumber) { ::kill(pid_t(m_process.processId()), signalNumber); }
+
+    QByteArray standardOutput() const { return m_stdout; }
+    QByteArray standardError() const { return m_stderr; }
+    std::chrono::milliseconds startTime() const { return m_startTime; }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QByteArray m_stdout;
+    QByteArray m_stderr;
+    std::chrono::milliseconds m_startTime{0};
+};
