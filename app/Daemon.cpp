@@ -62,6 +62,16 @@ GpioAtxBackend::Wiring gpioWiring(const Configuration &configuration)
     return wiring;
 }
 
+IpmiPasswordFile::Result readPasswordFile(const QString &path)
+{
+    if (path.isEmpty())
+        return {};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {{}, ConfigError{path, 0, {}, u"cannot read: %1"_s.arg(file.errorString())}};
+    return IpmiPasswordFile::parse(path, file.readAll());
+}
+
 SimulatedHost::Timings simulatedTimings(const Configuration &configuration)
 {
     SimulatedHost::Timings timings;
@@ -102,7 +112,6 @@ std::optional<int> Daemon::start()
     if (auto exit = prepareStateDirectory())
         return exit;
     m_configuration->attachState(m_options.stateDirectory);
-    applyLogRules(m_configuration->stringValue(u"log.rules"_s));
 
     if (auto exit = createBackend())
         return exit;
@@ -129,15 +138,20 @@ std::optional<int> Daemon::start()
     return std::nullopt;
 }
 
+std::optional<ConfigError> Daemon::readConfigurationFiles(Configuration *configuration) const
+{
+    QStringList warnings;
+    const auto required = m_options.configFileGiven ? ConfigLoader::MainFile::Required : ConfigLoader::MainFile::Optional;
+    const auto error = ConfigLoader::load(configuration, m_options.configFile, required, &warnings);
+    for (const QString &warning : std::as_const(warnings))
+        qCWarning(lcApp, "%s", qPrintable(warning));
+    return error;
+}
+
 std::optional<int> Daemon::loadConfiguration()
 {
     m_configuration = std::make_unique<Configuration>();
-    QStringList warnings;
-    const auto required = m_options.configFileGiven ? ConfigLoader::MainFile::Required : ConfigLoader::MainFile::Optional;
-    const auto error = ConfigLoader::load(m_configuration.get(), m_options.configFile, required, &warnings);
-    for (const QString &warning : std::as_const(warnings))
-        qCWarning(lcApp, "%s", qPrintable(warning));
-    if (error) {
+    if (const auto error = readConfigurationFiles(m_configuration.get())) {
         printError(error->toString());
         return ConfigurationError;
     }
@@ -188,21 +202,14 @@ std::optional<int> Daemon::createBackend()
 std::optional<int> Daemon::loadPasswordFile()
 {
     const QString path = m_configuration->stringValue(u"ipmi.auth.file"_s);
-    QList<IpmiPasswordFile::Entry> entries;
-    if (!path.isEmpty()) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            printError(ConfigError{path, 0, {}, u"cannot read: %1"_s.arg(file.errorString())}.toString());
-            return ConfigurationError;
-        }
-        const IpmiPasswordFile::Result parsed = IpmiPasswordFile::parse(path, file.readAll());
-        if (parsed.error) {
-            printError(parsed.error->toString());
-            return ConfigurationError;
-        }
-        entries = parsed.entries;
+    const IpmiPasswordFile::Result parsed = readPasswordFile(path);
+    if (parsed.error) {
+        printError(parsed.error->toString());
+        return ConfigurationError;
     }
-    if (const auto error = m_bmc->accounts()->setPasswordFileAccounts(entries, path); error != AccountStore::Error::None) {
+    if (path.isEmpty())
+        return std::nullopt;
+    if (const auto error = m_bmc->accounts()->setPasswordFileAccounts(parsed.entries, path); error != AccountStore::Error::None) {
         printError(u"%1: %2"_s.arg(path, m_bmc->accounts()->errorText(error)));
         return StartFailed;
     }
@@ -224,12 +231,7 @@ void Daemon::reload()
 {
     // Files are read into a fresh configuration first, so a broken edit changes nothing.
     Configuration fresh;
-    QStringList warnings;
-    const auto required = m_options.configFileGiven ? ConfigLoader::MainFile::Required : ConfigLoader::MainFile::Optional;
-    const auto error = ConfigLoader::load(&fresh, m_options.configFile, required, &warnings);
-    for (const QString &warning : std::as_const(warnings))
-        qCWarning(lcApp, "%s", qPrintable(warning));
-    if (error) {
+    if (const auto error = readConfigurationFiles(&fresh)) {
         qCCritical(lcApp, "SIGHUP: configuration not reloaded, it has an error: %s", qPrintable(error->toString()));
         return;
     }
@@ -243,21 +245,14 @@ void Daemon::reload()
             needRestart.append(key.path);
     }
 
-    applyLogRules(fresh.stringValue(u"log.rules"_s));
     const QString passwordFile = fresh.stringValue(u"ipmi.auth.file"_s);
-    QList<IpmiPasswordFile::Entry> entries;
-    if (!passwordFile.isEmpty()) {
-        QFile file(passwordFile);
-        const IpmiPasswordFile::Result parsed = file.open(QIODevice::ReadOnly)
-            ? IpmiPasswordFile::parse(passwordFile, file.readAll())
-            : IpmiPasswordFile::Result{{}, ConfigError{passwordFile, 0, {}, u"cannot read: %1"_s.arg(file.errorString())}};
-        if (parsed.error) {
-            qCCritical(lcApp, "SIGHUP: accounts file not reloaded: %s", qPrintable(parsed.error->toString()));
-            return;
-        }
-        entries = parsed.entries;
+    const IpmiPasswordFile::Result parsed = readPasswordFile(passwordFile);
+    if (parsed.error) {
+        qCCritical(lcApp, "SIGHUP: nothing reloaded, the accounts file has an error: %s", qPrintable(parsed.error->toString()));
+        return;
     }
-    m_bmc->accounts()->setPasswordFileAccounts(entries, passwordFile);
+    applyLogRules(fresh.stringValue(u"log.rules"_s));
+    m_bmc->accounts()->setPasswordFileAccounts(parsed.entries, passwordFile);
 
     qCInfo(lcApp, "SIGHUP: reloaded log.rules and the accounts file%s", passwordFile.isEmpty() ? " (none set)" : "");
     if (!needRestart.isEmpty())

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "ConfigError.h"
 
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class Bmc;
 class Configuration;
@@ -33,6 +35,7 @@ public:
     Bmc *bmc() const { return m_bmc.get(); }
 
 private:
+    std::optional<ConfigError> readConfigurationFiles(Configuration *configuration) const;
     std::optional<int> loadConfiguration();
     std::optional<int> prepareStateDirectory();
     std::optional<int> createBackend();
