@@ -103,7 +103,8 @@ std::optional<ConfigError> Configuration::applyEntry(const QString &file, const 
         const QStringList parts = path.split(u'.');
         for (qsizetype known = parts.size() - 1; known >= 0; --known) {
             const QString prefix = parts.mid(0, known).join(u'.');
-            if (const ConfigKey *parent = schema.key(prefix))
+            const QString prefixTarget = schema.aliasTarget(prefix);
+            if (const ConfigKey *parent = schema.key(prefixTarget.isEmpty() ? prefix : prefixTarget))
                 return error(prefix, u"expected %1, got a mapping"_s.arg(parent->allowedText()));
             if (schema.isSection(prefix)) {
                 const QString where = prefix.isEmpty() ? u"at the top level"_s : u"in %1"_s.arg(prefix);
