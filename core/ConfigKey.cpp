@@ -116,7 +116,8 @@ std::optional<QVariant> ConfigKey::fromJson(const QJsonValue &value) const
     case Type::Bool: return value.isBool() ? std::optional<QVariant>(value.toBool()) : std::nullopt;
     case Type::Integer: {
         const double number = value.toDouble(std::nan(""));
-        if (!value.isDouble() || number != std::trunc(number))
+        // Beyond qint64's range the cast below is undefined; no key allows such a value.
+        if (!value.isDouble() || number != std::trunc(number) || std::abs(number) >= 0x1p63)
             return std::nullopt;
         return checkInteger(qint64(number));
     }

@@ -105,7 +105,8 @@ std::optional<ConfigError> Configuration::applyEntry(const QString &file, const 
             const QString prefix = parts.mid(0, known).join(u'.');
             // Aliases keep their segments' lines only when spelled as written.
             const auto lineOf = [&](qsizetype segment) { return spelledAs.isEmpty() ? entry.lineOfSegment(segment) : entry.line; };
-            if (const ConfigKey *parent = schema.key(prefix))
+            const QString prefixTarget = schema.aliasTarget(prefix);
+            if (const ConfigKey *parent = schema.key(prefixTarget.isEmpty() ? prefix : prefixTarget))
                 return ConfigError{file, lineOf(known - 1), prefix, u"expected %1, got a mapping"_s.arg(parent->allowedText())};
             if (schema.isSection(prefix)) {
                 const QString where = prefix.isEmpty() ? u"at the top level"_s : u"in %1"_s.arg(prefix);

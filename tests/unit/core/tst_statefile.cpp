@@ -1,0 +1,215 @@
+#include "StateFile.h"
+#include "StateFileTesting.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace StateFileTesting;
+
+namespace {
+constexpr int version = 1;
+} // namespace
+
+class tst_StateFile : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+
+    void missingFile();
+    void saveThenLoad();
+    void savedFileIsPrivate();
+    void saveMakesAnExistingFilePrivate();
+    void damagedFileIsMovedAside_data();
+    void damagedFileIsMovedAside();
+    void twoDamagedFilesAreBothKept();
+    void readOnlyLeavesDamagedFileInPlace();
+    void saveIntoMissingDirectoryFails();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_directory;
+    QString m_path;
+};
+
+void tst_StateFile::init()
+{
+    m_directory = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_directory->isValid());
+    m_path = m_directory->filePath(u"state.json"_s);
+}
+
+void tst_StateFile::missingFile()
+{
+    StateFile file(m_path);
+    QCOMPARE(file.path(), m_path);
+
+    const StateFile::Result result = file.load(version);
+    QCOMPARE(result.status, StateFile::Status::Missing);
+    QVERIFY(result.object.isEmpty());
+    QVERIFY(result.problem.isEmpty());
+    QVERIFY(result.asidePath.isEmpty());
+    QVERIFY(!QFile::exists(m_path));
+}
+
+void tst_StateFile::saveThenLoad()
+{
+    const QJsonObject object{{u"name"_s, u"admin"_s}, {u"count"_s, 3}, {u"list"_s, QJsonArray{17, 3}}};
+    QVERIFY(StateFile(m_path).save(version, object));
+
+    // On disk the object carries its format version ...
+    const QJsonObject onDisk = QJsonDocument::fromJson(readAll(m_path)).object();
+    QCOMPARE(onDisk.value(u"version"_s), QJsonValue(version));
+    QCOMPARE(onDisk.size(), object.size() + 1);
+
+    // ... which load() checks and takes off again.
+    bool validatorSawVersion = false;
+    const StateFile::Result result = StateFile(m_path).load(version, [&](const QJsonObject &loaded) {
+        validatorSawVersion = loaded.contains(u"version"_s);
+        return QString();
+    });
+    QCOMPARE(result.status, StateFile::Status::Loaded);
+    QCOMPARE(result.object, object);
+    QVERIFY(result.problem.isEmpty());
+    QVERIFY(result.asidePath.isEmpty());
+    QVERIFY(validatorSawVersion);
+
+    // A second save replaces the first.
+    QVERIFY(StateFile(m_path).save(version, {{u"count"_s, 4}}));
+    QCOMPARE(StateFile(m_path).load(version).object, (QJsonObject{{u"count"_s, 4}}));
+    QCOMPARE(QDir(m_directory->path()).entryList(QDir::Files), QStringList{u"state.json"_s});
+}
+
+void tst_StateFile::savedFileIsPrivate()
+{
+    QVERIFY(StateFile(m_path).save(version, {{u"password"_s, u"secret"_s}}));
+    QCOMPARE(modeOf(m_path), 0600);
+}
+
+void tst_StateFile::saveMakesAnExistingFilePrivate()
+{
+    QVERIFY(writeAll(m_path, R"({"version": 1})"));
+    QVERIFY(::chmod(QFile::encodeName(m_path).constData(), 0644) == 0);
+    QCOMPARE(modeOf(m_path), 0644);
+
+    QVERIFY(StateFile(m_path).save(version, {{u"password"_s, u"secret"_s}}));
+    QCOMPARE(modeOf(m_path), 0600);
+}
+
+void tst_StateFile::damagedFileIsMovedAside_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("rejectedByValidator");
+    QTest::addColumn<QString>("problem");
+
+    QTest::newRow("empty") << QByteArray() << false << u"not valid JSON (illegal value at byte 0)"_s;
+    QTest::newRow("truncated JSON") << QByteArray(R"({"version": 1, "settings": {)") << false
+                                    << u"not valid JSON (unterminated object at byte 28)"_s;
+    QTest::newRow("trailing comma") << QByteArray(R"({"version": 1,})") << false
+                                    << u"not valid JSON (object is missing after a comma at byte 15)"_s;
+    QTest::newRow("array") << QByteArray("[1, 2]") << false << u"not a JSON object"_s;
+    QTest::newRow("newer version") << QByteArray(R"({"version": 2})") << false
+                                   << u"unknown format version 2 (expected 1)"_s;
+    QTest::newRow("older version") << QByteArray(R"({"version": 0})") << false
+                                   << u"unknown format version 0 (expected 1)"_s;
+    QTest::newRow("no version") << QByteArray(R"({"settings": {}})") << false
+                                << u"unknown format version  (expected 1)"_s;
+    QTest::newRow("rejected by validator") << QByteArray(R"({"version": 1, "settings": 5})") << true
+                                           << u"settings is not an object"_s;
+}
+
+void tst_StateFile::damagedFileIsMovedAside()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, rejectedByValidator);
+    QFETCH(QString, problem);
+
+    QVERIFY(writeAll(m_path, content));
+    bool validatorCalled = false;
+    const auto validate = [&](const QJsonObject &object) {
+        validatorCalled = true;
+        return object.value(u"settings"_s).isObject() ? QString() : u"settings is not an object"_s;
+    };
+
+    QTest::ignoreMessage(QtCriticalMsg,
+                         QRegularExpression(u"^%1 is damaged \\(.*\\); kept it as %1\\.corrupt-"_s
+                                                .arg(QRegularExpression::escape(m_path))));
+    const StateFile::Result result = StateFile(m_path).load(version, validate);
+    QCOMPARE(result.status, StateFile::Status::Damaged);
+    QCOMPARE(result.problem, problem);
+    QCOMPARE(validatorCalled, rejectedByValidator);
+    QVERIFY(result.object.isEmpty());
+
+    // Moved aside under a name that says when, with every byte kept.
+    const QRegularExpression asideName(u"^%1\\.corrupt-\\d{8}T\\d{6}Z$"_s.arg(QRegularExpression::escape(m_path)));
+    QVERIFY2(asideName.match(result.asidePath).hasMatch(), qPrintable(result.asidePath));
+    QVERIFY(!QFile::exists(m_path));
+    QVERIFY(QFile::exists(result.asidePath));
+    QCOMPARE(readAll(result.asidePath), content);
+
+    // The next save writes a fresh file and leaves the damaged one alone.
+    QVERIFY(StateFile(m_path).save(version, {{u"settings"_s, QJsonObject{}}}));
+    const StateFile::Result reloaded = StateFile(m_path).load(version, validate);
+    QCOMPARE(reloaded.status, StateFile::Status::Loaded);
+    QCOMPARE(reloaded.object, (QJsonObject{{u"settings"_s, QJsonObject{}}}));
+    QCOMPARE(readAll(result.asidePath), content);
+    QCOMPARE(asideFiles(m_directory->path(), u"state.json"_s).size(), 1);
+}
+
+void tst_StateFile::twoDamagedFilesAreBothKept()
+{
+    // Two damaged files within the same second must not overwrite each other.
+    QStringList asides;
+    for (const QByteArray &content : {QByteArray("first"), QByteArray("second")}) {
+        QVERIFY(writeAll(m_path, content));
+        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u" is damaged "_s));
+        const StateFile::Result result = StateFile(m_path).load(version);
+        QCOMPARE(result.status, StateFile::Status::Damaged);
+        QCOMPARE(readAll(result.asidePath), content);
+        asides.append(result.asidePath);
+    }
+    QVERIFY(asides.at(0) != asides.at(1));
+    QCOMPARE(readAll(asides.at(0)), QByteArray("first"));
+    QCOMPARE(asideFiles(m_directory->path(), u"state.json"_s).size(), 2);
+}
+
+void tst_StateFile::readOnlyLeavesDamagedFileInPlace()
+{
+    const QByteArray content = R"({"version": 7})";
+    QVERIFY(writeAll(m_path, content));
+
+    const StateFile::Result result = StateFile(m_path).load(version, {}, StateFile::Mode::ReadOnly);
+    QCOMPARE(result.status, StateFile::Status::Damaged);
+    QCOMPARE(result.problem, u"unknown format version 7 (expected 1)"_s);
+    QVERIFY(result.asidePath.isEmpty());
+    QCOMPARE(readAll(m_path), content);
+    QVERIFY(asideFiles(m_directory->path(), u"state.json"_s).isEmpty());
+
+    // A sound file loads the same way in either mode.
+    QVERIFY(StateFile(m_path).save(version, {{u"a"_s, 1}}));
+    const StateFile::Result sound = StateFile(m_path).load(version, {}, StateFile::Mode::ReadOnly);
+    QCOMPARE(sound.status, StateFile::Status::Loaded);
+    QCOMPARE(sound.object, (QJsonObject{{u"a"_s, 1}}));
+}
+
+void tst_StateFile::saveIntoMissingDirectoryFails()
+{
+    const QString directory = m_directory->filePath(u"missing"_s);
+    const QString path = directory + u"/state.json"_s;
+
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"^cannot write %1: "_s.arg(QRegularExpression::escape(path))));
+    QVERIFY(!StateFile(path).save(version, {{u"a"_s, 1}}));
+    QVERIFY(!QFileInfo::exists(directory));
+    QVERIFY(QDir(m_directory->path()).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_StateFile)
+#include "tst_statefile.moc"
