@@ -24,22 +24,22 @@ const QString dropInFile = u"/etc/qbmc/qbmc.d/10-site.yaml"_s;
 // Entries as the YAML reader hands them over.
 ConfigEntry scalar(const QString &path, const QString &value, int line = 1)
 {
-    return {path, line, ConfigEntry::Kind::Scalar, value, {}};
+    return {path, line, ConfigEntry::Kind::Scalar, value, {}, {}};
 }
 
 ConfigEntry list(const QString &path, const QStringList &items, int line = 1)
 {
-    return {path, line, ConfigEntry::Kind::List, {}, items};
+    return {path, line, ConfigEntry::Kind::List, {}, items, {}};
 }
 
 ConfigEntry null(const QString &path, int line = 1)
 {
-    return {path, line, ConfigEntry::Kind::Null, {}, {}};
+    return {path, line, ConfigEntry::Kind::Null, {}, {}, {}};
 }
 
 ConfigEntry mapping(const QString &path, int line = 1)
 {
-    return {path, line, ConfigEntry::Kind::Mapping, {}, {}};
+    return {path, line, ConfigEntry::Kind::Mapping, {}, {}, {}};
 }
 
 QString errorText(const std::optional<ConfigError> &error)
@@ -514,24 +514,27 @@ void tst_Configuration::validate_data()
     QTest::addColumn<QList<ConfigEntry>>("dropInEntries");
     QTest::addColumn<QString>("error");
 
-    const QString simRule = u"power.long_press (%1 s) must be longer than host.sim.force_off_hold (%2 s), or the "
-                            "simulated host takes a forced power-off for a short press"_s;
+    // The message speaks from the key it is reported under.
+    const QString pressRule = u"%1 s must be longer than host.sim.force_off_hold (%2 s), or the simulated host takes a "
+                              "forced power-off for a short press"_s;
+    const QString holdRule = u"%1 s must be shorter than power.long_press (%2 s), or the simulated host takes a "
+                             "forced power-off for a short press"_s;
 
     QTest::newRow("defaults") << QList<ConfigEntry>() << QList<ConfigEntry>() << QString();
     QTest::newRow("long press just long enough")
         << QList{scalar(u"power.long_press"_s, u"4.01"_s, 6)} << QList<ConfigEntry>() << QString();
     QTest::newRow("long press too short, from a file")
         << QList{scalar(u"power.long_press"_s, u"4"_s, 6)} << QList<ConfigEntry>()
-        << u"/etc/qbmc/qbmc.yaml:6: power.long_press: "_s + simRule.arg(u"4"_s, u"4"_s);
+        << u"/etc/qbmc/qbmc.yaml:6: power.long_press: "_s + pressRule.arg(u"4"_s, u"4"_s);
     QTest::newRow("force-off hold too long, from a file")
         << QList{scalar(u"host.sim.force_off_hold"_s, u"6"_s, 3)} << QList<ConfigEntry>()
-        << u"/etc/qbmc/qbmc.yaml:3: host.sim.force_off_hold: "_s + simRule.arg(u"5.5"_s, u"6"_s);
+        << u"/etc/qbmc/qbmc.yaml:3: host.sim.force_off_hold: "_s + holdRule.arg(u"6"_s, u"5.5"_s);
     QTest::newRow("both from files, the press is blamed")
         << QList{scalar(u"host.sim.force_off_hold"_s, u"2.5"_s, 3)} << QList{scalar(u"power.long_press"_s, u"2"_s, 8)}
-        << u"/etc/qbmc/qbmc.d/10-site.yaml:8: power.long_press: "_s + simRule.arg(u"2"_s, u"2.5"_s);
+        << u"/etc/qbmc/qbmc.d/10-site.yaml:8: power.long_press: "_s + pressRule.arg(u"2"_s, u"2.5"_s);
     QTest::newRow("hold from the drop-in")
         << QList<ConfigEntry>() << QList{scalar(u"host.sim.force_off_hold"_s, u"10"_s, 4)}
-        << u"/etc/qbmc/qbmc.d/10-site.yaml:4: host.sim.force_off_hold: "_s + simRule.arg(u"5.5"_s, u"10"_s);
+        << u"/etc/qbmc/qbmc.d/10-site.yaml:4: host.sim.force_off_hold: "_s + holdRule.arg(u"10"_s, u"5.5"_s);
     QTest::newRow("no simulated host, no rule")
         << QList{scalar(u"host.backend"_s, u"gpio"_s, 1), scalar(u"power.long_press"_s, u"1"_s, 6)}
         << QList<ConfigEntry>() << QString();
