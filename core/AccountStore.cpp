@@ -417,6 +417,8 @@ AccountStore::Error AccountStore::setIpmiAccess(const QString &name, IpmiAccess 
     account->passwordHash = hash;
     account->ipmiEnabled = true;
     account->ipmiPassword = password;
+    if (name == administratorName)
+        m_initialPassword.clear();
     m_eventLog->info(actor, u"IPMI access of \"%1\" enabled and its password set"_s.arg(name));
     changed(name);
     return Error::None;
