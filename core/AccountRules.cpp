@@ -8,7 +8,7 @@ namespace AccountRules {
 
 bool isValidName(const QString &name)
 {
-    // Anchored with \z: '$' would also match before a trailing newline ("admin\n").
+    // Anchored with \A and \z: '$' would also match before a final newline, letting "admin\n" through.
     static const QRegularExpression pattern(
         QRegularExpression::anchoredPattern(u"[A-Za-z0-9_][A-Za-z0-9_.-]{0,15}"_s));
     return pattern.match(name).hasMatch();

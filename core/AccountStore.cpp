@@ -31,8 +31,10 @@ QJsonObject accountToJson(const Account &account)
         {u"ipmi"_s, account.ipmiEnabled},
         {u"hash"_s, QString::fromLatin1(account.passwordHash)},
     };
+    // Latin-1 maps each byte to one character, so the password comes back byte for byte: IPMI
+    // sets passwords as bytes, which need not be UTF-8.
     if (account.ipmiEnabled)
-        object.insert(u"ipmiPassword"_s, QString::fromUtf8(account.ipmiPassword));
+        object.insert(u"ipmiPassword"_s, QString::fromLatin1(account.ipmiPassword));
     return object;
 }
 
@@ -51,7 +53,10 @@ std::optional<Account> accountFromJson(const QJsonObject &object)
     account.enabled = enabled.toBool();
     account.ipmiEnabled = ipmi.toBool();
     if (account.ipmiEnabled) {
-        account.ipmiPassword = object.value(u"ipmiPassword"_s).toString().toUtf8();
+        const QString ipmiPassword = object.value(u"ipmiPassword"_s).toString();
+        if (std::any_of(ipmiPassword.cbegin(), ipmiPassword.cend(), [](QChar c) { return c.unicode() > 0xff; }))
+            return std::nullopt;
+        account.ipmiPassword = ipmiPassword.toLatin1();
         if (account.ipmiPassword.isEmpty())
             return std::nullopt;
     }
@@ -420,6 +425,8 @@ AccountStore::Error AccountStore::setIpmiAccess(const QString &name, IpmiAccess 
     account->passwordHash = hash;
     account->ipmiEnabled = true;
     account->ipmiPassword = password;
+    if (name == administratorName)
+        m_initialPassword.clear();
     m_eventLog->info(actor, u"IPMI access of \"%1\" enabled and its password set"_s.arg(name));
     changed(name);
     return Error::None;
