@@ -441,8 +441,11 @@ AccountStore::LoginResult AccountStore::authenticate(const QString &name, const 
         recordLoginFailure(name, origin, address);
         return LoginResult::BadCredentials;
     }
-    if (isLockedOut(name))
+    if (isLockedOut(name)) {
+        // Not in the event log: the lockout itself is there, and a client retrying must not flood it.
+        qCInfo(lcAccounts, "login of \"%s\" from %s refused: the account is locked", qPrintable(name), qPrintable(address));
         return LoginResult::LockedOut;
+    }
     if (!m_hasher->verify(password, account->passwordHash)) {
         recordLoginFailure(name, origin, address);
         return LoginResult::BadCredentials;
@@ -493,5 +496,6 @@ void AccountStore::recordLoginFailure(const QString &name, Actor::Origin origin,
 
 void AccountStore::recordLoginSuccess(const QString &name)
 {
-    m_lockouts.remove(name);
+    if (!isLockedOut(name))
+        m_lockouts.remove(name);
 }

@@ -90,6 +90,7 @@ public:
     std::optional<QByteArray> ipmiPassword(const QString &name) const;
     bool isLockedOut(const QString &name) const;
     void recordLoginFailure(const QString &name, Actor::Origin origin, const QString &address);
+    // Clears the failure count; an active lockout stays until it runs out.
     void recordLoginSuccess(const QString &name);
 
     static QString generatePassword();
@@ -103,10 +104,9 @@ signals:
 private:
     struct LockoutState
     {
-        // A default QDeadlineTimer never expires; these start expired.
         int failures = 0;
-        QDeadlineTimer resetAt = QDeadlineTimer(0);
-        QDeadlineTimer lockedUntil = QDeadlineTimer(0);
+        QDeadlineTimer resetAt;     // a default QDeadlineTimer has already expired
+        QDeadlineTimer lockedUntil;
     };
 
     Account *find(const QString &name);

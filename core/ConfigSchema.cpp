@@ -183,6 +183,12 @@ QString ConfigSchema::aliasTarget(const QString &path) const
     return {};
 }
 
+bool ConfigSchema::isIgnored(const QString &path) const
+{
+    return std::any_of(m_ignored.cbegin(), m_ignored.cend(),
+                       [&](const QString &ignored) { return path == ignored || path.startsWith(ignored + u'.'); });
+}
+
 QStringList ConfigSchema::allPaths() const
 {
     QStringList paths;

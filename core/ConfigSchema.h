@@ -18,7 +18,8 @@ public:
 
     // "ipmi.server.port" -> "ipmi.port"; empty when path is no alias.
     QString aliasTarget(const QString &path) const;
-    bool isIgnored(const QString &path) const { return m_ignored.contains(path); }
+    // An ignored key, or anything written below one.
+    bool isIgnored(const QString &path) const;
 
     // A section is any proper prefix of a key, alias or ignored key: "ipmi", "ipmi.sol".
     bool isSection(const QString &path) const;

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSaveFile>
@@ -38,9 +39,14 @@ StateFile::Result StateFile::load(int version, const Validator &validate, Mode m
             result.problem = u"not valid JSON (%1 at byte %2)"_s.arg(parseError.errorString()).arg(parseError.offset);
         else if (!document.isObject())
             result.problem = u"not a JSON object"_s;
-        else if (document.object().value(versionKey).toInt(-1) != version)
+        else if (!document.object().contains(versionKey))
+            result.problem = u"no format version (expected %1)"_s.arg(version);
+        else if (document.object().value(versionKey) != QJsonValue(version))
             result.problem = u"unknown format version %1 (expected %2)"_s
-                                 .arg(document.object().value(versionKey).toVariant().toString())
+                                 .arg(QString::fromUtf8(QJsonDocument(QJsonArray{document.object().value(versionKey)})
+                                                            .toJson(QJsonDocument::Compact)
+                                                            .chopped(1)
+                                                            .mid(1)))
                                  .arg(version);
         else if (validate)
             result.problem = validate(document.object());
@@ -54,8 +60,10 @@ StateFile::Result StateFile::load(int version, const Validator &validate, Mode m
         result.status = Status::Damaged;
     }
 
-    if (mode == Mode::ReadOnly)
+    if (mode == Mode::ReadOnly) {
+        m_keepUntouched = true;
         return result;
+    }
 
     const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'hhmmss'Z'"_s);
     QString aside = u"%1.corrupt-%2"_s.arg(m_path, stamp);

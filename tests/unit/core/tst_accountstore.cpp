@@ -1147,6 +1147,9 @@ void tst_AccountStore::lockoutAfterThresholdEvenWithTheRightPassword()
     QCOMPARE(h.store->authenticate(alice, wrongPassword, Origin::Redfish, address), LoginResult::LockedOut);
     QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Panel, {}), LoginResult::LockedOut);
     QVERIFY(h.store->isLockedOut(alice));
+    // A success reported by a protocol that checks the password itself does not lift the lockout.
+    h.store->recordLoginSuccess(alice);
+    QVERIFY(h.store->isLockedOut(alice));
 
     // Only that account.
     QVERIFY(!h.store->isLockedOut(admin));

@@ -450,6 +450,7 @@ void tst_Configuration::ignoredPiKvmKeysWarn()
                       scalar(u"ipmi.sol.select_timeout"_s, u"0.1"_s, 7),
                       scalar(u"ipmi.sol.proxy_port"_s, u"40001"_s, 8),
                       scalar(u"ipmi.sol.speed"_s, u"57600"_s, 9),
+                      scalar(u"ipmi.sol.proxy_port.extra"_s, u"1"_s, 11),
                   },
         &warnings);
     QCOMPARE(errorText(error), QString());
@@ -457,6 +458,7 @@ void tst_Configuration::ignoredPiKvmKeysWarn()
                            u"an earlier warning"_s,
                            u"/etc/qbmc/qbmc.yaml:7: ipmi.sol.select_timeout: a PiKVM setting qbmc does not need; ignored"_s,
                            u"/etc/qbmc/qbmc.yaml:8: ipmi.sol.proxy_port: a PiKVM setting qbmc does not need; ignored"_s,
+                           u"/etc/qbmc/qbmc.yaml:11: ipmi.sol.proxy_port.extra: a PiKVM setting qbmc does not need; ignored"_s,
                        }));
     QCOMPARE(configuration.intValue(u"ipmi.port"_s), 6230);
     QCOMPARE(configuration.stringValue(u"ipmi.sol.device"_s), u"/dev/ttyUSB0"_s);

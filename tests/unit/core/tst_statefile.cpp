@@ -121,7 +121,9 @@ void tst_StateFile::damagedFileIsMovedAside_data()
     QTest::newRow("older version") << QByteArray(R"({"version": 0})") << false
                                    << u"unknown format version 0 (expected 1)"_s;
     QTest::newRow("no version") << QByteArray(R"({"settings": {}})") << false
-                                << u"unknown format version  (expected 1)"_s;
+                                << u"no format version (expected 1)"_s;
+    QTest::newRow("version as text") << QByteArray(R"({"version": "1"})") << false
+                                     << u"unknown format version \"1\" (expected 1)"_s;
     QTest::newRow("rejected by validator") << QByteArray(R"({"version": 1, "settings": 5})") << true
                                            << u"settings is not an object"_s;
 }
@@ -192,6 +194,13 @@ void tst_StateFile::readOnlyLeavesDamagedFileInPlace()
     QVERIFY(result.asidePath.isEmpty());
     QCOMPARE(readAll(m_path), content);
     QVERIFY(asideFiles(m_directory->path(), u"state.json"_s).isEmpty());
+
+    // A damaged file that was only looked at is never overwritten by the same StateFile.
+    StateFile inspected(m_path);
+    inspected.load(version, {}, StateFile::Mode::ReadOnly);
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"not writing .*: it holds damaged data"_s));
+    QVERIFY(!inspected.save(version, {{u"a"_s, 1}}));
+    QCOMPARE(readAll(m_path), content);
 
     // A sound file loads the same way in either mode.
     QVERIFY(StateFile(m_path).save(version, {{u"a"_s, 1}}));
