@@ -23,6 +23,7 @@ private slots:
     void apply();
     void unknownStateIsNotTouched();
     void setPolicyPersists();
+    void damagedStateFileMeansLastStateOff();
 };
 
 void tst_PowerRestorePolicy::apply_data()
@@ -111,6 +112,32 @@ void tst_PowerRestorePolicy::setPolicyPersists()
     PowerRestorePolicy afterRestart(&configuration, &freshPower, &log, dir.path());
     afterRestart.apply();
     QCOMPARE(freshPower.currentAction(), PowerController::Action::On);
+}
+
+void tst_PowerRestorePolicy::damagedStateFileMeansLastStateOff()
+{
+    QTemporaryDir dir;
+    const QByteArray damaged = R"({"version":1,"lastState":"Sideways"})";
+    {
+        QFile file(QDir(dir.path()).filePath(u"power.json"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(damaged);
+    }
+    EventLog log(dir.path(), 20);
+    Configuration configuration;
+    QVERIFY(!configuration.setRuntimeValue(u"power.restore_policy"_s, u"last_state"_s));
+    FakeHostBackend backend;
+    PowerController power(&backend, &log, {});
+    PowerRestorePolicy restore(&configuration, &power, &log, dir.path());
+    restore.apply();
+    QVERIFY(backend.presses.isEmpty());
+    QCOMPARE(log.entries().first().severity, EventLogEntry::Severity::Critical);
+    QVERIFY(log.entries().first().message.startsWith(u"The power state file was damaged (lastState is neither On nor Off)"_s));
+    const QStringList aside = QDir(dir.path()).entryList({u"power.json.corrupt-*"_s});
+    QCOMPARE(aside.size(), 1);
+    QFile kept(QDir(dir.path()).filePath(aside.first()));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), damaged);
 }
 
 QTEST_GUILESS_MAIN(tst_PowerRestorePolicy)
