@@ -14,6 +14,9 @@ struct Account
         PasswordFile, // from PiKVM's ipmipasswd file (ipmi.auth.file); that file manages it
     };
 
+    // 2 to 16: IPMI's user ID and Redfish's account Id. IPMI keeps user ID 1 for its null
+    // user, which qbmc never enables.
+    int id = 0;
     QString name;
     Role role = Role::ReadOnly;
     bool enabled = true;

@@ -25,6 +25,7 @@ QString forLog(const QString &name)
 QJsonObject accountToJson(const Account &account)
 {
     QJsonObject object{
+        {u"id"_s, account.id},
         {u"name"_s, account.name},
         {u"role"_s, RoleNames::toString(account.role)},
         {u"enabled"_s, account.enabled},
@@ -48,6 +49,10 @@ std::optional<Account> accountFromJson(const QJsonObject &object)
     account.passwordHash = object.value(u"hash"_s).toString().toLatin1();
     if (!AccountRules::isValidName(account.name) || !role || !enabled.isBool() || !ipmi.isBool()
         || account.passwordHash.isEmpty())
+        return std::nullopt;
+    // Files from before ids existed get theirs when loaded.
+    account.id = object.value(u"id"_s).toInt(0);
+    if (object.contains(u"id"_s) && (account.id < AccountStore::firstId || account.id > AccountStore::lastId))
         return std::nullopt;
     account.role = *role;
     account.enabled = enabled.toBool();
@@ -82,20 +87,30 @@ void AccountStore::load()
         if (!object.value(u"accounts"_s).isArray())
             return u"no accounts list"_s;
         QSet<QString> names;
+        QSet<int> ids;
         for (const QJsonValue &value : object.value(u"accounts"_s).toArray()) {
             const auto account = accountFromJson(value.toObject());
             if (!account)
                 return u"account %1 is malformed"_s.arg(names.size() + 1);
             if (names.contains(account->name))
                 return u"account \"%1\" is listed twice"_s.arg(account->name);
+            if (account->id != 0 && ids.contains(account->id))
+                return u"account id %1 is used twice"_s.arg(account->id);
             names.insert(account->name);
+            ids.insert(account->id);
         }
+        if (names.size() > lastId - firstId + 1)
+            return u"more than %1 accounts"_s.arg(lastId - firstId + 1);
         return {};
     });
 
     if (loaded.status == StateFile::Status::Loaded) {
         for (const QJsonValue &value : loaded.object.value(u"accounts"_s).toArray())
             m_stored.append(*accountFromJson(value.toObject()));
+        for (Account &account : m_stored) {
+            if (account.id == 0)
+                account.id = lowestFreeId(m_stored);
+        }
         m_initialPassword = loaded.object.value(u"initialPassword"_s).toString();
     } else if (loaded.status == StateFile::Status::Damaged) {
         m_eventLog->critical(Actor::bmc(),
@@ -136,6 +151,8 @@ QString AccountStore::errorText(Error error) const
     case Error::LastAdministrator:
         return u"the last enabled administrator cannot be removed, disabled or demoted"_s;
     case Error::HashFailed: return u"the password could not be hashed"_s;
+    case Error::TooManyAccounts: return u"there are already %1 accounts"_s.arg(lastId - firstId + 1);
+    case Error::InvalidId: return u"the account id must be a free one from %1 to %2"_s.arg(firstId).arg(lastId);
     }
     return {};
 }
@@ -186,7 +203,25 @@ QList<Account> AccountStore::accounts() const
         if (find(account.name) == &account)
             all.append(account);
     }
+    std::sort(all.begin(), all.end(), [](const Account &a, const Account &b) { return a.id < b.id; });
     return all;
+}
+
+std::optional<Account> AccountStore::accountById(int id) const
+{
+    const QList<Account> all = accounts();
+    const auto it = std::find_if(all.cbegin(), all.cend(), [id](const Account &account) { return account.id == id; });
+    return it == all.cend() ? std::nullopt : std::optional<Account>(*it);
+}
+
+int AccountStore::lowestFreeId(const QList<Account> &taken) const
+{
+    for (int id = firstId; id <= lastId; ++id) {
+        const auto uses = [id](const Account &account) { return account.id == id; };
+        if (std::none_of(taken.cbegin(), taken.cend(), uses))
+            return id;
+    }
+    return 0;
 }
 
 std::optional<Account> AccountStore::account(const QString &name) const
@@ -232,6 +267,7 @@ AccountStore::Error AccountStore::ensureAdministrator(const QByteArray &presetPa
         return error;
 
     Account administrator;
+    administrator.id = firstId;
     administrator.name = administratorName;
     administrator.role = Role::Administrator;
     administrator.ipmiEnabled = true;
@@ -269,9 +305,17 @@ AccountStore::Error AccountStore::setPasswordFileAccounts(const QList<IpmiPasswo
                                                           const QString &fileName)
 {
     QList<Account> accounts;
+    // Stored ids stay taken; an account from the file that takes a stored one's place uses its id.
+    QList<Account> taken = m_stored;
     for (const IpmiPasswordFile::Entry &entry : entries) {
         Account account;
         account.name = entry.user;
+        const auto stored = std::find_if(m_stored.cbegin(), m_stored.cend(),
+                                         [&](const Account &a) { return a.name == entry.user; });
+        account.id = stored != m_stored.cend() ? stored->id : lowestFreeId(taken);
+        if (account.id == 0)
+            return Error::TooManyAccounts;
+        taken.append(account);
         account.role = Role::Administrator;
         account.ipmiEnabled = true;
         account.ipmiPassword = entry.password;
@@ -308,16 +352,21 @@ AccountStore::Error AccountStore::setPasswordFileAccounts(const QList<IpmiPasswo
 }
 
 AccountStore::Error AccountStore::createAccount(const QString &name, const QByteArray &password, Role role,
-                                                IpmiAccess ipmi, const Actor &actor)
+                                                IpmiAccess ipmi, const Actor &actor, int id)
 {
     if (!AccountRules::isValidName(name))
         return Error::InvalidName;
     if (find(name))
         return Error::AccountExists;
+    if (id != 0 && (id < firstId || id > lastId || accountById(id)))
+        return Error::InvalidId;
+    if (id == 0 && (id = lowestFreeId(accounts())) == 0)
+        return Error::TooManyAccounts;
     if (const Error error = checkPassword(password, ipmi); error != Error::None)
         return error;
 
     Account account;
+    account.id = id;
     account.name = name;
     account.role = role;
     account.ipmiEnabled = ipmi == IpmiAccess::Enabled;
@@ -330,6 +379,27 @@ AccountStore::Error AccountStore::createAccount(const QString &name, const QByte
     m_eventLog->info(actor, u"Account \"%1\" created with role %2%3"_s.arg(
                                 name, RoleNames::toString(role), account.ipmiEnabled ? u" and IPMI access"_s : QString()));
     changed(name);
+    return Error::None;
+}
+
+AccountStore::Error AccountStore::renameAccount(const QString &name, const QString &newName, const Actor &actor)
+{
+    if (const Error error = checkStoredChange(name); error != Error::None)
+        return error;
+    if (name == newName)
+        return Error::None;
+    if (!AccountRules::isValidName(newName))
+        return Error::InvalidName;
+    if (find(newName))
+        return Error::AccountExists;
+    find(name)->name = newName;
+    if (const auto lockout = m_lockouts.constFind(name); lockout != m_lockouts.cend()) {
+        m_lockouts.insert(newName, *lockout);
+        m_lockouts.remove(name);
+    }
+    m_eventLog->info(actor, u"Account \"%1\" renamed to \"%2\""_s.arg(name, newName));
+    emit credentialsChanged(name);
+    changed(newName);
     return Error::None;
 }
 

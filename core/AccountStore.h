@@ -43,6 +43,8 @@ public:
         ManagedByPasswordFile,  // change it in ipmi.auth.file instead
         LastAdministrator,      // the last enabled administrator stays
         HashFailed,
+        TooManyAccounts,        // every id from firstId to lastId is taken
+        InvalidId,              // a requested id outside firstId to lastId, or taken
     };
     Q_ENUM(Error)
 
@@ -50,6 +52,9 @@ public:
     Q_ENUM(LoginResult)
 
     enum class IpmiAccess { Disabled, Enabled };
+
+    static constexpr int firstId = 2;
+    static constexpr int lastId = 16;
 
     AccountStore(const QString &stateDirectory, const PasswordHasher *hasher, EventLog *eventLog, Policy policy,
                  QObject *parent = nullptr);
@@ -69,11 +74,15 @@ public:
     // They take the place of stored accounts of the same name. Replaces earlier file accounts.
     Error setPasswordFileAccounts(const QList<IpmiPasswordFile::Entry> &entries, const QString &fileName);
 
+    // Ordered by id.
     QList<Account> accounts() const;
     std::optional<Account> account(const QString &name) const;
+    std::optional<Account> accountById(int id) const;
 
+    // `id` 0 takes the lowest free one; IPMI's Set User Name asks for a particular slot.
     Error createAccount(const QString &name, const QByteArray &password, Role role, IpmiAccess ipmi,
-                        const Actor &actor);
+                        const Actor &actor, int id = 0);
+    Error renameAccount(const QString &name, const QString &newName, const Actor &actor);
     Error removeAccount(const QString &name, const Actor &actor);
     Error setPassword(const QString &name, const QByteArray &password, const Actor &actor);
     Error setRole(const QString &name, Role role, const Actor &actor);
@@ -111,6 +120,7 @@ private:
 
     Account *find(const QString &name);
     const Account *find(const QString &name) const;
+    int lowestFreeId(const QList<Account> &taken) const;
     Error checkPassword(const QByteArray &password, IpmiAccess ipmi) const;
     Error checkStoredChange(const QString &name) const;
     bool isLastEnabledAdministrator(const QString &name) const;

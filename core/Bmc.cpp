@@ -6,6 +6,7 @@
 #include "Configuration.h"
 #include "EventLog.h"
 #include "HostBackend.h"
+#include "InstallationIdentity.h"
 #include "PowerController.h"
 #include "PowerRestorePolicy.h"
 #include "SensorRegistry.h"
@@ -52,6 +53,7 @@ Bmc::Bmc(Configuration *configuration, HostBackend *backend, const PasswordHashe
     , m_sensors(new SensorRegistry(this))
     , m_services(new ServiceSettings(configuration, m_eventLog, this))
     , m_identify(new ChassisIdentify(m_eventLog, this))
+    , m_identity(std::make_unique<InstallationIdentity>(stateDirectory, m_eventLog))
 {
     connect(m_power, &PowerController::hostStarting, m_bootOverride, &BootOverride::consume);
 }

@@ -2,12 +2,15 @@
 
 #include <QObject>
 
+#include <memory>
+
 class AccountStore;
 class BootOverride;
 class ChassisIdentify;
 class Configuration;
 class EventLog;
 class HostBackend;
+class InstallationIdentity;
 class PasswordHasher;
 class PowerController;
 class PowerRestorePolicy;
@@ -40,6 +43,7 @@ public:
     SensorRegistry *sensors() const { return m_sensors; }
     ServiceSettings *services() const { return m_services; }
     ChassisIdentify *identify() const { return m_identify; }
+    const InstallationIdentity *identity() const { return m_identity.get(); }
 
 private:
     Configuration *m_configuration;
@@ -53,4 +57,5 @@ private:
     SensorRegistry *m_sensors;
     ServiceSettings *m_services;
     ChassisIdentify *m_identify;
+    std::unique_ptr<InstallationIdentity> m_identity;
 };

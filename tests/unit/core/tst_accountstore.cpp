@@ -301,6 +301,18 @@ private slots:
     void damagedFileIsKeptAside_data();
     void damagedFileIsKeptAside();
 
+    // Ids (IPMI user IDs, Redfish account Ids)
+    void idsAreTheLowestFreeAndPersist();
+    void createAtARequestedId_data();
+    void createAtARequestedId();
+    void atMostFifteenAccounts();
+    void idsInDamagedFiles_data();
+    void idsInDamagedFiles();
+    void renameKeepsTheIdAndTheLogin();
+    void renameErrors_data();
+    void renameErrors();
+    void passwordFileAccountsGetIds();
+
     // PiKVM password file
     void passwordFileAccountsAreIpmiAdministrators();
     void passwordFileAccountShadowsStoredAccount();
@@ -1463,6 +1475,148 @@ void tst_AccountStore::damagedFileIsKeptAside()
 
 // ---------------------------------------------------------------------------------------------
 // PiKVM password file
+
+void tst_AccountStore::idsAreTheLowestFreeAndPersist()
+{
+    Harness h;
+    QCOMPARE(h.store->ensureAdministrator(adminPassword), Error::None);
+    QCOMPARE(h.store->account(admin)->id, 2);
+    QVERIFY(h.created(alice, alicePassword, Role::Operator));
+    QVERIFY(h.created(bob, bobPassword, Role::ReadOnly));
+    QCOMPARE(h.store->account(alice)->id, 3);
+    QCOMPARE(h.store->account(bob)->id, 4);
+    QCOMPARE(h.store->removeAccount(alice, root), Error::None);
+    QVERIFY(h.created(carol, alicePassword, Role::ReadOnly));
+    QCOMPARE(h.store->account(carol)->id, 3);
+
+    h.restart();
+    const QList<Account> accounts = h.store->accounts();
+    QCOMPARE(accounts.size(), 3);
+    QCOMPARE(accounts.at(0).name, admin);
+    QCOMPARE(accounts.at(1).name, carol);
+    QCOMPARE(accounts.at(2).name, bob);
+    QCOMPARE(h.store->accountById(3)->name, carol);
+    QVERIFY(!h.store->accountById(1));
+    QVERIFY(!h.store->accountById(5));
+    QCOMPARE(h.storedAccountJson(bob).value(u"id"_s).toInt(), 4);
+}
+
+void tst_AccountStore::createAtARequestedId_data()
+{
+    QTest::addColumn<int>("id");
+    QTest::addColumn<Error>("expected");
+    QTest::newRow("free slot") << 10 << Error::None;
+    QTest::newRow("last slot") << 16 << Error::None;
+    QTest::newRow("taken by admin") << 2 << Error::InvalidId;
+    QTest::newRow("IPMI's null user") << 1 << Error::InvalidId;
+    QTest::newRow("beyond the last") << 17 << Error::InvalidId;
+}
+
+void tst_AccountStore::createAtARequestedId()
+{
+    QFETCH(int, id);
+    QFETCH(Error, expected);
+    Harness h;
+    QCOMPARE(h.store->ensureAdministrator(adminPassword), Error::None);
+    QCOMPARE(h.store->createAccount(alice, alicePassword, Role::Operator, IpmiAccess::Enabled, root, id), expected);
+    if (expected == Error::None)
+        QCOMPARE(h.store->account(alice)->id, id);
+    else
+        QVERIFY(!h.store->account(alice));
+}
+
+void tst_AccountStore::atMostFifteenAccounts()
+{
+    Harness h;
+    QCOMPARE(h.store->ensureAdministrator(adminPassword), Error::None);
+    for (int i = 1; i < 15; ++i)
+        QVERIFY(h.created(u"user%1"_s.arg(i), alicePassword, Role::ReadOnly));
+    QCOMPARE(h.store->accounts().size(), 15);
+    QCOMPARE(h.store->accounts().last().id, 16);
+    QCOMPARE(h.store->createAccount(alice, alicePassword, Role::ReadOnly, IpmiAccess::Disabled, root),
+             Error::TooManyAccounts);
+    QVERIFY(!h.store->errorText(Error::TooManyAccounts).isEmpty());
+}
+
+void tst_AccountStore::idsInDamagedFiles_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("problem");
+    QJsonObject first = storedAccount(alice);
+    first.insert(u"id"_s, 3);
+    QJsonObject second = storedAccount(bob);
+    second.insert(u"id"_s, 3);
+    QTest::newRow("same id twice") << accountsFile({first, second}) << u"account id 3 is used twice"_s;
+    QJsonObject outOfRange = storedAccount(alice);
+    outOfRange.insert(u"id"_s, 1);
+    QTest::newRow("IPMI's null user id") << accountsFile({outOfRange}) << u"account 1 is malformed"_s;
+}
+
+void tst_AccountStore::idsInDamagedFiles()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, problem);
+    Harness h(testPolicy(), content);
+    QVERIFY(h.store->accounts().isEmpty());
+    QVERIFY2(anyEntryContains(*h.log, problem), qPrintable(h.log->entries().last().message));
+    QCOMPARE(QDir(h.dir.path()).entryList({u"accounts.json.corrupt-*"_s}).size(), 1);
+}
+
+void tst_AccountStore::renameKeepsTheIdAndTheLogin()
+{
+    Harness h;
+    QCOMPARE(h.store->ensureAdministrator(adminPassword), Error::None);
+    QVERIFY(h.created(alice, alicePassword, Role::Operator, IpmiAccess::Enabled));
+    QSignalSpy credentials(h.store.get(), &AccountStore::credentialsChanged);
+    QCOMPARE(h.store->renameAccount(alice, u"alicia"_s, root), Error::None);
+    QCOMPARE(namesSignalled(credentials), (QStringList{alice, u"alicia"_s}));
+    QVERIFY(!h.store->account(alice));
+    QCOMPARE(h.store->account(u"alicia"_s)->id, 3);
+    QCOMPARE(h.store->authenticate(u"alicia"_s, alicePassword, Origin::Ipmi, address), LoginResult::Success);
+    QCOMPARE(ipmiPasswordOf(*h.store, u"alicia"_s), alicePassword);
+    QCOMPARE(h.log->entries().last().message, u"Account \"alice\" renamed to \"alicia\""_s);
+    h.restart();
+    QCOMPARE(h.store->accountById(3)->name, u"alicia"_s);
+}
+
+void tst_AccountStore::renameErrors_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<Error>("expected");
+    QTest::newRow("taken") << alice << admin << Error::AccountExists;
+    QTest::newRow("invalid") << alice << u"-alice"_s << Error::InvalidName;
+    QTest::newRow("unknown") << carol << u"caroline"_s << Error::NoSuchAccount;
+    QTest::newRow("from the password file") << bob << u"robert"_s << Error::ManagedByPasswordFile;
+    QTest::newRow("same name") << alice << alice << Error::None;
+}
+
+void tst_AccountStore::renameErrors()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(Error, expected);
+    Harness h;
+    QCOMPARE(h.store->ensureAdministrator(adminPassword), Error::None);
+    QVERIFY(h.created(alice, alicePassword, Role::Operator));
+    QCOMPARE(h.store->setPasswordFileAccounts(passwordFile("bob:Bob-Pass-12\n"), u"ipmipasswd"_s), Error::None);
+    QCOMPARE(h.store->renameAccount(from, to, root), expected);
+    QVERIFY(h.store->account(alice));
+}
+
+void tst_AccountStore::passwordFileAccountsGetIds()
+{
+    Harness h;
+    QCOMPARE(h.store->ensureAdministrator(adminPassword), Error::None);
+    QVERIFY(h.created(alice, alicePassword, Role::Operator));
+    QCOMPARE(h.store->setPasswordFileAccounts(passwordFile("bob:Bob-Pass-12\nalice:Alice-File-1\n"), u"ipmipasswd"_s),
+             Error::None);
+    // The file's alice takes the stored alice's id; bob gets the lowest free one.
+    QCOMPARE(h.store->account(alice)->id, 3);
+    QCOMPARE(h.store->account(alice)->source, Account::Source::PasswordFile);
+    QCOMPARE(h.store->account(bob)->id, 4);
+    QCOMPARE(h.store->accounts().size(), 3);
+}
 
 void tst_AccountStore::passwordFileAccountsAreIpmiAdministrators()
 {
