@@ -8,6 +8,7 @@
 #include "Configuration.h"
 #include "linux/CryptPasswordHasher.h"
 #include "IpmiPasswordFile.h"
+#include "IpmiServer.h"
 #include "linux/ThermalZoneSensors.h"
 #include "linux/UnixSignalWatcher.h"
 #include "gpio/GpioAtxBackend.h"
@@ -18,6 +19,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QLoggingCategory>
 #include <QTemporaryFile>
 
@@ -91,6 +93,7 @@ Daemon::Daemon(CommandLine options, QObject *parent)
 Daemon::~Daemon()
 {
     // The model goes before the backend it drives; the backend releases any held button.
+    m_ipmi.reset();
     m_thermalSensors.reset();
     m_bmc.reset();
     m_backend.reset();
@@ -128,6 +131,11 @@ std::optional<int> Daemon::start()
 
     m_thermalSensors = std::make_unique<ThermalZoneSensors>(m_bmc->sensors());
     m_thermalSensors->start();
+
+    // The faces listen before the model starts, so that they see what the start does (the
+    // power-restore policy) like everything after it.
+    if (auto exit = startIpmi())
+        return exit;
 
     m_signals = std::make_unique<UnixSignalWatcher>(QList<int>{SIGTERM, SIGINT, SIGHUP});
     connect(m_signals.get(), &UnixSignalWatcher::received, this, &Daemon::onSignal);
@@ -214,6 +222,37 @@ std::optional<int> Daemon::loadPasswordFile()
         return StartFailed;
     }
     return std::nullopt;
+}
+
+std::optional<int> Daemon::startIpmi()
+{
+    IpmiServer::Settings settings;
+    const QString listen = m_configuration->stringValue(u"ipmi.listen"_s);
+    // "::" means every address, IPv4 and IPv6 alike, as PiKVM's configuration means it.
+    settings.listen = listen == u"::"_s ? QHostAddress(QHostAddress::Any) : QHostAddress(listen);
+    settings.port = quint16(m_configuration->intValue(u"ipmi.port"_s));
+    settings.sessions.cipherSuites = m_configuration->integerList(u"ipmi.cipher_suites"_s);
+    settings.sessions.maxSessions = m_configuration->intValue(u"ipmi.max_sessions"_s);
+    settings.sessions.idleTimeout = m_configuration->duration(u"ipmi.session_timeout"_s);
+    settings.sessions.throttleFailures = m_configuration->intValue(u"ipmi.throttle.failures"_s);
+    settings.sessions.throttlePeriod = m_configuration->duration(u"ipmi.throttle.period"_s);
+    settings.identity.manufacturerId = quint32(m_configuration->intValue(u"bmc.manufacturer_id"_s));
+    settings.identity.productId = quint16(m_configuration->intValue(u"bmc.product_id"_s));
+    m_ipmi = std::make_unique<IpmiServer>(m_bmc.get(), settings);
+    connect(m_ipmi.get(), &IpmiServer::coldResetRequested, this, [this] { restartInPlace(u"IPMI Cold Reset"_s); });
+    QString error;
+    if (!m_ipmi->start(&error)) {
+        printError(error);
+        return StartFailed;
+    }
+    return std::nullopt;
+}
+
+void Daemon::restartInPlace(const QString &reason)
+{
+    qCInfo(lcApp, "restarting in place: %s", qPrintable(reason));
+    m_bmc->eventLog()->info(Actor::bmc(), u"qbmc restarting: %1"_s.arg(reason));
+    QCoreApplication::exit(restartRequested);
 }
 
 void Daemon::onSignal(int signalNumber)

@@ -11,6 +11,7 @@
 class Bmc;
 class Configuration;
 class HostBackend;
+class IpmiServer;
 class PasswordHasher;
 class ThermalZoneSensors;
 class UnixSignalWatcher;
@@ -24,6 +25,9 @@ class Daemon : public QObject
 public:
     // Exit statuses: a configuration or usage problem is 2, anything else that stops the start 1.
     enum ExitCode { Success = 0, StartFailed = 1, ConfigurationError = 2 };
+    // Not an exit status: main() re-executes qbmc in place when the event loop ends with it
+    // (IPMI Cold Reset, DECISIONS.md "Appliance").
+    static constexpr int restartRequested = 0x5251;
 
     explicit Daemon(CommandLine options, QObject *parent = nullptr);
     ~Daemon() override;
@@ -34,12 +38,16 @@ public:
 
     Bmc *bmc() const { return m_bmc.get(); }
 
+    // Ends the event loop so that main() starts qbmc again, state written first.
+    void restartInPlace(const QString &reason);
+
 private:
     std::optional<ConfigError> readConfigurationFiles(Configuration *configuration) const;
     std::optional<int> loadConfiguration();
     std::optional<int> prepareStateDirectory();
     std::optional<int> createBackend();
     std::optional<int> loadPasswordFile();
+    std::optional<int> startIpmi();
     void onSignal(int signalNumber);
     void reload();
 
@@ -49,5 +57,6 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<Bmc> m_bmc;
     std::unique_ptr<ThermalZoneSensors> m_thermalSensors;
+    std::unique_ptr<IpmiServer> m_ipmi;
     std::unique_ptr<UnixSignalWatcher> m_signals;
 };

@@ -5,6 +5,9 @@
 #include <QCoreApplication>
 
 #include <csignal>
+#include <cstring>
+#include <memory>
+#include <unistd.h>
 #include <sys/stat.h>
 
 int main(int argc, char *argv[])
@@ -20,8 +23,16 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("qbmc"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QBMC_VERSION));
 
-    Daemon daemon(CommandLine::parse(QCoreApplication::arguments()));
-    if (const auto exitCode = daemon.start())
+    auto daemon = std::make_unique<Daemon>(CommandLine::parse(QCoreApplication::arguments()));
+    if (const auto exitCode = daemon->start())
         return *exitCode;
-    return QCoreApplication::exec();
+    const int result = QCoreApplication::exec();
+    // Everything is written and every socket closed before a restart replaces this process.
+    daemon.reset();
+    if (result == Daemon::restartRequested) {
+        execv("/proc/self/exe", argv);
+        fprintf(stderr, "qbmc: cannot restart: %s\n", strerror(errno));
+        return Daemon::StartFailed;
+    }
+    return result;
 }

@@ -99,6 +99,9 @@ ConfigSchema::ConfigSchema()
     solRetryCount.persistence = runtime;
 
     m_keys = {
+        integerKey(u"bmc.manufacturer_id"_s, 0, 0, 0xFFFFF, u"IANA enterprise number reported as the BMC's manufacturer (IPMI Get Device ID)"_s),
+        integerKey(u"bmc.product_id"_s, 0, 0, 0xFFFF, u"product number reported by IPMI Get Device ID"_s),
+
         choiceKey(u"host.backend"_s, {u"sim"_s, u"gpio"_s}, u"what drives the host: the simulated host or a GPIO-wired ATX header"_s),
         secondsKey(u"host.sim.power_on_delay"_s, 1.0, 0, 60, u"simulated host: power LED comes on this long after a short press"_s),
         secondsKey(u"host.sim.shutdown_delay"_s, 2.0, 0, 600, u"simulated host: a short press while on shuts down after this long"_s),
@@ -131,7 +134,11 @@ ConfigSchema::ConfigSchema()
         addressKey(u"ipmi.listen"_s, u"address IPMI listens on"_s),
         integerKey(u"ipmi.port"_s, 623, 1, 65535, u"UDP port of IPMI over LAN"_s),
         cipherSuites,
-        integerKey(u"ipmi.max_sessions"_s, 16, 1, 63, u"most IPMI sessions at once; the oldest idle one makes room"_s),
+        integerKey(u"ipmi.max_sessions"_s, 16, 1, 63, u"most IPMI sessions at once; the longest idle one makes room"_s),
+        secondsKey(u"ipmi.session_timeout"_s, 60, 5, 3600, u"an IPMI session with no traffic for this long is closed"_s),
+        integerKey(u"ipmi.throttle.failures"_s, 5, 0, 1000,
+                   u"failed IPMI logins from one address within ipmi.throttle.period that block it (0: never)"_s),
+        secondsKey(u"ipmi.throttle.period"_s, 60, 1, 86400, u"how long a failed IPMI login counts against its address"_s),
         stringKey(u"ipmi.auth.file"_s, u"PiKVM ipmipasswd file (user:password lines); its users are IPMI administrators"_s),
         boolKey(u"ipmi.sol.enabled"_s, true, u"allow Serial-over-LAN"_s, runtime),
         stringKey(u"ipmi.sol.device"_s, u"serial adapter wired to the host's console, e.g. /dev/ttyUSB0; empty uses the simulated host's console"_s),

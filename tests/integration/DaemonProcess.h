@@ -4,7 +4,9 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QDir>
 #include <QTest>
+#include <QUdpSocket>
 
 #include <chrono>
 #include <csignal>
@@ -24,6 +26,22 @@ public:
         environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
         m_process.setProcessEnvironment(environment);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        // Tests run side by side: every daemon gets ports of its own, in a drop-in that comes
+        // before any a test writes.
+        m_ipmiPort = freeUdpPort();
+        QDir(m_dir.path()).mkdir(QStringLiteral("qbmc.d"));
+        writeFile(QStringLiteral("qbmc.d/00-ports.yaml"), "ipmi:\n  port: " + QByteArray::number(m_ipmiPort) + "\n");
+    }
+
+    // For tests that look at the configuration itself.
+    void removePortsDropIn() { QFile::remove(path(QStringLiteral("qbmc.d/00-ports.yaml"))); }
+    quint16 ipmiPort() const { return m_ipmiPort; }
+
+    static quint16 freeUdpPort()
+    {
+        QUdpSocket probe;
+        probe.bind(QHostAddress::Any, 0);
+        return probe.localPort();
     }
 
     ~DaemonProcess()
@@ -120,4 +138,5 @@ private:
     QByteArray m_stdout;
     QByteArray m_stderr;
     std::chrono::milliseconds m_startTime{0};
+    quint16 m_ipmiPort = 0;
 };

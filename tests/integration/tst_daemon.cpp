@@ -149,10 +149,10 @@ void tst_Daemon::configurationErrorsStopTheStart_data()
                                   << u"%1:2: eventlog.max_entries: \"70000\" is not valid; expected an integer from 16 to 65534"_s;
     QTest::newRow("unknown key") << QByteArray("ipmi:\n  prot: 623\n") << QByteArray()
                                  << u"%1:2: ipmi.prot: unknown key; allowed in ipmi: enabled, listen, port, "
-                                    "cipher_suites, max_sessions, auth, sol, server"_s;
+                                    "cipher_suites, max_sessions, session_timeout, throttle, auth, sol, server"_s;
     QTest::newRow("unknown section") << QByteArray("kvmd:\n  gpio: 1\n") << QByteArray()
-                                     << u"%1:1: kvmd: unknown key; allowed at the top level: host, gpio, power, ipmi, "
-                                        "redfish, accounts, eventlog, log"_s;
+                                     << u"%1:1: kvmd: unknown key; allowed at the top level: bmc, host, gpio, power, "
+                                        "ipmi, redfish, accounts, eventlog, log"_s;
     QTest::newRow("choice") << QByteArray("host:\n  backend: qemu\n") << QByteArray()
                             << u"%1:2: host.backend: \"qemu\" is not valid; expected sim or gpio"_s;
     QTest::newRow("cipher suite 0") << QByteArray("ipmi:\n  cipher_suites: [17, 0]\n") << QByteArray()
@@ -181,7 +181,6 @@ void tst_Daemon::configurationErrorsStopTheStart()
     daemon.writeConfig(yaml);
     QString dropInFile;
     if (!dropIn.isEmpty()) {
-        QVERIFY(QDir(daemon.dir()).mkdir(u"qbmc.d"_s));
         daemon.writeFile(u"qbmc.d/50-redfish.yaml"_s, dropIn);
         dropInFile = daemon.path(u"qbmc.d/50-redfish.yaml"_s);
     }
@@ -195,6 +194,7 @@ void tst_Daemon::configurationErrorsStopTheStart()
 void tst_Daemon::pikvmKeysAreAccepted()
 {
     DaemonProcess daemon;
+    daemon.removePortsDropIn();
     daemon.writeConfig("ipmi:\n"
                        "    server:\n"
                        "        host: \"::\"\n"
@@ -215,8 +215,8 @@ void tst_Daemon::pikvmKeysAreAccepted()
 void tst_Daemon::printConfigShowsEverySource()
 {
     DaemonProcess daemon;
+    daemon.removePortsDropIn();
     daemon.writeConfig("ipmi:\n  port: 6230\nredfish:\n  port: 8443\n");
-    QVERIFY(QDir(daemon.dir()).mkdir(u"qbmc.d"_s));
     daemon.writeFile(u"qbmc.d/10-redfish.yaml"_s, "redfish:\n  port: 9443\n");
     QVERIFY(QDir(daemon.dir()).mkdir(u"state"_s));
     daemon.writeFile(u"state/settings.json"_s, R"({"version":1,"settings":{"ipmi.enabled":false}})");
@@ -340,11 +340,11 @@ void tst_Daemon::sighupReloadsWhatItCan()
     QVERIFY(daemon.start());
 
     daemon.writeFile(u"ipmipasswd"_s, "ops:s3cret-pass\nnoc:an0ther-pass\n");
-    daemon.writeConfig("ipmi:\n  port: 6230\n  auth:\n    file: " + passwordFile + "\n");
+    daemon.writeConfig("eventlog:\n  max_entries: 100\nipmi:\n  auth:\n    file: " + passwordFile + "\n");
     daemon.signal(SIGHUP);
     QVERIFY(daemon.waitForOutput("SIGHUP: reloaded log.rules and the accounts file"));
     QVERIFY(daemon.standardError().contains("2 account(s) from " + passwordFile));
-    QVERIFY(daemon.waitForOutput("SIGHUP: changed keys that take effect at the next start: ipmi.port"));
+    QVERIFY(daemon.waitForOutput("SIGHUP: changed keys that take effect at the next start: eventlog.max_entries"));
 
     // A broken edit is refused and qbmc keeps running on what it had.
     daemon.writeConfig("ipmi:\n  port: many\n");

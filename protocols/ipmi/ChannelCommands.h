@@ -1,0 +1,31 @@
+#pragma once
+
+#include "CommandTable.h"
+
+class Bmc;
+class SessionManager;
+
+// App commands about the LAN channel: Get Channel Authentication Capabilities and Get Channel
+// Cipher Suites (both also before a session), Get Channel Access, Get Channel Info, Get Channel
+// Payload Support and Get Channel Payload Version.
+class ChannelCommands
+{
+public:
+    ChannelCommands(Bmc *bmc, SessionManager *sessions);
+    void registerIn(CommandTable &table);
+
+    // Payload types this channel carries; Serial-over-LAN adds itself when it is served.
+    void setSolSupported(bool supported) { m_solSupported = supported; }
+
+private:
+    IpmiResponse getAuthenticationCapabilities(const IpmiRequest &request) const;
+    IpmiResponse getCipherSuites(const IpmiRequest &request) const;
+    IpmiResponse getChannelAccess(const IpmiRequest &request) const;
+    IpmiResponse getChannelInfo(const IpmiRequest &request) const;
+    IpmiResponse getPayloadSupport(const IpmiRequest &request) const;
+    IpmiResponse getPayloadVersion(const IpmiRequest &request) const;
+
+    Bmc *m_bmc;
+    SessionManager *m_sessions;
+    bool m_solSupported = false;
+};

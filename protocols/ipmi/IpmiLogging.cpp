@@ -1,0 +1,3 @@
+#include "IpmiLogging.h"
+
+Q_LOGGING_CATEGORY(lcIpmi, "qbmc.ipmi")

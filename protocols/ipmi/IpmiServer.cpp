@@ -1,0 +1,106 @@
+#include "IpmiServer.h"
+
+#include "Bmc.h"
+#include "IpmiLogging.h"
+#include "ServiceSettings.h"
+
+#include <QNetworkDatagram>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Larger datagrams are not IPMI: the biggest request (a SEL entry or a SoL packet) is far smaller.
+constexpr qint64 maximumDatagram = 1024;
+
+// QHostAddress::Any takes IPv4 and IPv6 alike; it prints as 0.0.0.0, which would mislead.
+QString addressText(const QHostAddress &address)
+{
+    return address == QHostAddress(QHostAddress::Any) ? u"::"_s : address.toString();
+}
+} // namespace
+
+IpmiServer::IpmiServer(Bmc *bmc, Settings settings, QObject *parent)
+    : QObject(parent)
+    , m_bmc(bmc)
+    , m_settings(std::move(settings))
+    , m_sessions(bmc, m_settings.sessions)
+    , m_deviceCommands(bmc, m_settings.identity)
+    , m_channelCommands(bmc, &m_sessions)
+    , m_sessionCommands(&m_sessions)
+    , m_handler(&m_sessions, &m_commands)
+{
+    m_deviceCommands.registerIn(m_commands);
+    m_channelCommands.registerIn(m_commands);
+    m_sessionCommands.registerIn(m_commands);
+    connect(&m_deviceCommands, &DeviceCommands::coldResetRequested, this, &IpmiServer::coldResetRequested);
+    connect(m_bmc->services(), &ServiceSettings::ipmiEnabledChanged, this, &IpmiServer::onIpmiEnabledChanged);
+}
+
+IpmiServer::~IpmiServer()
+{
+    m_sessions.closeAll(u"qbmc is stopping"_s);
+}
+
+bool IpmiServer::start(QString *error)
+{
+    if (!m_bmc->services()->isIpmiEnabled()) {
+        qCInfo(lcIpmi, "IPMI over LAN is switched off");
+        return true;
+    }
+    return listen(error);
+}
+
+bool IpmiServer::listen(QString *error)
+{
+    auto socket = std::make_unique<QUdpSocket>();
+    if (!socket->bind(m_settings.listen, m_settings.port)) {
+        if (error)
+            *error = u"IPMI: cannot listen on UDP [%1]:%2: %3"_s.arg(addressText(m_settings.listen))
+                         .arg(m_settings.port)
+                         .arg(socket->errorString());
+        return false;
+    }
+    connect(socket.get(), &QUdpSocket::readyRead, this, &IpmiServer::readDatagrams);
+    m_socket = std::move(socket);
+    qCInfo(lcIpmi, "IPMI over LAN listening on UDP [%s]:%u", qPrintable(addressText(m_settings.listen)),
+           m_socket->localPort());
+    return true;
+}
+
+void IpmiServer::stopListening(const QString &reason)
+{
+    m_sessions.closeAll(reason);
+    if (m_socket) {
+        m_socket.reset();
+        qCInfo(lcIpmi, "IPMI over LAN stopped: %s", qPrintable(reason));
+    }
+}
+
+void IpmiServer::onIpmiEnabledChanged(bool enabled)
+{
+    if (!enabled) {
+        stopListening(u"IPMI over LAN was switched off"_s);
+        return;
+    }
+    QString error;
+    if (!m_socket && !listen(&error))
+        qCCritical(lcIpmi, "%s", qPrintable(error));
+}
+
+void IpmiServer::readDatagrams()
+{
+    // Read everything that is there: one slow client cannot starve the others, and no datagram
+    // waits behind a timer.
+    while (m_socket && m_socket->hasPendingDatagrams()) {
+        const QNetworkDatagram datagram = m_socket->receiveDatagram(maximumDatagram);
+        if (!datagram.isValid())
+            continue;
+        const IpmiPeer peer{datagram.senderAddress(), quint16(datagram.senderPort())};
+        std::function<void()> afterReply;
+        const QByteArray reply = m_handler.handle(datagram.data(), peer, &afterReply);
+        if (!reply.isEmpty())
+            m_socket->writeDatagram(reply, peer.address, peer.port);
+        if (afterReply)
+            afterReply();
+    }
+}

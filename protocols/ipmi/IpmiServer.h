@@ -1,0 +1,61 @@
+#pragma once
+
+#include "ChannelCommands.h"
+#include "CommandTable.h"
+#include "DeviceCommands.h"
+#include "PacketHandler.h"
+#include "SessionCommands.h"
+#include "SessionManager.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUdpSocket>
+
+#include <memory>
+
+class Bmc;
+
+// IPMI over LAN: a UDP socket on ipmi.listen/ipmi.port feeding the packet handler, following the
+// IPMI switch in ServiceSettings live (off closes every session and the socket).
+class IpmiServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        QHostAddress listen = QHostAddress::Any;
+        quint16 port = 623;
+        SessionManager::Settings sessions;
+        DeviceCommands::Identity identity;
+    };
+
+    IpmiServer(Bmc *bmc, Settings settings, QObject *parent = nullptr);
+    ~IpmiServer() override;
+
+    // Listens when IPMI is enabled; false with the reason when the port cannot be had.
+    bool start(QString *error);
+    bool isListening() const { return m_socket && m_socket->state() == QAbstractSocket::BoundState; }
+
+    SessionManager *sessions() { return &m_sessions; }
+    const PacketHandler::Counters &counters() const { return m_handler.counters(); }
+
+signals:
+    void coldResetRequested();
+
+private:
+    bool listen(QString *error);
+    void stopListening(const QString &reason);
+    void readDatagrams();
+    void onIpmiEnabledChanged(bool enabled);
+
+    Bmc *m_bmc;
+    Settings m_settings;
+    SessionManager m_sessions;
+    CommandTable m_commands;
+    DeviceCommands m_deviceCommands;
+    ChannelCommands m_channelCommands;
+    SessionCommands m_sessionCommands;
+    std::vector<std::unique_ptr<QObject>> m_otherCommands;
+    PacketHandler m_handler;
+    std::unique_ptr<QUdpSocket> m_socket;
+};

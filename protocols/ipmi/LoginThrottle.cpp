@@ -1,0 +1,45 @@
+#include "LoginThrottle.h"
+
+namespace {
+// Bounds the memory a stream of failures from spoofed addresses can take.
+constexpr qsizetype maxTrackedAddresses = 4096;
+} // namespace
+
+LoginThrottle::LoginThrottle(int failures, std::chrono::milliseconds period)
+    : m_failures(failures)
+    , m_period(period)
+{
+}
+
+void LoginThrottle::forgetExpired(const QString &address)
+{
+    auto it = m_recent.find(address);
+    if (it == m_recent.end())
+        return;
+    it->removeIf([](const QDeadlineTimer &expiry) { return expiry.hasExpired(); });
+    if (it->isEmpty())
+        m_recent.erase(it);
+}
+
+bool LoginThrottle::isBlocked(const QString &address)
+{
+    forgetExpired(address);
+    return m_failures > 0 && m_recent.value(address).size() >= m_failures;
+}
+
+void LoginThrottle::recordFailure(const QString &address)
+{
+    if (m_recent.size() >= maxTrackedAddresses && !m_recent.contains(address)) {
+        for (auto it = m_recent.begin(); it != m_recent.end();) {
+            it->removeIf([](const QDeadlineTimer &expiry) { return expiry.hasExpired(); });
+            it = it->isEmpty() ? m_recent.erase(it) : std::next(it);
+        }
+        if (m_recent.size() >= maxTrackedAddresses)
+            m_recent.erase(m_recent.begin());
+    }
+    QList<QDeadlineTimer> &recent = m_recent[address];
+    recent.append(QDeadlineTimer(m_period));
+    // Only the newest `failures` matter for the decision.
+    while (recent.size() > std::max(m_failures, 1))
+        recent.removeFirst();
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <chrono>
+
+// Limits RAKP from one source address: after `failures` failed logins within `period`, that
+// address gets no new session until the oldest of them is older than `period`. Only failures
+// count, so a benchmark's many good sessions from one address are never slowed. Together with
+// the per-account lockout this contains RAKP2's offline-cracking oracle (prior-art.md).
+class LoginThrottle
+{
+public:
+    LoginThrottle(int failures, std::chrono::milliseconds period);
+
+    bool isBlocked(const QString &address);
+    void recordFailure(const QString &address);
+
+private:
+    void forgetExpired(const QString &address);
+
+    int m_failures;
+    std::chrono::milliseconds m_period;
+    QHash<QString, QList<QDeadlineTimer>> m_recent; // per address: when each failure stops counting
+};

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "CommandTable.h"
+#include "IpmiPeer.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <functional>
+
+class SessionManager;
+
+// Turns one datagram into its reply, or into nothing: RMCP header, ASF presence ping, the IPMI
+// v1.5 pre-session form, RMCP+ session setup and session traffic (AuthCode, replay window,
+// decryption), IPMI message checksums, then the command table. Every length is checked before it
+// is used; whatever is malformed is dropped and counted. No socket here, so tests and the fuzz
+// target drive it directly.
+class PacketHandler
+{
+public:
+    struct Counters
+    {
+        quint64 received = 0;
+        quint64 malformed = 0;     // could not be parsed
+        quint64 unauthenticated = 0; // unknown session, wrong peer, bad AuthCode, not encrypted
+        quint64 replayed = 0;      // outside the sequence window or seen before
+        quint64 answered = 0;
+    };
+
+    PacketHandler(SessionManager *sessions, const CommandTable *commands);
+
+    // The reply datagram; empty when nothing is to be sent. Work a handler deferred until after
+    // its reply (closing the session the reply travels in) goes to `afterReply`.
+    QByteArray handle(QByteArrayView datagram, const IpmiPeer &peer, std::function<void()> *afterReply = nullptr);
+
+    const Counters &counters() const { return m_counters; }
+
+private:
+    QByteArray handleIpmi15(QByteArrayView body, const IpmiPeer &peer);
+    QByteArray handleRmcpPlus(QByteArrayView body, const IpmiPeer &peer, std::function<void()> *afterReply);
+    QByteArray dispatch(QByteArrayView messageBytes, IpmiRequest request, std::function<void()> *afterReply);
+    QByteArray drop(quint64 Counters::*counter);
+
+    SessionManager *m_sessions;
+    const CommandTable *m_commands;
+    Counters m_counters;
+};
