@@ -543,8 +543,8 @@ bool AccountStore::isLockedOut(const QString &name) const
 void AccountStore::recordLoginFailure(const QString &name, Actor::Origin origin, const QString &address)
 {
     const bool known = find(name) != nullptr;
-    m_eventLog->warning(Actor{origin, forLog(name)},
-                        u"Login failed from %1 (%2)"_s.arg(address, known ? u"wrong password"_s : u"unknown user"_s));
+    m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::LoginFailed, Actor{origin, forLog(name)},
+                    u"Login failed from %1 (%2)"_s.arg(address, known ? u"wrong password"_s : u"unknown user"_s));
     if (!known || m_policy.lockoutThreshold <= 0 || isLockedOut(name))
         return;
 
@@ -558,7 +558,8 @@ void AccountStore::recordLoginFailure(const QString &name, Actor::Origin origin,
 
     state.failures = 0;
     state.lockedUntil.setRemainingTime(m_policy.lockoutDuration);
-    m_eventLog->warning(Actor{origin, name}, u"Account \"%1\" locked for %2 s after %3 failed logins"_s.arg(name)
+    m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::AccountLocked, Actor{origin, name},
+                    u"Account \"%1\" locked for %2 s after %3 failed logins"_s.arg(name)
                                                  .arg(std::chrono::duration<double>(m_policy.lockoutDuration).count())
                                                  .arg(m_policy.lockoutThreshold));
     emit credentialsChanged(name);

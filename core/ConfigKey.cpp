@@ -42,7 +42,7 @@ QString ConfigKey::allowedText() const
             return integersText(allowedIntegers);
         return u"an integer from %1 to %2"_s.arg(qint64(minimum)).arg(qint64(maximum));
     case Type::Seconds: return u"a number of seconds from %1 to %2"_s.arg(minimum).arg(maximum);
-    case Type::String: return u"a string"_s;
+    case Type::String: return maximum > 0 ? u"text of at most %1 characters"_s.arg(qint64(maximum)) : u"a string"_s;
     case Type::Address: return u"an IPv4 or IPv6 address (\"::\" for every address)"_s;
     case Type::Choice: return joinAlternatives(choices);
     case Type::IntegerList: return u"a list of one or more of %1, like [%2]"_s.arg(
@@ -87,7 +87,8 @@ std::optional<QVariant> ConfigKey::parse(const QString &scalar) const
         const double value = scalar.toDouble(&ok);
         return ok ? checkSeconds(value) : std::nullopt;
     }
-    case Type::String: return QVariant(scalar);
+    case Type::String:
+        return maximum > 0 && scalar.size() > maximum ? std::nullopt : std::optional<QVariant>(scalar);
     case Type::Address: return isAddress(scalar) ? std::optional<QVariant>(scalar) : std::nullopt;
     case Type::Choice: return choices.contains(scalar) ? std::optional<QVariant>(scalar) : std::nullopt;
     case Type::IntegerList: return std::nullopt;

@@ -17,7 +17,7 @@ struct ConfigKey
         Bool,        // true/false (also yes/no, on/off)
         Integer,     // within [minimum, maximum], or one of allowedIntegers when given
         Seconds,     // a number of seconds within [minimum, maximum]
-        String,      // any text; an absent value is the empty string
+        String,      // any text (at most `maximum` characters when that is set); absent is empty
         Address,     // an IPv4 or IPv6 address; "::" means every address
         Choice,      // one of choices
         IntegerList, // a non-empty list of distinct allowedIntegers

@@ -46,6 +46,14 @@ ConfigKey stringKey(QString path, QString description)
     return makeKey(std::move(path), Type::String, QString(), std::move(description));
 }
 
+// FRU fields are at most 63 bytes (IPMI FRU specification, type/length byte).
+ConfigKey fruKey(const QString &path, const QString &what)
+{
+    ConfigKey key = makeKey(u"fru."_s + path, Type::String, QString(), u"FRU inventory: %1"_s.arg(what));
+    key.maximum = 63;
+    return key;
+}
+
 ConfigKey addressKey(QString path, QString description)
 {
     return makeKey(std::move(path), Type::Address, u"::"_s, std::move(description));
@@ -101,6 +109,17 @@ ConfigSchema::ConfigSchema()
     m_keys = {
         integerKey(u"bmc.manufacturer_id"_s, 0, 0, 0xFFFFF, u"IANA enterprise number reported as the BMC's manufacturer (IPMI Get Device ID)"_s),
         integerKey(u"bmc.product_id"_s, 0, 0, 0xFFFF, u"product number reported by IPMI Get Device ID"_s),
+
+        fruKey(u"board.manufacturer"_s, u"board manufacturer"_s),
+        fruKey(u"board.product"_s, u"board product name"_s),
+        fruKey(u"board.serial"_s, u"board serial number"_s),
+        fruKey(u"board.part_number"_s, u"board part number"_s),
+        fruKey(u"product.manufacturer"_s, u"product manufacturer"_s),
+        fruKey(u"product.name"_s, u"product name"_s),
+        fruKey(u"product.part_number"_s, u"product part or model number"_s),
+        fruKey(u"product.version"_s, u"product version"_s),
+        fruKey(u"product.serial"_s, u"product serial number"_s),
+        fruKey(u"product.asset_tag"_s, u"product asset tag"_s),
 
         choiceKey(u"host.backend"_s, {u"sim"_s, u"gpio"_s}, u"what drives the host: the simulated host or a GPIO-wired ATX header"_s),
         secondsKey(u"host.sim.power_on_delay"_s, 1.0, 0, 60, u"simulated host: power LED comes on this long after a short press"_s),

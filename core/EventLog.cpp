@@ -71,16 +71,17 @@ void EventLog::load()
     }
 }
 
-quint32 EventLog::add(Severity severity, const Actor &actor, const QString &message, const QByteArray &selRecord)
+quint32 EventLog::add(Severity severity, const Actor &actor, const QString &message, const QByteArray &selRecord,
+                      Kind kind)
 {
     if (m_entries.size() >= m_capacity && !m_overflowed) {
         m_overflowed = true;
         qCWarning(lcEvents, "event log is full (%d entries): the oldest entries are dropped from now on", m_capacity);
-        append({0, {}, Severity::Warning, Actor::bmc(),
+        append({0, {}, Severity::Warning, Kind::LogFull, Actor::bmc(),
                 u"The event log is full; the oldest entries are dropped from now on"_s, {}});
     }
     const quint32 id = m_nextId;
-    append({0, {}, severity, actor, message, selRecord});
+    append({0, {}, severity, kind, actor, message, selRecord});
     return id;
 }
 
@@ -123,7 +124,7 @@ void EventLog::clear(const Actor &actor)
     m_lastErase = QDateTime::currentDateTimeUtc();
     m_dirty = true;
     emit cleared();
-    info(actor, u"Event log cleared"_s);
+    add(Severity::Info, Kind::LogCleared, actor, u"Event log cleared"_s);
 }
 
 void EventLog::flush()

@@ -22,7 +22,14 @@ public:
     EventLog(const QString &stateDirectory, int capacity, QObject *parent = nullptr);
     ~EventLog() override;
 
-    quint32 add(Severity severity, const Actor &actor, const QString &message, const QByteArray &selRecord = {});
+    using Kind = EventLogEntry::Kind;
+
+    quint32 add(Severity severity, const Actor &actor, const QString &message, const QByteArray &selRecord = {},
+                Kind kind = Kind::Generic);
+    quint32 add(Severity severity, Kind kind, const Actor &actor, const QString &message)
+    {
+        return add(severity, actor, message, {}, kind);
+    }
     quint32 info(const Actor &actor, const QString &message) { return add(Severity::Info, actor, message); }
     quint32 warning(const Actor &actor, const QString &message) { return add(Severity::Warning, actor, message); }
     quint32 critical(const Actor &actor, const QString &message) { return add(Severity::Critical, actor, message); }

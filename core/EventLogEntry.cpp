@@ -1,5 +1,7 @@
 #include "EventLogEntry.h"
 
+#include <QMetaEnum>
+
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +27,8 @@ QJsonObject EventLogEntry::toJson() const
     };
     if (!actor.user.isEmpty())
         object.insert(u"user"_s, actor.user);
+    if (kind != Kind::Generic)
+        object.insert(u"kind"_s, QString::fromLatin1(QMetaEnum::fromType<Kind>().valueToKey(int(kind))));
     if (!selRecord.isEmpty())
         object.insert(u"sel"_s, QString::fromLatin1(selRecord.toHex()));
     return object;
@@ -57,6 +61,13 @@ std::optional<EventLogEntry> EventLogEntry::fromJson(const QJsonObject &object)
     if (!origin)
         return std::nullopt;
     entry.actor = Actor{*origin, object.value(u"user"_s).toString()};
+
+    if (object.contains(u"kind"_s)) {
+        bool known = false;
+        entry.kind = Kind(QMetaEnum::fromType<Kind>().keyToValue(object.value(u"kind"_s).toString().toLatin1().constData(), &known));
+        if (!known)
+            return std::nullopt;
+    }
 
     const QJsonValue message = object.value(u"message"_s);
     if (!message.isString())

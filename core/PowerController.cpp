@@ -270,7 +270,8 @@ void PowerController::finish(Outcome outcome, const QString &detail)
         qCInfo(lcPower, "%s from %s completed", qPrintable(actionName(run.action)), qPrintable(run.actor.toString()));
         break;
     case Outcome::TimedOut:
-        m_eventLog->warning(run.actor, u"%1 did not complete: %2"_s.arg(actionName(run.action), detail));
+        m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::PowerActionFailed, run.actor,
+                        u"%1 did not complete: %2"_s.arg(actionName(run.action), detail));
         break;
     case Outcome::Interrupted:
         m_eventLog->info(run.actor, u"%1 was cut short: %2"_s.arg(actionName(run.action), detail));
@@ -303,8 +304,12 @@ void PowerController::logStableState(State state)
     m_loggedStableState = state;
     const Actor actor = m_running ? m_running->actor : Actor::host();
     switch (state) {
-    case State::On: m_eventLog->info(actor, u"Host powered on"_s); break;
-    case State::Off: m_eventLog->info(actor, u"Host powered off"_s); break;
+    case State::On:
+        m_eventLog->add(EventLogEntry::Severity::Info, EventLogEntry::Kind::HostPoweredOn, actor, u"Host powered on"_s);
+        break;
+    case State::Off:
+        m_eventLog->add(EventLogEntry::Severity::Info, EventLogEntry::Kind::HostPoweredOff, actor, u"Host powered off"_s);
+        break;
     default: m_eventLog->warning(actor, u"Host power state unknown: the power LED cannot be read"_s); break;
     }
 }

@@ -348,9 +348,9 @@ void tst_Configuration::rejects_data()
 
     // Unknown keys, listing what the section allows in schema order.
     QTest::newRow("unknown at the top level") << QList{scalar(u"ipmb"_s, u"1"_s, 15)}
-                                              << u"/etc/qbmc/qbmc.yaml:15: ipmb: unknown key; allowed at the top level: bmc, host, gpio, power, ipmi, redfish, accounts, eventlog, log"_s;
+                                              << u"/etc/qbmc/qbmc.yaml:15: ipmb: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, redfish, accounts, eventlog, log"_s;
     QTest::newRow("unknown section at the top level") << QList{scalar(u"kvmd.auth.enabled"_s, u"true"_s, 15)}
-                                                      << u"/etc/qbmc/qbmc.yaml:15: kvmd: unknown key; allowed at the top level: bmc, host, gpio, power, ipmi, redfish, accounts, eventlog, log"_s;
+                                                      << u"/etc/qbmc/qbmc.yaml:15: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, redfish, accounts, eventlog, log"_s;
     QTest::newRow("unknown in ipmi") << QList{scalar(u"ipmi.prot"_s, u"623"_s, 16)}
                                      << u"/etc/qbmc/qbmc.yaml:16: ipmi.prot: unknown key; allowed in ipmi: "_s + ipmiChildren;
     QTest::newRow("unknown section in ipmi.sol") << QList{scalar(u"ipmi.sol.baud.rate"_s, u"9600"_s, 16)}
@@ -838,10 +838,13 @@ void tst_Configuration::yaml()
     QCOMPARE(lines.at(1), u"bmc:"_s);
     QCOMPARE(lines.at(2), u"  manufacturer_id: 0  # default"_s);
     QCOMPARE(lines.at(3), u"  product_id: 0  # default"_s);
-    QCOMPARE(lines.at(4), u"host:"_s);
-    QCOMPARE(lines.at(5), u"  backend: \"gpio\"  # /etc/qbmc/qbmc.yaml:2"_s);
-    QCOMPARE(lines.at(6), u"  sim:"_s);
-    QCOMPARE(lines.at(7), u"    power_on_delay: 1  # default"_s);
+    QCOMPARE(lines.at(4), u"fru:"_s);
+    QCOMPARE(lines.at(5), u"  board:"_s);
+    QCOMPARE(lines.at(6), u"    manufacturer: \"\"  # default"_s);
+    const qsizetype host = lines.indexOf(u"host:"_s);
+    QCOMPARE(lines.at(host + 1), u"  backend: \"gpio\"  # /etc/qbmc/qbmc.yaml:2"_s);
+    QCOMPARE(lines.at(host + 2), u"  sim:"_s);
+    QCOMPARE(lines.at(host + 3), u"    power_on_delay: 1  # default"_s);
 
     const QStringList expected = {
         u"    force_off_hold: 4  # default"_s,

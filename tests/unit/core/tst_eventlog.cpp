@@ -58,14 +58,17 @@ void tst_EventLog::entriesSurviveARestart()
         EventLog log(dir.path(), 10);
         log.info(Actor::ipmi(u"admin"_s), u"Power on requested"_s);
         log.add(EventLogEntry::Severity::Critical, Actor::ipmi(u"admin"_s), u"from a client"_s, sel);
+        log.add(EventLogEntry::Severity::Info, EventLogEntry::Kind::HostPoweredOn, Actor::host(), u"Host powered on"_s);
     }
     EventLog log(dir.path(), 10);
-    QCOMPARE(log.count(), 2);
+    QCOMPARE(log.count(), 3);
     QCOMPARE(log.entries().at(0).message, u"Power on requested"_s);
+    QCOMPARE(log.entries().at(0).kind, EventLogEntry::Kind::Generic);
     QCOMPARE(log.entries().at(1).selRecord, sel);
     QCOMPARE(log.entries().at(1).severity, EventLogEntry::Severity::Critical);
+    QCOMPARE(log.entries().at(2).kind, EventLogEntry::Kind::HostPoweredOn);
     // Ids keep growing after a restart.
-    QCOMPARE(log.info(Actor::bmc(), u"third"_s), 3u);
+    QCOMPARE(log.info(Actor::bmc(), u"fourth"_s), 4u);
     struct stat status;
     QCOMPARE(stat(QFile::encodeName(logPath(dir)).constData(), &status), 0);
     QCOMPARE(status.st_mode & 0777, 0600u);
@@ -137,6 +140,7 @@ void tst_EventLog::clearKeepsWhoDidIt()
     QCOMPARE(log.count(), 1);
     QVERIFY(!log.hasOverflowed());
     QCOMPARE(log.entries().first().message, u"Event log cleared"_s);
+    QCOMPARE(log.entries().first().kind, EventLogEntry::Kind::LogCleared);
     QCOMPARE(log.entries().first().actor, Actor::redfish(u"admin"_s));
     QVERIFY(log.lastErase().isValid());
 }
@@ -161,6 +165,9 @@ void tst_EventLog::damagedFileIsKeptAsideAndANewLogStarts_data()
     QTest::newRow("future version") << QByteArray(R"({"version":7,"entries":[]})") << u"unknown format version 7"_s;
     QTest::newRow("entry without message")
         << QByteArray(R"({"version":1,"entries":[{"id":1,"time":"2026-01-01T00:00:00.000Z","severity":"info","origin":"bmc"}]})")
+        << u"entry 1 is malformed"_s;
+    QTest::newRow("unknown kind")
+        << QByteArray(R"({"version":1,"entries":[{"id":1,"time":"2026-01-01T00:00:00.000Z","severity":"info","origin":"bmc","message":"m","kind":"Meteor"}]})")
         << u"entry 1 is malformed"_s;
     QTest::newRow("unknown origin")
         << QByteArray(R"({"version":1,"entries":[{"id":1,"time":"2026-01-01T00:00:00.000Z","severity":"info","origin":"mars","message":"m"}]})")
