@@ -14,6 +14,7 @@
 #include <memory>
 
 class Bmc;
+class NetworkFacts;
 
 // IPMI over LAN: a UDP socket on ipmi.listen/ipmi.port feeding the packet handler, following the
 // IPMI switch in ServiceSettings live (off closes every session and the socket).
@@ -27,6 +28,7 @@ public:
         quint16 port = 623;
         SessionManager::Settings sessions;
         DeviceCommands::Identity identity;
+        const NetworkFacts *networkFacts = nullptr; // the LAN configuration parameters read it
     };
 
     IpmiServer(Bmc *bmc, Settings settings, QObject *parent = nullptr);
