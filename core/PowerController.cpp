@@ -264,6 +264,8 @@ void PowerController::finish(Outcome outcome, const QString &detail)
     const Run run = std::move(*m_running);
     m_running.reset();
     m_stepTimer.stop();
+    if (outcome != Outcome::Interrupted)
+        m_lastActionFailed = outcome == Outcome::TimedOut;
 
     switch (outcome) {
     case Outcome::Completed:

@@ -84,6 +84,8 @@ public:
     std::optional<Action> currentAction() const;
     // The last accepted or already-satisfied request: what the screen shows as "who did it".
     std::optional<Request> lastRequest() const { return m_lastRequest; }
+    // The last action that ran ended without its power change (IPMI's "power control fault").
+    bool lastActionFailed() const { return m_lastActionFailed; }
 
     bool isSupported(Action action) const;
     QList<Action> supportedActions() const;
@@ -142,5 +144,6 @@ private:
     State m_loggedStableState = State::Unknown;
     std::optional<Run> m_running;
     std::optional<Request> m_lastRequest;
+    bool m_lastActionFailed = false;
     QTimer m_stepTimer;
 };

@@ -26,12 +26,16 @@ IpmiServer::IpmiServer(Bmc *bmc, Settings settings, QObject *parent)
     , m_sessions(bmc, m_settings.sessions)
     , m_deviceCommands(bmc, m_settings.identity)
     , m_channelCommands(bmc, &m_sessions)
+    , m_chassisCommands(bmc)
     , m_sessionCommands(&m_sessions)
+    , m_userCommands(bmc)
     , m_handler(&m_sessions, &m_commands)
 {
     m_deviceCommands.registerIn(m_commands);
     m_channelCommands.registerIn(m_commands);
+    m_chassisCommands.registerIn(m_commands);
     m_sessionCommands.registerIn(m_commands);
+    m_userCommands.registerIn(m_commands);
     connect(&m_deviceCommands, &DeviceCommands::coldResetRequested, this, &IpmiServer::coldResetRequested);
     connect(m_bmc->services(), &ServiceSettings::ipmiEnabledChanged, this, &IpmiServer::onIpmiEnabledChanged);
 }

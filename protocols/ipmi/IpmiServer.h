@@ -1,11 +1,13 @@
 #pragma once
 
 #include "ChannelCommands.h"
+#include "ChassisCommands.h"
 #include "CommandTable.h"
 #include "DeviceCommands.h"
 #include "PacketHandler.h"
 #include "SessionCommands.h"
 #include "SessionManager.h"
+#include "UserCommands.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -56,7 +58,9 @@ private:
     CommandTable m_commands;
     DeviceCommands m_deviceCommands;
     ChannelCommands m_channelCommands;
+    ChassisCommands m_chassisCommands;
     SessionCommands m_sessionCommands;
+    UserCommands m_userCommands;
     std::vector<std::unique_ptr<QObject>> m_otherCommands;
     PacketHandler m_handler;
     std::unique_ptr<QUdpSocket> m_socket;

@@ -267,8 +267,8 @@ QByteArray SessionManager::rakp3(QByteArrayView request, const IpmiPeer &peer)
         return statusReply(tag, Status::InvalidSessionId, 0);
     const quint32 consoleId = session->consoleId;
     if (consoleStatus != quint8(Status::Success)) {
-        // The console gave up on RAKP 2 (a wrong password gives a wrong auth code there).
-        close(sessionId, u"the remote console ended the setup with status 0x%1"_s.arg(uint(consoleStatus), 2, 16, QLatin1Char('0')));
+        // The console gave up on RAKP 2: a wrong password gives a wrong auth code there.
+        failSetup(sessionId, u"the remote console ended the setup with status 0x%1"_s.arg(uint(consoleStatus), 2, 16, QLatin1Char('0')));
         return {};
     }
 
@@ -277,11 +277,7 @@ QByteArray SessionManager::rakp3(QByteArrayView request, const IpmiPeer &peer)
     const QByteArray roleAndName = char(session->requestedRole) + QByteArray(1, char(session->userName.size())) + session->userName;
     const QByteArray expected = IpmiCrypto::hmac(hash, session->password, session->bmcRandom + littleEndian(consoleId) + roleAndName);
     if (!IpmiCrypto::equalInConstantTime(expected, authCode)) {
-        const QString address = peer.addressText();
-        const QString name = session->user;
-        m_throttle.recordFailure(address);
-        close(sessionId, u"RAKP 3 carried a wrong auth code"_s);
-        m_bmc->accounts()->recordLoginFailure(name, Actor::Origin::Ipmi, address);
+        failSetup(sessionId, u"RAKP 3 carried a wrong auth code"_s);
         return statusReply(tag, Status::InvalidIntegrityCheckValue, consoleId);
     }
 
@@ -298,6 +294,18 @@ QByteArray SessionManager::rakp3(QByteArrayView request, const IpmiPeer &peer)
     QByteArray reply;
     ByteWriter(&reply).u8(tag).u8(quint8(Status::Success)).u16le(0).u32le(consoleId).bytes(checkValue);
     return reply;
+}
+
+void SessionManager::failSetup(quint32 id, const QString &reason)
+{
+    const auto found = m_sessions.find(id);
+    if (found == m_sessions.end())
+        return;
+    const QString address = found->second->peer.addressText();
+    const QString name = found->second->user;
+    close(id, reason);
+    m_throttle.recordFailure(address);
+    m_bmc->accounts()->recordLoginFailure(name, Actor::Origin::Ipmi, address);
 }
 
 void SessionManager::activate(IpmiSession *session)
@@ -360,7 +368,11 @@ bool SessionManager::makeRoom()
     });
     if (oldest == m_sessions.cend())
         return false;
-    close(oldest->first, u"the session limit (%1) was reached and it was idle longest"_s.arg(m_settings.maxSessions));
+    const QString reason = u"the session limit (%1) was reached and it was idle longest"_s.arg(m_settings.maxSessions);
+    if (oldest->second->state == IpmiSession::State::AwaitingRakp3)
+        failSetup(oldest->first, reason);
+    else
+        close(oldest->first, reason);
     return true;
 }
 
@@ -377,14 +389,20 @@ quint8 SessionManager::freeHandle() const
 
 void SessionManager::expireSessions()
 {
-    QList<std::pair<quint32, QString>> expired;
+    QList<std::pair<quint32, IpmiSession::State>> expired;
     for (const auto &[id, session] : m_sessions) {
         const auto limit = session->isActive() ? m_settings.idleTimeout : m_settings.setupTimeout;
         if (session->idle.hasExpired(limit.count()))
-            expired.append({id, session->isActive() ? u"idle time-out"_s : u"setup time-out"_s});
+            expired.append({id, session->state});
     }
-    for (const auto &[id, reason] : expired)
-        close(id, reason);
+    for (const auto &[id, state] : expired) {
+        // Clients that find RAKP 2's auth code wrong (a wrong password) just go away; so does
+        // someone collecting RAKP 2 auth codes to crack offline. Either way, a failed login.
+        if (state == IpmiSession::State::AwaitingRakp3)
+            failSetup(id, u"setup time-out after RAKP 2 (wrong password?)"_s);
+        else
+            close(id, state == IpmiSession::State::Active ? u"idle time-out"_s : u"setup time-out"_s);
+    }
 }
 
 void SessionManager::close(quint32 id, const QString &reason)

@@ -28,7 +28,7 @@ public:
         QList<int> cipherSuites{17, 3};
         int maxSessions = 16;
         std::chrono::milliseconds idleTimeout = std::chrono::seconds(60);
-        std::chrono::milliseconds setupTimeout = std::chrono::seconds(5);
+        std::chrono::milliseconds setupTimeout = std::chrono::seconds(3);
         int throttleFailures = 5;
         std::chrono::milliseconds throttlePeriod = std::chrono::seconds(60);
     };
@@ -80,6 +80,8 @@ private:
     quint8 freeHandle() const;
     void expireSessions();
     void activate(IpmiSession *session);
+    // Ends a setup that got as far as RAKP 2: a failed login, whatever the client did.
+    void failSetup(quint32 id, const QString &reason);
     QByteArray systemGuid() const;
 
     Bmc *m_bmc;

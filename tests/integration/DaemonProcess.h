@@ -128,6 +128,14 @@ public:
 
     void signal(int signalNumber) { ::kill(pid_t(m_process.processId()), signalNumber); }
 
+    // How often `text` occurs in what the daemon has logged so far (for QTRY_COMPARE).
+    qsizetype logCount(const QByteArray &text)
+    {
+        m_process.waitForReadyRead(50);
+        m_stderr += m_process.readAllStandardError();
+        return m_stderr.count(text);
+    }
+
     QByteArray standardOutput() const { return m_stdout; }
     QByteArray standardError() const { return m_stderr; }
     std::chrono::milliseconds startTime() const { return m_startTime; }

@@ -358,6 +358,13 @@ void tst_PowerController::waitForLedTimesOut()
     QCOMPARE(last.severity, EventLogEntry::Severity::Warning);
     QCOMPARE(last.actor, Actor::ipmi(u"admin"_s));
     QCOMPARE(last.message, u"On did not complete: the power LED did not come on within 0.05 s"_s);
+    QCOMPARE(last.kind, EventLogEntry::Kind::PowerActionFailed);
+    QVERIFY(power->lastActionFailed());
+    // The next action that works clears it.
+    QCOMPARE(power->request(Action::On, Actor::panel()), Admission::Accepted);
+    m_backend->release();
+    m_backend->setLed(Led::On);
+    QVERIFY(!power->lastActionFailed());
 }
 
 void tst_PowerController::gracefulShutdownTimeoutReturnsToOn()
