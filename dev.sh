@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # qbmc from a fresh Debian 12 checkout:
 #   ./dev.sh run    install what is missing, build, run qbmc on the simulated host
-#   ./dev.sh test   install what is missing, build, run every test (also under ASan+UBSan)
+#   ./dev.sh test   install what is missing, build, run every test (also under ASan+UBSan) and each
+#                   fuzz target for a minute
 #   ./dev.sh build  install what is missing and build
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -26,6 +27,8 @@ test)
     ctest --preset default
     build asan
     ctest --preset asan
+    build fuzz
+    tools/run-fuzzers 60
     ;;
 build)
     tools/install-deps

@@ -10,6 +10,8 @@ class ByteReader
 {
 public:
     explicit ByteReader(QByteArrayView data) : m_data(data) {}
+    // A reader only views its bytes: a temporary would be gone before the first read.
+    explicit ByteReader(QByteArray &&) = delete;
 
     quint8 u8();
     quint16 u16le();

@@ -13,9 +13,8 @@ namespace {
 constexpr quint32 ipmiForumIana = 7154;
 } // namespace
 
-ChannelCommands::ChannelCommands(Bmc *bmc, SessionManager *sessions)
-    : m_bmc(bmc)
-    , m_sessions(sessions)
+ChannelCommands::ChannelCommands(SessionManager *sessions)
+    : m_sessions(sessions)
 {
 }
 

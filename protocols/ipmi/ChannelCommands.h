@@ -2,7 +2,6 @@
 
 #include "CommandTable.h"
 
-class Bmc;
 class SessionManager;
 
 // App commands about the LAN channel: Get Channel Authentication Capabilities and Get Channel
@@ -11,7 +10,7 @@ class SessionManager;
 class ChannelCommands
 {
 public:
-    ChannelCommands(Bmc *bmc, SessionManager *sessions);
+    explicit ChannelCommands(SessionManager *sessions);
     void registerIn(CommandTable &table);
 
     // Payload types this channel carries; Serial-over-LAN adds itself when it is served.
@@ -25,7 +24,6 @@ private:
     IpmiResponse getPayloadSupport(const IpmiRequest &request) const;
     IpmiResponse getPayloadVersion(const IpmiRequest &request) const;
 
-    Bmc *m_bmc;
     SessionManager *m_sessions;
     bool m_solSupported = false;
 };

@@ -41,6 +41,9 @@ public:
     bool isListening() const { return m_socket && m_socket->state() == QAbstractSocket::BoundState; }
 
     SessionManager *sessions() { return &m_sessions; }
+    // For the fuzz targets, which drive the same handler and table without a socket.
+    PacketHandler *packetHandler() { return &m_handler; }
+    const CommandTable &commands() const { return m_commands; }
     const PacketHandler::Counters &counters() const { return m_handler.counters(); }
 
 signals:

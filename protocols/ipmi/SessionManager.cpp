@@ -140,8 +140,8 @@ QByteArray SessionManager::openSession(QByteArrayView request, const IpmiPeer &p
 
     auto session = std::make_unique<IpmiSession>();
     do {
-        ByteReader random(IpmiCrypto::randomBytes(4));
-        session->id = random.u32le();
+        const QByteArray random = IpmiCrypto::randomBytes(4); // the reader only views it
+        session->id = ByteReader(random).u32le();
     } while (session->id == 0 || m_sessions.count(session->id));
     session->consoleId = consoleId;
     session->handle = freeHandle();
