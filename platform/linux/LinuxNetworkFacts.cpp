@@ -31,6 +31,18 @@ QString routeAddress(const QByteArray &hex)
     return ok && value != 0 ? QHostAddress(qFromBigEndian(value)).toString() : QString();
 }
 
+// Where rtnetlink is not allowed (a sandbox), every request would fail the same way: say so once.
+void warnAboutNetlink(const char *what)
+{
+    static bool warned = false;
+    if (warned) {
+        qCDebug(lcLinux, "rtnetlink: %s: %s", what, strerror(errno));
+        return;
+    }
+    warned = true;
+    qCWarning(lcLinux, "rtnetlink: %s: %s; IP address sources are reported as unknown", what, strerror(errno));
+}
+
 QList<QByteArray> fields(const QByteArray &line)
 {
     return line.simplified().split(' ');
@@ -177,7 +189,7 @@ NetworkFacts::AddressSource LinuxNetworkFacts::addressSource(int interfaceIndex,
 
     NetlinkSocket socket;
     if (socket.fd() < 0) {
-        qCWarning(lcLinux, "rtnetlink: cannot open a socket: %s", strerror(errno));
+        warnAboutNetlink("cannot open a socket");
         return AddressSource::Unknown;
     }
     const timeval timeout{1, 0};
@@ -194,7 +206,7 @@ NetworkFacts::AddressSource LinuxNetworkFacts::addressSource(int interfaceIndex,
     request.header.nlmsg_seq = 1;
     request.message.ifa_family = AF_INET;
     if (::send(socket.fd(), &request, request.header.nlmsg_len, 0) < 0) {
-        qCWarning(lcLinux, "rtnetlink: cannot ask for addresses: %s", strerror(errno));
+        warnAboutNetlink("cannot ask for addresses");
         return AddressSource::Unknown;
     }
 
@@ -203,7 +215,7 @@ NetworkFacts::AddressSource LinuxNetworkFacts::addressSource(int interfaceIndex,
     for (;;) {
         const ssize_t received = ::recv(socket.fd(), buffer, sizeof buffer, 0);
         if (received <= 0) {
-            qCWarning(lcLinux, "rtnetlink: no answer about addresses: %s", strerror(errno));
+            warnAboutNetlink("no answer about addresses");
             return AddressSource::Unknown;
         }
         int length = int(received);

@@ -70,19 +70,20 @@ LanConfigCommands::LanConfigCommands(const NetworkFacts *facts, QList<int> ciphe
 
 std::optional<QByteArray> LanConfigCommands::parameter(quint8 selector) const
 {
-    const NetworkFacts::Interface facts = m_facts ? m_facts->primaryInterface() : NetworkFacts::Interface{};
+    // Read from the system only for the parameters that show it.
+    const auto facts = [this] { return m_facts ? m_facts->primaryInterface() : NetworkFacts::Interface{}; };
     QByteArray data;
     ByteWriter writer(&data);
     switch (selector) {
     case SetInProgress: writer.u8(m_setInProgress); break;
     case AuthenticationTypeSupport: writer.u8(0x00); break; // RMCP+ only: none of IPMI v1.5's types
     case AuthenticationTypeEnables: writer.bytes(QByteArray(5, '\0')); break;
-    case IpAddress: writer.bytes(ipv4(facts.ipv4Address)); break;
-    case IpAddressSource: writer.u8(addressSource(facts.source)); break;
-    case MacAddress: writer.bytes(mac(facts.macAddress)); break;
-    case SubnetMask: writer.bytes(ipv4(facts.ipv4Netmask)); break;
-    case DefaultGateway: writer.bytes(ipv4(facts.ipv4Gateway)); break;
-    case DefaultGatewayMac: writer.bytes(mac(facts.gatewayMacAddress)); break;
+    case IpAddress: writer.bytes(ipv4(facts().ipv4Address)); break;
+    case IpAddressSource: writer.u8(addressSource(facts().source)); break;
+    case MacAddress: writer.bytes(mac(facts().macAddress)); break;
+    case SubnetMask: writer.bytes(ipv4(facts().ipv4Netmask)); break;
+    case DefaultGateway: writer.bytes(ipv4(facts().ipv4Gateway)); break;
+    case DefaultGatewayMac: writer.bytes(mac(facts().gatewayMacAddress)); break;
     case VlanId: writer.u16le(0x0000); break; // disabled
     case VlanPriority: writer.u8(0x00); break;
     case CipherSuiteEntrySupport: writer.u8(quint8(m_cipherSuites.size())); break;
