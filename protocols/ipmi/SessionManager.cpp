@@ -140,8 +140,9 @@ QByteArray SessionManager::openSession(QByteArrayView request, const IpmiPeer &p
 
     auto session = std::make_unique<IpmiSession>();
     do {
-        ByteReader random(IpmiCrypto::randomBytes(4));
-        session->id = random.u32le();
+        // The bytes must outlive the reader, which only views them.
+        const QByteArray random = IpmiCrypto::randomBytes(4);
+        session->id = ByteReader(random).u32le();
     } while (session->id == 0 || m_sessions.count(session->id));
     session->consoleId = consoleId;
     session->handle = freeHandle();
