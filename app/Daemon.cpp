@@ -7,6 +7,7 @@
 #include "EventLog.h"
 #include "Configuration.h"
 #include "linux/CryptPasswordHasher.h"
+#include "linux/LinuxNetworkFacts.h"
 #include "IpmiPasswordFile.h"
 #include "IpmiServer.h"
 #include "linux/ThermalZoneSensors.h"
@@ -238,6 +239,8 @@ std::optional<int> Daemon::startIpmi()
     settings.sessions.throttlePeriod = m_configuration->duration(u"ipmi.throttle.period"_s);
     settings.identity.manufacturerId = quint32(m_configuration->intValue(u"bmc.manufacturer_id"_s));
     settings.identity.productId = quint16(m_configuration->intValue(u"bmc.product_id"_s));
+    m_networkFacts = std::make_unique<LinuxNetworkFacts>();
+    settings.networkFacts = m_networkFacts.get();
     m_ipmi = std::make_unique<IpmiServer>(m_bmc.get(), settings);
     connect(m_ipmi.get(), &IpmiServer::coldResetRequested, this, [this] { restartInPlace(u"IPMI Cold Reset"_s); });
     QString error;

@@ -12,6 +12,7 @@ class Bmc;
 class Configuration;
 class HostBackend;
 class IpmiServer;
+class NetworkFacts;
 class PasswordHasher;
 class ThermalZoneSensors;
 class UnixSignalWatcher;
@@ -57,6 +58,7 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<Bmc> m_bmc;
     std::unique_ptr<ThermalZoneSensors> m_thermalSensors;
+    std::unique_ptr<NetworkFacts> m_networkFacts; // outlives the servers that read it
     std::unique_ptr<IpmiServer> m_ipmi;
     std::unique_ptr<UnixSignalWatcher> m_signals;
 };

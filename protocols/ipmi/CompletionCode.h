@@ -12,6 +12,7 @@ enum class CompletionCode : quint8 {
     ParameterNotSupported = 0x80, // Get/Set configuration parameters
     SetInProgress = 0x81,         // Set System Boot Options, set-in-progress lock
     ParameterReadOnly = 0x82,     // Set configuration parameters
+    WriteProtectedOffset = 0x80,  // Write FRU Data
     ReservationCancelled = 0xC5,
     // Generic
     NodeBusy = 0xC0,

@@ -1,8 +1,14 @@
 #include "IpmiServer.h"
 
 #include "Bmc.h"
+#include "FruCommands.h"
 #include "IpmiLogging.h"
+#include "LanConfigCommands.h"
+#include "SdrCommands.h"
+#include "SelCommands.h"
+#include "SensorCommands.h"
 #include "ServiceSettings.h"
+#include "SolConfigCommands.h"
 
 #include <QNetworkDatagram>
 
@@ -36,6 +42,15 @@ IpmiServer::IpmiServer(Bmc *bmc, Settings settings, QObject *parent)
     m_chassisCommands.registerIn(m_commands);
     m_sessionCommands.registerIn(m_commands);
     m_userCommands.registerIn(m_commands);
+
+    // Storage (SEL, SDR repository, FRU), sensors, and the LAN and SoL configuration.
+    m_otherCommands.push_back(std::make_unique<SelCommands>(bmc->eventLog(), m_commands));
+    m_otherCommands.push_back(std::make_unique<SdrCommands>(bmc->sensors(), m_commands));
+    m_otherCommands.push_back(std::make_unique<SensorCommands>(bmc->sensors(), bmc->power(), m_commands));
+    m_otherCommands.push_back(std::make_unique<FruCommands>(FruInventory::fromConfiguration(*bmc->configuration()), m_commands));
+    m_otherCommands.push_back(std::make_unique<LanConfigCommands>(m_settings.networkFacts, m_sessions.cipherSuites(), m_commands));
+    m_otherCommands.push_back(std::make_unique<SolConfigCommands>(bmc->services(), m_settings.port, m_commands));
+
     connect(&m_deviceCommands, &DeviceCommands::coldResetRequested, this, &IpmiServer::coldResetRequested);
     connect(m_bmc->services(), &ServiceSettings::ipmiEnabledChanged, this, &IpmiServer::onIpmiEnabledChanged);
 }

@@ -140,7 +140,8 @@ QByteArray SessionManager::openSession(QByteArrayView request, const IpmiPeer &p
 
     auto session = std::make_unique<IpmiSession>();
     do {
-        const QByteArray random = IpmiCrypto::randomBytes(4); // the reader only views it
+        // The bytes must outlive the reader, which only views them.
+        const QByteArray random = IpmiCrypto::randomBytes(4);
         session->id = ByteReader(random).u32le();
     } while (session->id == 0 || m_sessions.count(session->id));
     session->consoleId = consoleId;

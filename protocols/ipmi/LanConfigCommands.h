@@ -1,0 +1,33 @@
+#pragma once
+
+#include "CommandTable.h"
+
+#include <QObject>
+
+#include <optional>
+
+class NetworkFacts;
+
+// Transport commands of the LAN channel's configuration: Get LAN Configuration Parameters from the
+// system's network facts and the cipher suites offered, and Set LAN Configuration Parameters,
+// which refuses every parameter as read-only because qbmc does not configure the BMC's network
+// (DECISIONS.md, "Out of scope"). Registers its commands in the table it is given.
+class LanConfigCommands : public QObject
+{
+    Q_OBJECT
+public:
+    // `facts` may be null (nothing known: zero addresses, source unspecified).
+    LanConfigCommands(const NetworkFacts *facts, QList<int> cipherSuites, CommandTable &table,
+                      QObject *parent = nullptr);
+
+private:
+    IpmiResponse getParameter(const IpmiRequest &request) const;
+    IpmiResponse setParameter(const IpmiRequest &request);
+
+    // The parameter's data, or nothing when qbmc does not support it.
+    std::optional<QByteArray> parameter(quint8 selector) const;
+
+    const NetworkFacts *m_facts;
+    QList<int> m_cipherSuites;
+    quint8 m_setInProgress = 0;
+};

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "CommandTable.h"
+
+#include <QObject>
+
+#include <optional>
+
+class ServiceSettings;
+
+// Transport commands of Serial-over-LAN's configuration: Get and Set SOL Configuration Parameters
+// over ServiceSettings, so a change made here persists and shows on the screen and in Redfish like
+// any other. Registers its commands in the table it is given.
+class SolConfigCommands : public QObject
+{
+    Q_OBJECT
+public:
+    // `port` is the UDP port SoL payloads travel on (the IPMI port).
+    SolConfigCommands(ServiceSettings *settings, quint16 port, CommandTable &table, QObject *parent = nullptr);
+
+private:
+    IpmiResponse getParameter(const IpmiRequest &request) const;
+    IpmiResponse setParameter(const IpmiRequest &request);
+    CompletionCode setValue(quint8 selector, QByteArrayView value, const QString &user);
+
+    // The parameter's data, or nothing when qbmc does not support it.
+    std::optional<QByteArray> parameter(quint8 selector) const;
+
+    ServiceSettings *m_settings;
+    quint16 m_port;
+    quint8 m_setInProgress = 0;
+};
