@@ -218,9 +218,13 @@ NetworkFacts::AddressSource LinuxNetworkFacts::addressSource(int interfaceIndex,
             warnAboutNetlink("no answer about addresses");
             return AddressSource::Unknown;
         }
-        int length = int(received);
-        for (auto *header = reinterpret_cast<const nlmsghdr *>(buffer); NLMSG_OK(header, length);
-             header = NLMSG_NEXT(header, length)) {
+        // NLMSG_OK and NLMSG_NEXT, spelled out: the macros mix signed and unsigned lengths.
+        size_t remaining = size_t(received);
+        const char *cursor = buffer;
+        while (remaining >= sizeof(nlmsghdr)) {
+            const auto *header = reinterpret_cast<const nlmsghdr *>(cursor);
+            if (header->nlmsg_len < sizeof(nlmsghdr) || header->nlmsg_len > remaining)
+                break;
             if (header->nlmsg_type == NLMSG_DONE || header->nlmsg_type == NLMSG_ERROR) {
                 if (!permanent)
                     return AddressSource::Unknown;
@@ -228,6 +232,9 @@ NetworkFacts::AddressSource LinuxNetworkFacts::addressSource(int interfaceIndex,
             }
             if (header->nlmsg_type == RTM_NEWADDR && !permanent)
                 permanent = permanentFlag(header, interfaceIndex, wanted);
+            const size_t step = std::min<size_t>(remaining, NLMSG_ALIGN(header->nlmsg_len));
+            cursor += step;
+            remaining -= step;
         }
     }
 }

@@ -1,0 +1,111 @@
+#include "AccountStore.h"
+#include "Bmc.h"
+#include "Configuration.h"
+#include "IpmiServer.h"
+#include "RmcpPlusClient.h"
+#include "ServiceSettings.h"
+#include "SessionRegistry.h"
+#include "linux/CryptPasswordHasher.h"
+#include "sim/SimulatedHost.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QTemporaryDir>
+#include <QUdpSocket>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+
+// The server object in this process, driven over real UDP on loopback: the IPMI switch that
+// Redfish and the screen share (ServiceSettings) takes effect live.
+class tst_IpmiServer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void switchingIpmiOffClosesSessionsAndTheSocket();
+    void portInUseIsAClearError();
+};
+
+namespace {
+// Opens a session from a thread of its own: the client blocks on its socket, and the server
+// answers from this thread's event loop.
+bool openSessionWhileServing(quint16 port, QString *error)
+{
+    std::atomic<int> result{-1};
+    QString failure;
+    std::thread worker([&] {
+        RmcpPlusClient client(QHostAddress::LocalHost, port, 2000);
+        const bool opened = client.open("admin", "Admin-Pass-1");
+        failure = client.lastError();
+        result = opened ? 1 : 0;
+    });
+    QDeadlineTimer deadline(std::chrono::seconds(20));
+    while (result == -1 && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    worker.join();
+    *error = failure;
+    return result == 1;
+}
+
+quint16 freePort()
+{
+    QUdpSocket probe;
+    probe.bind(QHostAddress::Any, 0);
+    return probe.localPort();
+}
+} // namespace
+
+void tst_IpmiServer::switchingIpmiOffClosesSessionsAndTheSocket()
+{
+    QTemporaryDir dir;
+    Configuration configuration;
+    configuration.attachState(dir.path());
+    SimulatedHost host({}, false);
+    QVERIFY(host.start(nullptr));
+    CryptPasswordHasher hasher;
+    Bmc bmc(&configuration, &host, &hasher, dir.path());
+    QCOMPARE(bmc.accounts()->ensureAdministrator("Admin-Pass-1"), AccountStore::Error::None);
+    IpmiServer::Settings settings;
+    settings.port = freePort();
+    IpmiServer server(&bmc, settings);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+
+    QVERIFY2(openSessionWhileServing(settings.port, &error), qPrintable(error));
+    QCOMPARE(bmc.sessions()->count(), 1);
+
+    QCOMPARE(bmc.services()->setIpmiEnabled(false, Actor::redfish(u"admin"_s)), std::nullopt);
+    QVERIFY(!server.isListening());
+    QCOMPARE(bmc.sessions()->count(), 0);
+
+    QCOMPARE(bmc.services()->setIpmiEnabled(true, Actor::panel()), std::nullopt);
+    QVERIFY(server.isListening());
+    // The old session is gone for good; a new one opens.
+    QVERIFY2(openSessionWhileServing(settings.port, &error), qPrintable(error));
+    QCOMPARE(bmc.sessions()->count(), 1);
+}
+
+void tst_IpmiServer::portInUseIsAClearError()
+{
+    QTemporaryDir dir;
+    Configuration configuration;
+    SimulatedHost host({}, false);
+    QVERIFY(host.start(nullptr));
+    CryptPasswordHasher hasher;
+    Bmc bmc(&configuration, &host, &hasher, dir.path());
+    QUdpSocket squatter;
+    QVERIFY(squatter.bind(QHostAddress::Any, 0));
+    IpmiServer::Settings settings;
+    settings.port = squatter.localPort();
+    IpmiServer server(&bmc, settings);
+    QString error;
+    QVERIFY(!server.start(&error));
+    QCOMPARE(error, u"IPMI: cannot listen on UDP [::]:%1: The bound address is already in use"_s.arg(settings.port));
+}
+
+QTEST_GUILESS_MAIN(tst_IpmiServer)
+#include "tst_ipmiserver.moc"
