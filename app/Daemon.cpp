@@ -4,6 +4,7 @@
 #include "AppLogging.h"
 #include "Bmc.h"
 #include "ConfigLoader.h"
+#include "ConsoleHub.h"
 #include "EventLog.h"
 #include "Configuration.h"
 #include "linux/CryptPasswordHasher.h"
@@ -14,6 +15,7 @@
 #include "linux/UnixSignalWatcher.h"
 #include "gpio/GpioAtxBackend.h"
 #include "gpio/LibgpiodChip.h"
+#include "serial/SerialConsoleTransport.h"
 #include "sim/SimulatedHost.h"
 
 #include <QCoreApplication>
@@ -75,6 +77,26 @@ IpmiPasswordFile::Result readPasswordFile(const QString &path)
     return IpmiPasswordFile::parse(path, file.readAll());
 }
 
+SerialConsoleTransport::Settings serialSettings(const Configuration &configuration, const QString &path)
+{
+    SerialConsoleTransport::Settings settings;
+    settings.path = path;
+    settings.bitRate = configuration.intValue(u"ipmi.sol.speed"_s);
+    settings.dataBits = configuration.intValue(u"ipmi.sol.data_bits"_s) == 7 ? QSerialPort::Data7 : QSerialPort::Data8;
+    settings.stopBits = configuration.intValue(u"ipmi.sol.stop_bits"_s) == 2 ? QSerialPort::TwoStop : QSerialPort::OneStop;
+    const QString parity = configuration.stringValue(u"ipmi.sol.parity"_s);
+    settings.parity = parity == u"even"_s ? QSerialPort::EvenParity
+        : parity == u"odd"_s              ? QSerialPort::OddParity
+        : parity == u"mark"_s             ? QSerialPort::MarkParity
+        : parity == u"space"_s            ? QSerialPort::SpaceParity
+                                          : QSerialPort::NoParity;
+    const QString flowControl = configuration.stringValue(u"ipmi.sol.flow_control"_s);
+    settings.flowControl = flowControl == u"rtscts"_s ? QSerialPort::HardwareControl
+        : flowControl == u"xonxoff"_s                  ? QSerialPort::SoftwareControl
+                                                       : QSerialPort::NoFlowControl;
+    return settings;
+}
+
 SimulatedHost::Timings simulatedTimings(const Configuration &configuration)
 {
     SimulatedHost::Timings timings;
@@ -132,6 +154,7 @@ std::optional<int> Daemon::start()
 
     m_thermalSensors = std::make_unique<ThermalZoneSensors>(m_bmc->sensors());
     m_thermalSensors->start();
+    startConsole();
 
     // The faces listen before the model starts, so that they see what the start does (the
     // power-restore policy) like everything after it.
@@ -206,6 +229,25 @@ std::optional<int> Daemon::createBackend()
         return StartFailed;
     }
     return std::nullopt;
+}
+
+void Daemon::startConsole()
+{
+    // A configured adapter is the console; otherwise the simulated host's, if that is the backend
+    // (DECISIONS.md). A GPIO board without an adapter has no console to offer.
+    const QString device = m_configuration->stringValue(u"ipmi.sol.device"_s);
+    auto *simulatedHost = qobject_cast<SimulatedHost *>(m_backend.get());
+    if (device.isEmpty() && !simulatedHost) {
+        qCInfo(lcApp, "no serial console: ipmi.sol.device is not set");
+        return;
+    }
+    auto transport = std::make_unique<SerialConsoleTransport>(
+        serialSettings(*m_configuration, device.isEmpty() ? simulatedHost->consolePath() : device));
+    // A pseudo-terminal carries no break: the simulated host hears it from the transport itself.
+    if (device.isEmpty())
+        connect(transport.get(), &ConsoleTransport::breakSent, simulatedHost, &SimulatedHost::sendBreak);
+    m_consoleTransport = std::move(transport);
+    m_bmc->console()->setTransport(m_consoleTransport.get());
 }
 
 std::optional<int> Daemon::loadPasswordFile()

@@ -10,6 +10,7 @@
 
 class Bmc;
 class Configuration;
+class ConsoleTransport;
 class HostBackend;
 class IpmiServer;
 class NetworkFacts;
@@ -48,6 +49,7 @@ private:
     std::optional<int> prepareStateDirectory();
     std::optional<int> createBackend();
     std::optional<int> loadPasswordFile();
+    void startConsole();
     std::optional<int> startIpmi();
     void onSignal(int signalNumber);
     void reload();
@@ -56,6 +58,7 @@ private:
     std::unique_ptr<Configuration> m_configuration;
     std::unique_ptr<HostBackend> m_backend;
     std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<ConsoleTransport> m_consoleTransport; // outlives the console hub that reads it
     std::unique_ptr<Bmc> m_bmc;
     std::unique_ptr<ThermalZoneSensors> m_thermalSensors;
     std::unique_ptr<NetworkFacts> m_networkFacts; // outlives the servers that read it

@@ -3,6 +3,7 @@
 #include "AccountStore.h"
 #include "BootOverride.h"
 #include "ChassisIdentify.h"
+#include "ConsoleHub.h"
 #include "Configuration.h"
 #include "EventLog.h"
 #include "HostBackend.h"
@@ -29,6 +30,17 @@ PowerController::Timings powerTimings(const Configuration &configuration)
     return timings;
 }
 
+ConsoleHub::Settings consoleSettings(const Configuration &configuration, const QString &stateDirectory)
+{
+    ConsoleHub::Settings settings;
+    settings.historyBytes = configuration.intValue(u"console.history"_s);
+    settings.logDirectory = stateDirectory;
+    settings.logFileBytes = configuration.intValue(u"console.log_size"_s);
+    settings.logFiles = configuration.intValue(u"console.log_files"_s);
+    settings.breakDuration = configuration.duration(u"ipmi.sol.break_duration"_s);
+    return settings;
+}
+
 AccountStore::Policy accountPolicy(const Configuration &configuration)
 {
     AccountStore::Policy policy;
@@ -53,14 +65,19 @@ Bmc::Bmc(Configuration *configuration, HostBackend *backend, const PasswordHashe
     , m_sensors(new SensorRegistry(this))
     , m_services(new ServiceSettings(configuration, m_eventLog, this))
     , m_identify(new ChassisIdentify(m_eventLog, this))
+    , m_console(new ConsoleHub(consoleSettings(*configuration, stateDirectory), m_eventLog, this))
     , m_identity(std::make_unique<InstallationIdentity>(stateDirectory, m_eventLog))
 {
     connect(m_power, &PowerController::hostStarting, m_bootOverride, &BootOverride::consume);
+    // The SoL bit rate is the serial port's: changed through IPMI, it changes the line.
+    connect(m_services, &ServiceSettings::solChanged, m_console,
+            [this] { m_console->setBitRate(m_services->solParameters().bitRate); });
 }
 
 Bmc::~Bmc()
 {
     // The event log goes last: the others may still log while they are torn down.
+    delete m_console;
     delete m_identify;
     delete m_services;
     delete m_sensors;

@@ -7,6 +7,7 @@
 class AccountStore;
 class BootOverride;
 class ChassisIdentify;
+class ConsoleHub;
 class Configuration;
 class EventLog;
 class HostBackend;
@@ -19,7 +20,7 @@ class ServiceSettings;
 class SessionRegistry;
 
 // The one model every face renders: power, accounts, event log, boot override, sessions, sensors,
-// identify and service settings, built from the configuration over one host backend and wired so
+// identify, service settings and the serial console, built from the configuration over one host backend and wired so
 // that the rules that span them (a boot qbmc starts uses up a Once override) hold for every face.
 class Bmc : public QObject
 {
@@ -43,6 +44,7 @@ public:
     SensorRegistry *sensors() const { return m_sensors; }
     ServiceSettings *services() const { return m_services; }
     ChassisIdentify *identify() const { return m_identify; }
+    ConsoleHub *console() const { return m_console; }
     const InstallationIdentity *identity() const { return m_identity.get(); }
 
 private:
@@ -57,5 +59,6 @@ private:
     SensorRegistry *m_sensors;
     ServiceSettings *m_services;
     ChassisIdentify *m_identify;
+    ConsoleHub *m_console;
     std::unique_ptr<InstallationIdentity> m_identity;
 };

@@ -98,6 +98,8 @@ ConfigSchema::ConfigSchema()
                                      u"RMCP+ cipher suites offered, best first (17: SHA-256, 3: SHA-1; both AES-128)"_s);
     cipherSuites.allowedIntegers = {17, 3};
 
+    ConfigKey solDataBits = integerKey(u"ipmi.sol.data_bits"_s, 8, 7, 8, u"data bits of the serial console"_s);
+    ConfigKey solStopBits = integerKey(u"ipmi.sol.stop_bits"_s, 1, 1, 2, u"stop bits of the serial console"_s);
     ConfigKey solPrivilege = choiceKey(u"ipmi.sol.privilege"_s, {u"operator"_s, u"user"_s, u"administrator"_s},
                                        u"lowest IPMI session privilege that may activate Serial-over-LAN"_s, runtime);
     ConfigKey solSendThreshold = integerKey(u"ipmi.sol.send_threshold"_s, 1, 1, 255,
@@ -169,6 +171,18 @@ ConfigSchema::ConfigSchema()
         solSendThreshold,
         solRetryCount,
         secondsKey(u"ipmi.sol.retry_interval"_s, 0.1, 0.01, 2.55, u"wait for a SoL acknowledgement before sending again"_s, runtime),
+        secondsKey(u"ipmi.sol.break_duration"_s, 0.3, 0.01, 5, u"how long a serial break (ipmitool's ~B) holds the line"_s),
+        solDataBits,
+        choiceKey(u"ipmi.sol.parity"_s, {u"none"_s, u"even"_s, u"odd"_s, u"mark"_s, u"space"_s}, u"parity of the serial console"_s),
+        solStopBits,
+        choiceKey(u"ipmi.sol.flow_control"_s, {u"none"_s, u"rtscts"_s, u"xonxoff"_s},
+                  u"flow control of the serial console: none, hardware (RTS/CTS) or software (XON/XOFF)"_s),
+
+        integerKey(u"console.history"_s, 256 * 1024, 4096, 16 * 1024 * 1024,
+                   u"bytes of recent host console output kept in memory for readers that join later"_s),
+        integerKey(u"console.log_size"_s, 1024 * 1024, 4096, 64 * 1024 * 1024,
+                   u"bytes of one console log file in the state directory before it rotates"_s),
+        integerKey(u"console.log_files"_s, 4, 0, 16, u"console log files kept, console.log and console.log.1 ... (0: no log)"_s),
 
         addressKey(u"redfish.listen"_s, u"address Redfish listens on"_s),
         integerKey(u"redfish.port"_s, 443, 1, 65535, u"TCP port of Redfish"_s),

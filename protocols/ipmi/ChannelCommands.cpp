@@ -119,7 +119,7 @@ IpmiResponse ChannelCommands::getPayloadSupport(const IpmiRequest &request) cons
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     // Bit masks of standard payload types 0-15, session setup types 16-31, OEM 32-47, reserved.
     QByteArray data(8, '\0');
-    data[0] = char(m_solSupported ? 0x03 : 0x01);
+    data[0] = char(0x03); // IPMI messages and Serial-over-LAN
     data[2] = char(0x3F); // Open Session request/response, RAKP 1-4
     return IpmiResponse::success(data);
 }
@@ -129,7 +129,7 @@ IpmiResponse ChannelCommands::getPayloadVersion(const IpmiRequest &request) cons
     if (!LanChannel::matches(quint8(request.data[0])))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     const quint8 type = quint8(request.data[1]);
-    const bool carried = type == quint8(PayloadType::Ipmi) || (type == quint8(PayloadType::Sol) && m_solSupported)
+    const bool carried = type == quint8(PayloadType::Ipmi) || type == quint8(PayloadType::Sol)
         || (type >= quint8(PayloadType::OpenSessionRequest) && type <= quint8(PayloadType::Rakp4));
     if (!carried)
         return IpmiResponse::failure(CompletionCode(0x80)); // payload type not available on this channel

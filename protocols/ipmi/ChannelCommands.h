@@ -13,9 +13,6 @@ public:
     explicit ChannelCommands(SessionManager *sessions);
     void registerIn(CommandTable &table);
 
-    // Payload types this channel carries; Serial-over-LAN adds itself when it is served.
-    void setSolSupported(bool supported) { m_solSupported = supported; }
-
 private:
     IpmiResponse getAuthenticationCapabilities(const IpmiRequest &request) const;
     IpmiResponse getCipherSuites(const IpmiRequest &request) const;
@@ -25,5 +22,4 @@ private:
     IpmiResponse getPayloadVersion(const IpmiRequest &request) const;
 
     SessionManager *m_sessions;
-    bool m_solSupported = false;
 };

@@ -1,9 +1,12 @@
 #include "IpmiServer.h"
 
 #include "Bmc.h"
+#include "ConsoleHub.h"
+#include "EventLog.h"
 #include "FruCommands.h"
 #include "IpmiLogging.h"
 #include "LanConfigCommands.h"
+#include "PayloadCommands.h"
 #include "SdrCommands.h"
 #include "SelCommands.h"
 #include "SensorCommands.h"
@@ -36,6 +39,8 @@ IpmiServer::IpmiServer(Bmc *bmc, Settings settings, QObject *parent)
     , m_sessionCommands(&m_sessions)
     , m_userCommands(bmc)
     , m_handler(&m_sessions, &m_commands)
+    , m_sol(bmc->console(), bmc->services(), bmc->eventLog(),
+            [this](quint32 sessionId, const QByteArray &payload) { return sendSol(sessionId, payload); })
 {
     m_deviceCommands.registerIn(m_commands);
     m_channelCommands.registerIn(m_commands);
@@ -50,6 +55,18 @@ IpmiServer::IpmiServer(Bmc *bmc, Settings settings, QObject *parent)
     m_otherCommands.push_back(std::make_unique<FruCommands>(FruInventory::fromConfiguration(*bmc->configuration()), m_commands));
     m_otherCommands.push_back(std::make_unique<LanConfigCommands>(m_settings.networkFacts, m_sessions.cipherSuites(), m_commands));
     m_otherCommands.push_back(std::make_unique<SolConfigCommands>(bmc->services(), m_settings.port, m_commands));
+    m_otherCommands.push_back(std::make_unique<PayloadCommands>(
+        &m_sol, [this] { return m_socket ? m_socket->localPort() : m_settings.port; }, m_commands));
+
+    m_handler.setSolHandler([this](const IpmiSession &session, QByteArrayView payload) {
+        return m_sol.receive(session.id, payload);
+    });
+    connect(&m_sessions, &SessionManager::sessionClosed, &m_sol, &SolPayload::sessionClosed);
+    // Queued: the payload may end inside a command of the very session to close (SoL switched off
+    // from it), whose reply still has to be built with it.
+    connect(&m_sol, &SolPayload::endedUnderClient, this, [this](quint32 sessionId, const QString &reason) {
+        m_sessions.close(sessionId, u"its Serial-over-LAN payload ended: %1"_s.arg(reason));
+    }, Qt::QueuedConnection);
 
     connect(&m_deviceCommands, &DeviceCommands::coldResetRequested, this, &IpmiServer::coldResetRequested);
     connect(m_bmc->services(), &ServiceSettings::ipmiEnabledChanged, this, &IpmiServer::onIpmiEnabledChanged);
@@ -57,6 +74,7 @@ IpmiServer::IpmiServer(Bmc *bmc, Settings settings, QObject *parent)
 
 IpmiServer::~IpmiServer()
 {
+    m_sol.close(u"qbmc is stopping"_s);
     m_sessions.closeAll(u"qbmc is stopping"_s);
 }
 
@@ -88,6 +106,7 @@ bool IpmiServer::listen(QString *error)
 
 void IpmiServer::stopListening(const QString &reason)
 {
+    m_sol.close(reason);
     m_sessions.closeAll(reason);
     if (m_socket) {
         m_socket.reset();
@@ -104,6 +123,17 @@ void IpmiServer::onIpmiEnabledChanged(bool enabled)
     QString error;
     if (!m_socket && !listen(&error))
         qCCritical(lcIpmi, "%s", qPrintable(error));
+}
+
+bool IpmiServer::sendSol(quint32 sessionId, const QByteArray &payload)
+{
+    const auto found = m_sessions.sessions().find(sessionId);
+    if (!m_socket || found == m_sessions.sessions().end() || !found->second->isActive())
+        return false;
+    IpmiSession *session = found->second.get();
+    const QByteArray packet = RmcpPlusPacket::build(PayloadType::Sol, session->consoleId, session->nextOutboundSequence(),
+                                                    payload, &session->keys);
+    return m_socket->writeDatagram(packet, session->peer.address, session->peer.port) == packet.size();
 }
 
 void IpmiServer::readDatagrams()

@@ -5,6 +5,7 @@
 #include "CommandTable.h"
 #include "DeviceCommands.h"
 #include "PacketHandler.h"
+#include "SolPayload.h"
 #include "SessionCommands.h"
 #include "SessionManager.h"
 #include "UserCommands.h"
@@ -18,8 +19,9 @@
 class Bmc;
 class NetworkFacts;
 
-// IPMI over LAN: a UDP socket on ipmi.listen/ipmi.port feeding the packet handler, following the
-// IPMI switch in ServiceSettings live (off closes every session and the socket).
+// IPMI over LAN: a UDP socket on ipmi.listen/ipmi.port feeding the packet handler, and the
+// Serial-over-LAN payload that also sends on its own; follows the IPMI switch in ServiceSettings
+// live (off closes every session and the socket).
 class IpmiServer : public QObject
 {
     Q_OBJECT
@@ -45,6 +47,7 @@ public:
     PacketHandler *packetHandler() { return &m_handler; }
     const CommandTable &commands() const { return m_commands; }
     const PacketHandler::Counters &counters() const { return m_handler.counters(); }
+    SolPayload *sol() { return &m_sol; }
 
 signals:
     void coldResetRequested();
@@ -54,6 +57,7 @@ private:
     void stopListening(const QString &reason);
     void readDatagrams();
     void onIpmiEnabledChanged(bool enabled);
+    bool sendSol(quint32 sessionId, const QByteArray &payload);
 
     Bmc *m_bmc;
     Settings m_settings;
@@ -66,5 +70,6 @@ private:
     UserCommands m_userCommands;
     std::vector<std::unique_ptr<QObject>> m_otherCommands;
     PacketHandler m_handler;
+    SolPayload m_sol;
     std::unique_ptr<QUdpSocket> m_socket;
 };

@@ -110,6 +110,13 @@ QByteArray PacketHandler::handleRmcpPlus(QByteArrayView body, const IpmiPeer &pe
         return drop(&Counters::malformed);
     session->idle.start();
 
+    if (packet->payloadType == PayloadType::Sol && m_solHandler) {
+        const QByteArray reply = m_solHandler(*session, *payload);
+        if (reply.isEmpty())
+            return {};
+        return RmcpPlusPacket::build(PayloadType::Sol, session->consoleId, session->nextOutboundSequence(), reply,
+                                     &session->keys);
+    }
     if (packet->payloadType != PayloadType::Ipmi)
         return drop(&Counters::malformed);
     IpmiRequest request;

@@ -9,6 +9,7 @@
 #include <functional>
 
 class SessionManager;
+struct IpmiSession;
 
 // Turns one datagram into its reply, or into nothing: RMCP header, ASF presence ping, the IPMI
 // v1.5 pre-session form, RMCP+ session setup and session traffic (AuthCode, replay window,
@@ -27,7 +28,13 @@ public:
         quint64 answered = 0;
     };
 
+    // Takes a Serial-over-LAN payload of an active session and returns the payload to answer with.
+    using SolHandler = std::function<QByteArray(const IpmiSession &session, QByteArrayView payload)>;
+
     PacketHandler(SessionManager *sessions, const CommandTable *commands);
+
+    // Without one, SoL payloads are dropped as malformed.
+    void setSolHandler(SolHandler handler) { m_solHandler = std::move(handler); }
 
     // The reply datagram; empty when nothing is to be sent. Work a handler deferred until after
     // its reply (closing the session the reply travels in) goes to `afterReply`.
@@ -43,5 +50,6 @@ private:
 
     SessionManager *m_sessions;
     const CommandTable *m_commands;
+    SolHandler m_solHandler;
     Counters m_counters;
 };

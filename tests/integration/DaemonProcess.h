@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QDir>
 #include <QTest>
@@ -30,6 +31,20 @@ public:
         // before any a test writes.
         m_ipmiPort = freeUdpPort();
         QDir(m_dir.path()).mkdir(QStringLiteral("qbmc.d"));
+        writeFile(QStringLiteral("qbmc.d/00-ports.yaml"), "ipmi:\n  port: " + QByteArray::number(m_ipmiPort) + "\n");
+    }
+
+    // A free port below 32768, for clients that read the port as a signed 16-bit number
+    // (freeipmi's ipmiconsole).
+    void useLowIpmiPort()
+    {
+        for (quint16 port = 20000 + quint16(QRandomGenerator::global()->bounded(10000)); port < 32768; ++port) {
+            QUdpSocket probe;
+            if (probe.bind(QHostAddress::Any, port)) {
+                m_ipmiPort = port;
+                break;
+            }
+        }
         writeFile(QStringLiteral("qbmc.d/00-ports.yaml"), "ipmi:\n  port: " + QByteArray::number(m_ipmiPort) + "\n");
     }
 

@@ -152,7 +152,7 @@ void tst_Daemon::configurationErrorsStopTheStart_data()
                                     "cipher_suites, max_sessions, session_timeout, throttle, auth, sol, server"_s;
     QTest::newRow("unknown section") << QByteArray("kvmd:\n  gpio: 1\n") << QByteArray()
                                      << u"%1:1: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, "
-                                        "power, ipmi, redfish, accounts, eventlog, log"_s;
+                                        "power, ipmi, console, redfish, accounts, eventlog, log"_s;
     QTest::newRow("FRU field too long") << QByteArray("fru:\n  product:\n    name: " + QByteArray(64, 'x') + "\n") << QByteArray()
                                         << u"%1:3: fru.product.name: \""_s + QString(64, u'x')
             + u"\" is not valid; expected text of at most 63 characters"_s;

@@ -264,8 +264,8 @@ void tst_Configuration::rejects_data()
 
     const QString ipmiChildren = u"enabled, listen, port, cipher_suites, max_sessions, session_timeout, throttle, auth, sol, server"_s;
     const QString solChildren = u"enabled, device, speed, privilege, force_encryption, force_authentication, "
-                                "accumulate_interval, send_threshold, retry_count, retry_interval, select_timeout, "
-                                "proxy_port"_s;
+                                "accumulate_interval, send_threshold, retry_count, retry_interval, break_duration, "
+                                "data_bits, parity, stop_bits, flow_control, select_timeout, proxy_port"_s;
     const QString suites = u"a list of one or more of 17 or 3, like [17]"_s;
 
     // Wrong type or range.
@@ -293,6 +293,14 @@ void tst_Configuration::rejects_data()
                                         << u"/etc/qbmc/qbmc.yaml:7: power.long_press: \"5s\" is not valid; expected a number of seconds from 0.01 to 30"_s;
     QTest::newRow("seconds: infinite") << QList{scalar(u"power.graceful_timeout"_s, u"inf"_s, 7)}
                                        << u"/etc/qbmc/qbmc.yaml:7: power.graceful_timeout: \"inf\" is not valid; expected a number of seconds from 1 to 3600"_s;
+    QTest::newRow("serial parity") << QList{scalar(u"ipmi.sol.parity"_s, u"7E1"_s, 6)}
+                                   << u"/etc/qbmc/qbmc.yaml:6: ipmi.sol.parity: \"7E1\" is not valid; expected none, even, odd, mark or space"_s;
+    QTest::newRow("serial data bits") << QList{scalar(u"ipmi.sol.data_bits"_s, u"9"_s, 6)}
+                                      << u"/etc/qbmc/qbmc.yaml:6: ipmi.sol.data_bits: \"9\" is not valid; expected an integer from 7 to 8"_s;
+    QTest::newRow("console history too small") << QList{scalar(u"console.history"_s, u"100"_s, 9)}
+                                               << u"/etc/qbmc/qbmc.yaml:9: console.history: \"100\" is not valid; expected an integer from 4096 to 16777216"_s;
+    QTest::newRow("console log files") << QList{scalar(u"console.log_files"_s, u"-1"_s, 9)}
+                                       << u"/etc/qbmc/qbmc.yaml:9: console.log_files: \"-1\" is not valid; expected an integer from 0 to 16"_s;
     QTest::newRow("bool: other word") << QList{scalar(u"ipmi.enabled"_s, u"maybe"_s, 8)}
                                       << u"/etc/qbmc/qbmc.yaml:8: ipmi.enabled: \"maybe\" is not valid; expected true or false"_s;
     QTest::newRow("bool: number") << QList{scalar(u"redfish.tls"_s, u"1"_s, 8)}
@@ -348,9 +356,9 @@ void tst_Configuration::rejects_data()
 
     // Unknown keys, listing what the section allows in schema order.
     QTest::newRow("unknown at the top level") << QList{scalar(u"ipmb"_s, u"1"_s, 15)}
-                                              << u"/etc/qbmc/qbmc.yaml:15: ipmb: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, redfish, accounts, eventlog, log"_s;
+                                              << u"/etc/qbmc/qbmc.yaml:15: ipmb: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, redfish, accounts, eventlog, log"_s;
     QTest::newRow("unknown section at the top level") << QList{scalar(u"kvmd.auth.enabled"_s, u"true"_s, 15)}
-                                                      << u"/etc/qbmc/qbmc.yaml:15: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, redfish, accounts, eventlog, log"_s;
+                                                      << u"/etc/qbmc/qbmc.yaml:15: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, redfish, accounts, eventlog, log"_s;
     QTest::newRow("unknown in ipmi") << QList{scalar(u"ipmi.prot"_s, u"623"_s, 16)}
                                      << u"/etc/qbmc/qbmc.yaml:16: ipmi.prot: unknown key; allowed in ipmi: "_s + ipmiChildren;
     QTest::newRow("unknown section in ipmi.sol") << QList{scalar(u"ipmi.sol.baud.rate"_s, u"9600"_s, 16)}
