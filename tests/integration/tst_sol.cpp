@@ -18,6 +18,13 @@ namespace {
 const QString admin = u"admin"_s;
 const QString adminPassword = u"Sol-test-1"_s;
 const QByteArray ipmitoolBanner = "[SOL Session operational.  Use ~? for help]";
+
+QByteArray randomBytes(qsizetype size, quint32 seed)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator(seed).fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+    return data;
+}
 } // namespace
 
 // Serial-over-LAN end to end: the real daemon with a socat pseudo-terminal pair as the host's
@@ -44,8 +51,8 @@ private:
     void endSession(PtyProcess *sol);
     QByteArray payloadStatus();
     // Sends `data` from the host while reading the SoL client, at most `bytesPerSecond` (0: as
-    // fast as the line takes it); returns what the client printed after `from`.
-    QByteArray relay(PtyProcess *sol, const QByteArray &data, qsizetype from, double bytesPerSecond);
+    // fast as the line takes it); returns what the client printed after its banner.
+    QByteArray relay(PtyProcess *sol, const QByteArray &data, double bytesPerSecond);
 
     std::unique_ptr<DaemonProcess> m_daemon;
     std::unique_ptr<SerialPair> m_serial;
@@ -99,8 +106,12 @@ QByteArray tst_Sol::payloadStatus()
     return result.output.trimmed().toLatin1();
 }
 
-QByteArray tst_Sol::relay(PtyProcess *sol, const QByteArray &data, qsizetype from, double bytesPerSecond)
+QByteArray tst_Sol::relay(PtyProcess *sol, const QByteArray &data, double bytesPerSecond)
 {
+    // The host's output starts on the line after ipmitool's banner.
+    if (!sol->waitForOutput("\n", 30s, sol->output().indexOf(ipmitoolBanner)))
+        return {};
+    const qsizetype from = sol->output().indexOf('\n', sol->output().indexOf(ipmitoolBanner)) + 1;
     QElapsedTimer clock;
     clock.start();
     qsizetype sent = 0;
@@ -198,13 +209,8 @@ void tst_Sol::megabyteBurstArrivesIntact()
 {
     std::unique_ptr<PtyProcess> sol = activate();
     QVERIFY(sol);
-    QVERIFY(sol->waitForOutput("\n", 30s, sol->output().indexOf(ipmitoolBanner)));
-    const qsizetype start = sol->output().indexOf('\n', sol->output().indexOf(ipmitoolBanner)) + 1;
-
-    QByteArray data(1024 * 1024, Qt::Uninitialized);
-    QRandomGenerator generator(4);
-    generator.fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
-    const QByteArray received = relay(sol.get(), data, start, 0);
+    const QByteArray data = randomBytes(1024 * 1024, 4);
+    const QByteArray received = relay(sol.get(), data, 0);
     QCOMPARE(received.size(), data.size());
     QCOMPARE(QCryptographicHash::hash(received, QCryptographicHash::Sha256),
              QCryptographicHash::hash(data, QCryptographicHash::Sha256));
@@ -215,14 +221,9 @@ void tst_Sol::pacedOutputArrivesIntact()
 {
     std::unique_ptr<PtyProcess> sol = activate();
     QVERIFY(sol);
-    QVERIFY(sol->waitForOutput("\n", 30s, sol->output().indexOf(ipmitoolBanner)));
-    const qsizetype start = sol->output().indexOf('\n', sol->output().indexOf(ipmitoolBanner)) + 1;
-
     // 128 KiB as a 115200-baud line delivers it: 11520 characters a second, about 11 s.
-    QByteArray data(128 * 1024, Qt::Uninitialized);
-    QRandomGenerator generator(5);
-    generator.fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
-    const QByteArray received = relay(sol.get(), data, start, 11520);
+    const QByteArray data = randomBytes(128 * 1024, 5);
+    const QByteArray received = relay(sol.get(), data, 11520);
     QCOMPARE(QCryptographicHash::hash(received, QCryptographicHash::Sha256),
              QCryptographicHash::hash(data, QCryptographicHash::Sha256));
     endSession(sol.get());

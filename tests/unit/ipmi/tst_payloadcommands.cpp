@@ -1,14 +1,8 @@
 #include "CommandTesting.h"
-#include "Configuration.h"
-#include "ConsoleHub.h"
-#include "EventLog.h"
-#include "FakeConsoleTransport.h"
 #include "NetFn.h"
 #include "PayloadCommands.h"
-#include "ServiceSettings.h"
-#include "SolPayload.h"
+#include "SolFixture.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -36,44 +30,25 @@ private:
     IpmiResponse send(quint8 command, const QByteArray &data, quint32 session = 0x1234,
                       Privilege privilege = Privilege::Administrator);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<EventLog> m_log;
-    std::unique_ptr<Configuration> m_configuration;
-    std::unique_ptr<ServiceSettings> m_settings;
-    std::unique_ptr<FakeConsoleTransport> m_transport;
-    std::unique_ptr<ConsoleHub> m_hub;
-    std::unique_ptr<SolPayload> m_sol;
+    std::unique_ptr<SolFixture> m_fixture;
+    SolPayload *m_sol = nullptr;
     std::unique_ptr<CommandTable> m_table;
     std::unique_ptr<PayloadCommands> m_commands;
 };
 
 void tst_PayloadCommands::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_log = std::make_unique<EventLog>(m_dir->path(), 64);
-    m_configuration = std::make_unique<Configuration>();
-    m_configuration->attachState(m_dir->path());
-    m_settings = std::make_unique<ServiceSettings>(m_configuration.get(), m_log.get());
-    m_transport = std::make_unique<FakeConsoleTransport>();
-    m_hub = std::make_unique<ConsoleHub>(ConsoleHub::Settings{}, m_log.get());
-    m_hub->setTransport(m_transport.get());
-    m_sol = std::make_unique<SolPayload>(m_hub.get(), m_settings.get(), m_log.get(),
-                                         [](quint32, const QByteArray &) { return true; });
+    m_fixture = std::make_unique<SolFixture>();
+    m_sol = m_fixture->sol.get();
     m_table = std::make_unique<CommandTable>();
-    m_commands = std::make_unique<PayloadCommands>(m_sol.get(), [] { return quint16(6230); }, *m_table);
+    m_commands = std::make_unique<PayloadCommands>(m_sol, [] { return quint16(6230); }, *m_table);
 }
 
 void tst_PayloadCommands::cleanup()
 {
     m_commands.reset();
     m_table.reset();
-    m_sol.reset();
-    m_hub.reset();
-    m_transport.reset();
-    m_settings.reset();
-    m_configuration.reset();
-    m_log.reset();
-    m_dir.reset();
+    m_fixture.reset();
 }
 
 IpmiResponse tst_PayloadCommands::send(quint8 command, const QByteArray &data, quint32 session, Privilege privilege)

@@ -1,13 +1,7 @@
 #include "CommandTesting.h"
-#include "Configuration.h"
-#include "ConsoleHub.h"
-#include "EventLog.h"
-#include "FakeConsoleTransport.h"
-#include "ServiceSettings.h"
+#include "SolFixture.h"
 #include "SolPacket.h"
-#include "SolPayload.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -56,50 +50,34 @@ private slots:
 private:
     void activate();
     SolPacket lastSent() const;
+    QList<std::pair<quint32, QByteArray>> &sent() const { return m_fixture->sent; }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<EventLog> m_log;
-    std::unique_ptr<Configuration> m_configuration;
-    std::unique_ptr<ServiceSettings> m_settings;
-    std::unique_ptr<FakeConsoleTransport> m_transport;
-    std::unique_ptr<ConsoleHub> m_hub;
-    std::unique_ptr<SolPayload> m_sol;
-    QList<std::pair<quint32, QByteArray>> m_sent;
+    std::unique_ptr<SolFixture> m_fixture;
+    // Short names for the fixture's parts.
+    EventLog *m_log = nullptr;
+    ServiceSettings *m_settings = nullptr;
+    FakeConsoleTransport *m_transport = nullptr;
+    ConsoleHub *m_hub = nullptr;
+    SolPayload *m_sol = nullptr;
 };
 
 void tst_SolPayload::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_log = std::make_unique<EventLog>(m_dir->path(), 64);
-    m_configuration = std::make_unique<Configuration>();
-    m_configuration->attachState(m_dir->path());
-    m_settings = std::make_unique<ServiceSettings>(m_configuration.get(), m_log.get());
+    m_fixture = std::make_unique<SolFixture>(4096);
+    m_log = m_fixture->log.get();
+    m_settings = m_fixture->settings.get();
+    m_transport = m_fixture->transport.get();
+    m_hub = m_fixture->hub.get();
+    m_sol = m_fixture->sol.get();
     ServiceSettings::SolParameters parameters = m_settings->solParameters();
     parameters.retryCount = 2;
     parameters.retryInterval = 20ms;
     QVERIFY(!m_settings->setSolParameters(parameters, Actor::bmc()));
-    m_transport = std::make_unique<FakeConsoleTransport>();
-    ConsoleHub::Settings hubSettings;
-    hubSettings.historyBytes = 4096;
-    m_hub = std::make_unique<ConsoleHub>(hubSettings, m_log.get());
-    m_hub->setTransport(m_transport.get());
-    m_sent.clear();
-    m_sol = std::make_unique<SolPayload>(m_hub.get(), m_settings.get(), m_log.get(),
-                                         [this](quint32 session, const QByteArray &payload) {
-                                             m_sent.append({session, payload});
-                                             return true;
-                                         });
 }
 
 void tst_SolPayload::cleanup()
 {
-    m_sol.reset();
-    m_hub.reset();
-    m_transport.reset();
-    m_settings.reset();
-    m_configuration.reset();
-    m_log.reset();
-    m_dir.reset();
+    m_fixture.reset();
 }
 
 void tst_SolPayload::activate()
@@ -109,9 +87,9 @@ void tst_SolPayload::activate()
 
 SolPacket tst_SolPayload::lastSent() const
 {
-    if (m_sent.isEmpty())
+    if (sent().isEmpty())
         return {};
-    return *SolPacket::parse(m_sent.last().second);
+    return *SolPacket::parse(sent().last().second);
 }
 
 void tst_SolPayload::packetCodec()
@@ -149,10 +127,10 @@ void tst_SolPayload::hostOutputGoesOutAndWaitsForItsAck()
 {
     m_transport->hostPrints("before"); // not sent: SoL shows what comes after activation
     activate();
-    QVERIFY(m_sent.isEmpty());
+    QVERIFY(sent().isEmpty());
     m_transport->hostPrints("login: ");
-    QCOMPARE(m_sent.size(), 1);
-    QCOMPARE(m_sent.last().first, owner);
+    QCOMPARE(sent().size(), 1);
+    QCOMPARE(sent().last().first, owner);
     SolPacket sent = lastSent();
     QCOMPARE(sent.sequence, quint8(1));
     QCOMPARE(sent.ackSequence, quint8(0));
@@ -171,9 +149,9 @@ void tst_SolPayload::outputArrivingMeanwhileLeavesInTheNextPacket()
     m_transport->hostPrints("a");
     for (int i = 0; i < 600; ++i)
         m_transport->hostPrints("b");
-    QCOMPARE(m_sent.size(), 1); // one packet awaiting its ack, the rest waits in the ring
+    QCOMPARE(sent().size(), 1); // one packet awaiting its ack, the rest waits in the ring
     m_sol->receive(owner, packet(0, 1, 1, 0));
-    QCOMPARE(m_sent.size(), 2);
+    QCOMPARE(sent().size(), 2);
     QCOMPARE(lastSent().data, QByteArray(SolPayload::maximumData, 'b'));
     m_sol->receive(owner, packet(0, 2, quint8(SolPayload::maximumData), 0));
     QCOMPARE(lastSent().data, QByteArray(SolPayload::maximumData, 'b'));
@@ -208,17 +186,17 @@ void tst_SolPayload::unacknowledgedPacketsAreSentAgainThenPatiently()
     activate();
     m_transport->hostPrints("hello");
     // Two quick retries 20 ms apart, then one a second.
-    QTRY_COMPARE_WITH_TIMEOUT(m_sent.size(), 3, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 3, 2000);
     QTest::qWait(300);
-    QCOMPARE(m_sent.size(), 3);
-    QTRY_COMPARE_WITH_TIMEOUT(m_sent.size(), 4, 5000);
-    for (const auto &[session, payload] : std::as_const(m_sent))
+    QCOMPARE(sent().size(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(sent().size(), 4, 5000);
+    for (const auto &[session, payload] : std::as_const(sent()))
         QCOMPARE(payload, packet(1, 0, 0, 0, "hello"));
     QCOMPARE(m_sol->counters().retransmissions, quint64(3));
     // The client wakes up: the packet is done, nothing was lost or sent twice beyond it.
     m_sol->receive(owner, packet(0, 1, 5, 0));
     QTest::qWait(100);
-    QCOMPARE(m_sent.size(), 4);
+    QCOMPARE(sent().size(), 4);
 }
 
 void tst_SolPayload::nackWaitsAndSendsAgain()
@@ -226,8 +204,8 @@ void tst_SolPayload::nackWaitsAndSendsAgain()
     activate();
     m_transport->hostPrints("abc");
     m_sol->receive(owner, packet(0, 1, 0, SolPacket::nack));
-    QCOMPARE(m_sent.size(), 1);
-    QTRY_VERIFY_WITH_TIMEOUT(m_sent.size() >= 2, 2000);
+    QCOMPARE(sent().size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(sent().size() >= 2, 2000);
     QCOMPARE(lastSent().data, QByteArray("abc"));
     QCOMPARE(lastSent().sequence, quint8(1));
 }
@@ -306,12 +284,12 @@ void tst_SolPayload::deactivationByOwnerAdministratorAndOthers()
     QCOMPARE(m_sol->deactivate(owner, u"admin"_s, Privilege::Administrator), CompletionCode::Success);
     QVERIFY(!m_sol->isActive());
     QVERIFY(!m_hub->isRemoteAttached());
-    QVERIFY(m_sent.isEmpty()); // the owner asked: no notice
+    QVERIFY(sent().isEmpty()); // the owner asked: no notice
 
     activate();
     QCOMPARE(m_sol->deactivate(other, u"root"_s, Privilege::Administrator), CompletionCode::Success);
-    QCOMPARE(m_sent.size(), 1);
-    QCOMPARE(m_sent.last().first, owner);
+    QCOMPARE(sent().size(), 1);
+    QCOMPARE(sent().last().first, owner);
     QVERIFY(lastSent().operation & SolPacket::deactivating);
     QCOMPARE(m_log->entries().last().message, u"Serial-over-LAN ended: ended by root from another session"_s);
 }
@@ -340,7 +318,7 @@ void tst_SolPayload::closingTheSessionEndsThePayload()
     QVERIFY(m_sol->isActive());
     m_sol->sessionClosed(owner);
     QVERIFY(!m_sol->isActive());
-    QVERIFY(m_sent.isEmpty());
+    QVERIFY(sent().isEmpty());
     activate(); // free again
 }
 
