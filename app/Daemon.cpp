@@ -11,6 +11,7 @@
 #include "linux/LinuxNetworkFacts.h"
 #include "IpmiPasswordFile.h"
 #include "IpmiServer.h"
+#include "RedfishServer.h"
 #include "linux/ThermalZoneSensors.h"
 #include "linux/UnixSignalWatcher.h"
 #include "gpio/GpioAtxBackend.h"
@@ -23,6 +24,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QNetworkInterface>
+#include <QSysInfo>
 #include <QLoggingCategory>
 #include <QTemporaryFile>
 
@@ -116,6 +119,7 @@ Daemon::Daemon(CommandLine options, QObject *parent)
 Daemon::~Daemon()
 {
     // The model goes before the backend it drives; the backend releases any held button.
+    m_redfish.reset();
     m_ipmi.reset();
     m_thermalSensors.reset();
     m_bmc.reset();
@@ -159,6 +163,8 @@ std::optional<int> Daemon::start()
     // The faces listen before the model starts, so that they see what the start does (the
     // power-restore policy) like everything after it.
     if (auto exit = startIpmi())
+        return exit;
+    if (auto exit = startRedfish())
         return exit;
 
     m_signals = std::make_unique<UnixSignalWatcher>(QList<int>{SIGTERM, SIGINT, SIGHUP});
@@ -287,6 +293,34 @@ std::optional<int> Daemon::startIpmi()
     connect(m_ipmi.get(), &IpmiServer::coldResetRequested, this, [this] { restartInPlace(u"IPMI Cold Reset"_s); });
     QString error;
     if (!m_ipmi->start(&error)) {
+        printError(error);
+        return StartFailed;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> Daemon::startRedfish()
+{
+    RedfishServer::Settings settings;
+    const QString listen = m_configuration->stringValue(u"redfish.listen"_s);
+    settings.listen = listen == u"::"_s ? QHostAddress(QHostAddress::Any) : QHostAddress(listen);
+    settings.port = quint16(m_configuration->intValue(u"redfish.port"_s));
+    settings.tls = m_configuration->boolValue(u"redfish.tls"_s);
+    settings.certificatePath = m_configuration->stringValue(u"redfish.tls_cert"_s);
+    settings.keyPath = m_configuration->stringValue(u"redfish.tls_key"_s);
+    settings.stateDirectory = m_options.stateDirectory;
+    settings.hostName = QSysInfo::machineHostName();
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (address.scopeId().isEmpty())
+            settings.addresses.append(address.toString());
+    }
+    settings.limits.maxConnections = m_configuration->intValue(u"redfish.max_connections"_s);
+    settings.authentication.sessionTimeout =
+        std::chrono::duration_cast<std::chrono::seconds>(m_configuration->duration(u"redfish.session_timeout"_s));
+    settings.authentication.maxSessions = m_configuration->intValue(u"redfish.max_sessions"_s);
+    m_redfish = std::make_unique<RedfishServer>(m_bmc.get(), settings);
+    QString error;
+    if (!m_redfish->start(&error)) {
         printError(error);
         return StartFailed;
     }

@@ -15,6 +15,7 @@ class HostBackend;
 class IpmiServer;
 class NetworkFacts;
 class PasswordHasher;
+class RedfishServer;
 class ThermalZoneSensors;
 class UnixSignalWatcher;
 
@@ -51,6 +52,7 @@ private:
     std::optional<int> loadPasswordFile();
     void startConsole();
     std::optional<int> startIpmi();
+    std::optional<int> startRedfish();
     void onSignal(int signalNumber);
     void reload();
 
@@ -63,5 +65,6 @@ private:
     std::unique_ptr<ThermalZoneSensors> m_thermalSensors;
     std::unique_ptr<NetworkFacts> m_networkFacts; // outlives the servers that read it
     std::unique_ptr<IpmiServer> m_ipmi;
+    std::unique_ptr<RedfishServer> m_redfish;
     std::unique_ptr<UnixSignalWatcher> m_signals;
 };

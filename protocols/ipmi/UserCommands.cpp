@@ -133,7 +133,9 @@ IpmiResponse UserCommands::setUserPassword(const IpmiRequest &request)
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     const int fieldLength = twentyBytes ? 20 : 16;
     const bool carriesPassword = operation >= 0x02;
-    if (request.data.size() != (carriesPassword ? 2 + fieldLength : 2))
+    // Enable and disable need no password field, but ipmitool sends an empty one: take both.
+    const bool lengthFits = request.data.size() == 2 + fieldLength || (!carriesPassword && request.data.size() == 2);
+    if (!lengthFits)
         return IpmiResponse::failure(CompletionCode::RequestDataLengthInvalid);
     const QByteArray password = untilNul(reader.bytes(fieldLength));
 

@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QDir>
 #include <QTest>
+#include <QTcpServer>
 #include <QUdpSocket>
 
 #include <chrono>
@@ -30,8 +31,9 @@ public:
         // Tests run side by side: every daemon gets ports of its own, in a drop-in that comes
         // before any a test writes.
         m_ipmiPort = freeUdpPort();
+        m_redfishPort = freeTcpPort();
         QDir(m_dir.path()).mkdir(QStringLiteral("qbmc.d"));
-        writeFile(QStringLiteral("qbmc.d/00-ports.yaml"), "ipmi:\n  port: " + QByteArray::number(m_ipmiPort) + "\n");
+        writePortsDropIn();
     }
 
     // A free port below 32768, for clients that read the port as a signed 16-bit number
@@ -45,12 +47,20 @@ public:
                 break;
             }
         }
-        writeFile(QStringLiteral("qbmc.d/00-ports.yaml"), "ipmi:\n  port: " + QByteArray::number(m_ipmiPort) + "\n");
+        writePortsDropIn();
     }
 
     // For tests that look at the configuration itself.
     void removePortsDropIn() { QFile::remove(path(QStringLiteral("qbmc.d/00-ports.yaml"))); }
     quint16 ipmiPort() const { return m_ipmiPort; }
+    quint16 redfishPort() const { return m_redfishPort; }
+
+    static quint16 freeTcpPort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::Any, 0);
+        return probe.serverPort();
+    }
 
     static quint16 freeUdpPort()
     {
@@ -156,10 +166,17 @@ public:
     std::chrono::milliseconds startTime() const { return m_startTime; }
 
 private:
+    void writePortsDropIn()
+    {
+        writeFile(QStringLiteral("qbmc.d/00-ports.yaml"), "ipmi:\n  port: " + QByteArray::number(m_ipmiPort)
+                      + "\nredfish:\n  port: " + QByteArray::number(m_redfishPort) + "\n");
+    }
+
     QTemporaryDir m_dir;
     QProcess m_process;
     QByteArray m_stdout;
     QByteArray m_stderr;
     std::chrono::milliseconds m_startTime{0};
     quint16 m_ipmiPort = 0;
+    quint16 m_redfishPort = 0;
 };

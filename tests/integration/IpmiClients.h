@@ -23,6 +23,10 @@ inline ClientResult run(const QString &program, const QStringList &arguments, in
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    // A CA bundle in the environment overrides python-requests' verify=False (sushy, redfishtool)
+    // and curl's -k: qbmc's certificate is self-signed.
+    environment.remove(QStringLiteral("REQUESTS_CA_BUNDLE"));
+    environment.remove(QStringLiteral("CURL_CA_BUNDLE"));
     process.setProcessEnvironment(environment);
     process.start(program, arguments);
     if (!input.isEmpty()) {

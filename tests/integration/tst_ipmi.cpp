@@ -330,6 +330,9 @@ void tst_Ipmi::readOnlyUserIsRefusedPowerControl()
     QCOMPARE(ipmitool({u"user"_s, u"set"_s, u"name"_s, u"9"_s, u"viewer"_s}).exitCode, 0);
     QCOMPARE(ipmitool({u"user"_s, u"set"_s, u"password"_s, u"9"_s, u"Viewer-Pass-1"_s}).exitCode, 0);
     QCOMPARE(ipmitool({u"user"_s, u"priv"_s, u"9"_s, u"2"_s, u"1"_s}).exitCode, 0);
+    // ipmitool sends an empty password field with enable and disable.
+    QCOMPARE(ipmitool({u"user"_s, u"disable"_s, u"9"_s}).exitCode, 0);
+    QCOMPARE(ipmitool({u"user"_s, u"enable"_s, u"9"_s}).exitCode, 0);
     QVERIFY(logged(u"Account \"viewer\" created with role ReadOnly and IPMI access"_s, u"ipmi:admin"_s));
 
     const auto asViewer = [&](const QStringList &command) {

@@ -1,0 +1,244 @@
+#include "ConnectionGuard.h"
+
+#include "BaseMessages.h"
+#include "RedfishLogging.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+constexpr QByteArrayView headEnd = "\r\n\r\n";
+constexpr QByteArrayView chunkedEnd = "\r\n0\r\n\r\n";
+
+// The value of `name` in a request head, or empty; names are compared without case.
+QByteArray headerValue(const QList<QByteArray> &lines, QByteArrayView name)
+{
+    for (const QByteArray &line : lines) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && QByteArrayView(line).first(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+} // namespace
+
+ConnectionGuard::ConnectionGuard(Limits limits, QObject *parent)
+    : QObject(parent)
+    , m_limits(limits)
+{
+    m_sweep.setInterval(250ms);
+    connect(&m_sweep, &QTimer::timeout, this, &ConnectionGuard::sweep);
+    m_sweep.start();
+}
+
+bool ConnectionGuard::watch(QTcpSocket *socket)
+{
+    if (m_connections.size() >= m_limits.maxConnections && !evictIdle()) {
+        qCInfo(lcRedfish, "connection from %s refused: %d connections, none idle",
+               qPrintable(socket->peerAddress().toString()), m_limits.maxConnections);
+        return false;
+    }
+    ++m_counters.accepted;
+    Connection connection;
+    connection.socket = socket;
+    connection.lastActivity.start();
+    m_connections.insert(socket, connection);
+    // Connected before QHttpServer connects its own: this sees every byte first.
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] { onBytesWritten(socket); });
+    connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
+    return true;
+}
+
+void ConnectionGuard::forget(QTcpSocket *socket)
+{
+    m_connections.remove(socket);
+    socket->disconnect(this);
+    socket->abort();
+}
+
+bool ConnectionGuard::evictIdle()
+{
+    QTcpSocket *oldest = nullptr;
+    qint64 longest = -1;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        const Connection &connection = it.value();
+        if (connection.requestStarted.isValid() || !connection.socket)
+            continue;
+        if (connection.lastActivity.elapsed() > longest) {
+            longest = connection.lastActivity.elapsed();
+            oldest = it.key();
+        }
+    }
+    if (!oldest)
+        return false;
+    ++m_counters.evicted;
+    forget(oldest);
+    return true;
+}
+
+void ConnectionGuard::sweep()
+{
+    QList<QTcpSocket *> expired;
+    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+        Connection &connection = it.value();
+        if (connection.requestStarted.isValid()) {
+            if (connection.requestStarted.elapsed() > m_limits.requestTimeout.count()) {
+                ++m_counters.slowClosed;
+                expired.append(it.key());
+            }
+        } else if (connection.lastActivity.elapsed() > m_limits.idleTimeout.count()) {
+            ++m_counters.idleClosed;
+            expired.append(it.key());
+        }
+    }
+    for (QTcpSocket *socket : std::as_const(expired))
+        forget(socket);
+}
+
+void ConnectionGuard::onReadyRead(QTcpSocket *socket)
+{
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end()) {
+        socket->readAll(); // refused: nothing more reaches the server
+        return;
+    }
+    it->lastActivity.start();
+    const QByteArray data = socket->peek(socket->bytesAvailable());
+    if (!consume(*it, data))
+        socket->readAll();
+}
+
+void ConnectionGuard::onBytesWritten(QTcpSocket *socket)
+{
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    it->lastActivity.start();
+    if (it->closeAfterResponse && socket->bytesToWrite() == 0 && !it->requestStarted.isValid()) {
+        m_connections.erase(it);
+        socket->disconnectFromHost();
+    }
+}
+
+bool ConnectionGuard::consume(Connection &connection, QByteArrayView data)
+{
+    while (!data.isEmpty()) {
+        switch (connection.phase) {
+        case Phase::Head: {
+            if (!connection.requestStarted.isValid()) {
+                // Blank lines between requests are allowed (RFC 9112 section 2.2).
+                while (!data.isEmpty() && (data.front() == '\r' || data.front() == '\n'))
+                    data = data.sliced(1);
+                if (data.isEmpty())
+                    return true;
+                connection.requestStarted.start();
+            }
+            const qsizetype before = connection.head.size();
+            connection.head.append(data.first(std::min<qsizetype>(data.size(), m_limits.maxHeaderBytes + 4)));
+            const qsizetype end = connection.head.indexOf(headEnd);
+            if (end < 0) {
+                if (connection.head.size() > m_limits.maxHeaderBytes) {
+                    ++m_counters.headerTooLarge;
+                    refuse(connection, 431, "Request Header Fields Too Large",
+                           BaseMessages::error(BaseMessages::headerTooLarge(m_limits.maxHeaderBytes)));
+                    return false;
+                }
+                return true;
+            }
+            if (end > m_limits.maxHeaderBytes) {
+                ++m_counters.headerTooLarge;
+                refuse(connection, 431, "Request Header Fields Too Large",
+                       BaseMessages::error(BaseMessages::headerTooLarge(m_limits.maxHeaderBytes)));
+                return false;
+            }
+            data = data.sliced(end + headEnd.size() - before);
+            const QList<QByteArray> lines = connection.head.left(end).split('\n');
+            connection.head.clear();
+            const QByteArray requestLine = lines.value(0).trimmed();
+            const QByteArray connectionHeader = headerValue(lines, "Connection").toLower();
+            connection.closeAfterResponse = connectionHeader.contains("close")
+                || (requestLine.endsWith("HTTP/1.0") && !connectionHeader.contains("keep-alive"));
+            if (headerValue(lines, "Transfer-Encoding").toLower().contains("chunked")) {
+                connection.phase = Phase::ChunkedBody;
+                connection.chunkedSeen = 0;
+                connection.chunkedTail.clear();
+                continue;
+            }
+            bool ok = true;
+            const QByteArray length = headerValue(lines, "Content-Length");
+            connection.bodyRemaining = length.isEmpty() ? 0 : length.toLongLong(&ok);
+            if (!ok || connection.bodyRemaining < 0)
+                connection.bodyRemaining = 0; // QHttpServer reads such a request as having no body
+            if (!startBody(connection))
+                return false;
+            break;
+        }
+        case Phase::Body: {
+            const qint64 taken = std::min<qint64>(connection.bodyRemaining, data.size());
+            connection.bodyRemaining -= taken;
+            data = data.sliced(taken);
+            if (connection.bodyRemaining == 0) {
+                connection.phase = Phase::Head;
+                connection.requestStarted.invalidate();
+            }
+            break;
+        }
+        case Phase::ChunkedBody: {
+            connection.chunkedSeen += data.size();
+            if (connection.chunkedSeen > m_limits.maxBodyBytes + 64 * 1024) {
+                ++m_counters.bodyTooLarge;
+                refuse(connection, 413, "Content Too Large",
+                       BaseMessages::error(BaseMessages::bodyTooLarge(m_limits.maxBodyBytes)));
+                return false;
+            }
+            const QByteArray window = connection.chunkedTail + data.toByteArray();
+            const qsizetype end = window.indexOf(chunkedEnd);
+            if (end < 0) {
+                connection.chunkedTail = window.right(chunkedEnd.size());
+                return true;
+            }
+            // What follows the last chunk belongs to the next request.
+            const qsizetype consumedHere = end + chunkedEnd.size() - connection.chunkedTail.size();
+            data = data.sliced(std::clamp<qsizetype>(consumedHere, 0, data.size()));
+            connection.phase = Phase::Head;
+            connection.requestStarted.invalidate();
+            break;
+        }
+        }
+    }
+    return true;
+}
+
+bool ConnectionGuard::startBody(Connection &connection)
+{
+    if (connection.bodyRemaining > m_limits.maxBodyBytes) {
+        ++m_counters.bodyTooLarge;
+        refuse(connection, 413, "Content Too Large", BaseMessages::error(BaseMessages::bodyTooLarge(m_limits.maxBodyBytes)));
+        return false;
+    }
+    if (connection.bodyRemaining > 0) {
+        connection.phase = Phase::Body;
+    } else {
+        connection.phase = Phase::Head;
+        connection.requestStarted.invalidate();
+    }
+    return true;
+}
+
+void ConnectionGuard::refuse(Connection &connection, int status, const QByteArray &reason, const QByteArray &message)
+{
+    QTcpSocket *socket = connection.socket;
+    if (!socket)
+        return;
+    qCInfo(lcRedfish, "request from %s refused with %d %s", qPrintable(socket->peerAddress().toString()), status,
+           reason.constData());
+    m_connections.remove(socket); // later bytes are read and dropped
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n"
+        + "Content-Type: application/json; charset=utf-8\r\nOData-Version: 4.0\r\nConnection: close\r\n"
+        + "Content-Length: " + QByteArray::number(message.size()) + "\r\n\r\n" + message;
+    socket->write(response);
+    socket->disconnectFromHost();
+}

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <chrono>
+
+// What QHttpServer 6.4 lacks, in front of it: a connection cap (the longest idle connection makes
+// room), an idle keep-alive time-out, a time-out for a request still arriving (slowloris),
+// header and body size limits answered with 431 and 413 as the bytes arrive, and
+// `Connection: close` honoured. It sees every socket before QHttpServer does and follows the
+// request stream with a small parser of its own (heads, Content-Length and chunked bodies).
+class ConnectionGuard : public QObject
+{
+    Q_OBJECT
+public:
+    struct Limits
+    {
+        int maxConnections = 256;
+        std::chrono::milliseconds idleTimeout = std::chrono::seconds(60);
+        std::chrono::milliseconds requestTimeout = std::chrono::seconds(10);
+        qsizetype maxHeaderBytes = 16 * 1024;
+        qint64 maxBodyBytes = 1024 * 1024;
+    };
+
+    explicit ConnectionGuard(Limits limits, QObject *parent = nullptr);
+
+    // Takes a new connection; false when it was refused (and closed) at once.
+    bool watch(QTcpSocket *socket);
+
+    int connectionCount() const { return int(m_connections.size()); }
+    const Limits &limits() const { return m_limits; }
+
+    struct Counters
+    {
+        quint64 accepted = 0;
+        quint64 evicted = 0;
+        quint64 idleClosed = 0;
+        quint64 slowClosed = 0;
+        quint64 headerTooLarge = 0;
+        quint64 bodyTooLarge = 0;
+    };
+    const Counters &counters() const { return m_counters; }
+
+private:
+    enum class Phase { Head, Body, ChunkedBody };
+
+    struct Connection
+    {
+        QPointer<QTcpSocket> socket;
+        Phase phase = Phase::Head;
+        QByteArray head;         // the head being collected
+        qint64 bodyRemaining = 0; // Content-Length bytes still to come
+        qint64 chunkedSeen = 0;
+        QByteArray chunkedTail;  // last bytes, to find the end of a chunked body
+        bool closeAfterResponse = false;
+        QElapsedTimer lastActivity;
+        QElapsedTimer requestStarted; // valid while a request is arriving
+    };
+
+    void onReadyRead(QTcpSocket *socket);
+    void onBytesWritten(QTcpSocket *socket);
+    void forget(QTcpSocket *socket);
+    void sweep();
+    bool evictIdle();
+    bool consume(Connection &connection, QByteArrayView data);
+    bool startBody(Connection &connection);
+    void refuse(Connection &connection, int status, const QByteArray &reason, const QByteArray &message);
+
+    Limits m_limits;
+    QHash<QTcpSocket *, Connection> m_connections;
+    QTimer m_sweep;
+    Counters m_counters;
+};

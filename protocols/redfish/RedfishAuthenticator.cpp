@@ -1,0 +1,197 @@
+#include "RedfishAuthenticator.h"
+
+#include "AccountStore.h"
+#include "RedfishLogging.h"
+#include "SessionRegistry.h"
+
+#include <QCryptographicHash>
+
+#include <openssl/rand.h>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+// A Basic login verified this long ago is verified again: a password changed outside qbmc's
+// own paths (there are none today) cannot live on in the cache for long.
+constexpr auto basicCacheLifetime = 10min;
+
+QByteArray randomBytes(int count)
+{
+    QByteArray bytes(count, Qt::Uninitialized);
+    if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), count) != 1)
+        qFatal("OpenSSL has no random bytes");
+    return bytes;
+}
+
+QByteArray sha256(const QByteArray &data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+}
+} // namespace
+
+RedfishAuthenticator::RedfishAuthenticator(AccountStore *accounts, SessionRegistry *registry, Settings settings,
+                                           QObject *parent)
+    : QObject(parent)
+    , m_accounts(accounts)
+    , m_registry(registry)
+    , m_settings(settings)
+    , m_cacheSalt(randomBytes(32))
+{
+    connect(accounts, &AccountStore::credentialsChanged, this, &RedfishAuthenticator::forgetUser);
+    m_expiry.setInterval(1s);
+    connect(&m_expiry, &QTimer::timeout, this, &RedfishAuthenticator::expireSessions);
+    m_expiry.start();
+}
+
+RedfishAuthenticator::~RedfishAuthenticator()
+{
+    for (const Session &session : std::as_const(m_sessions))
+        m_registry->remove(session.registryId);
+}
+
+std::optional<RedfishAuthenticator::Identity> RedfishAuthenticator::identityOf(const QString &user) const
+{
+    const std::optional<Account> account = m_accounts->account(user);
+    if (!account || !account->enabled || m_accounts->isLockedOut(user))
+        return std::nullopt;
+    return Identity{account->name, account->role, {}};
+}
+
+std::optional<RedfishAuthenticator::Identity> RedfishAuthenticator::authenticate(const QByteArray &authorization,
+                                                                                 const QByteArray &token,
+                                                                                 const QString &address, Failure *failure)
+{
+    if (!token.isEmpty()) {
+        const QString id = m_sessionByToken.value(sha256(token));
+        auto it = m_sessions.find(id);
+        if (id.isEmpty() || it == m_sessions.end()) {
+            *failure = Failure::BadCredentials;
+            return std::nullopt;
+        }
+        std::optional<Identity> identity = identityOf(it->user);
+        if (!identity) {
+            *failure = Failure::BadCredentials;
+            return std::nullopt;
+        }
+        it->lastUsed.start();
+        identity->sessionId = id;
+        return identity;
+    }
+
+    if (!authorization.startsWith("Basic ")) {
+        *failure = Failure::NoCredentials;
+        return std::nullopt;
+    }
+    const QByteArray decoded = QByteArray::fromBase64(authorization.mid(6).trimmed());
+    const qsizetype colon = decoded.indexOf(':');
+    if (colon <= 0) {
+        *failure = Failure::BadCredentials;
+        return std::nullopt;
+    }
+    const QString user = QString::fromUtf8(decoded.left(colon));
+    const QByteArray password = decoded.mid(colon + 1);
+    const QByteArray key = sha256(m_cacheSalt + decoded);
+    auto cached = m_basicCache.find(key);
+    if (cached != m_basicCache.end() && cached->verified.elapsed() < std::chrono::milliseconds(basicCacheLifetime).count()) {
+        if (std::optional<Identity> identity = identityOf(user))
+            return identity;
+    }
+    switch (m_accounts->authenticate(user, password, Actor::Origin::Redfish, address)) {
+    case AccountStore::LoginResult::Success: break;
+    case AccountStore::LoginResult::LockedOut: *failure = Failure::LockedOut; return std::nullopt;
+    default: *failure = Failure::BadCredentials; return std::nullopt;
+    }
+    CachedLogin login{user, {}};
+    login.verified.start();
+    m_basicCache.insert(key, login);
+    return identityOf(user);
+}
+
+std::optional<std::pair<RedfishAuthenticator::Session, QByteArray>>
+RedfishAuthenticator::createSession(const QString &user, const QByteArray &password, const QString &address, Failure *failure)
+{
+    if (m_sessions.size() >= m_settings.maxSessions) {
+        *failure = Failure::SessionLimit;
+        return std::nullopt;
+    }
+    switch (m_accounts->authenticate(user, password, Actor::Origin::Redfish, address)) {
+    case AccountStore::LoginResult::Success: break;
+    case AccountStore::LoginResult::LockedOut: *failure = Failure::LockedOut; return std::nullopt;
+    default: *failure = Failure::BadCredentials; return std::nullopt;
+    }
+    const std::optional<Identity> identity = identityOf(user);
+    if (!identity) {
+        *failure = Failure::BadCredentials;
+        return std::nullopt;
+    }
+    const QByteArray token = randomBytes(24).toHex();
+    Session session;
+    session.id = QString::number(m_nextSessionId++);
+    session.user = identity->user;
+    session.address = address;
+    session.created = QDateTime::currentDateTimeUtc();
+    session.tokenHash = sha256(token);
+    session.lastUsed.start();
+    session.registryId = m_registry->add(RemoteSession::Protocol::Redfish, session.user, address, identity->role);
+    m_sessions.insert(session.id, session);
+    m_sessionByToken.insert(session.tokenHash, session.id);
+    qCInfo(lcRedfish, "session %s of %s from %s opened", qPrintable(session.id), qPrintable(session.user), qPrintable(address));
+    return std::pair{session, token};
+}
+
+bool RedfishAuthenticator::deleteSession(const QString &id)
+{
+    const auto it = m_sessions.find(id);
+    if (it == m_sessions.end())
+        return false;
+    m_registry->remove(it->registryId);
+    m_sessionByToken.remove(it->tokenHash);
+    qCInfo(lcRedfish, "session %s of %s closed", qPrintable(id), qPrintable(it->user));
+    m_sessions.erase(it);
+    return true;
+}
+
+const RedfishAuthenticator::Session *RedfishAuthenticator::session(const QString &id) const
+{
+    const auto it = m_sessions.constFind(id);
+    return it == m_sessions.cend() ? nullptr : &it.value();
+}
+
+QList<const RedfishAuthenticator::Session *> RedfishAuthenticator::sessions() const
+{
+    QList<const Session *> list;
+    for (const Session &session : m_sessions)
+        list.append(&session);
+    std::sort(list.begin(), list.end(), [](const Session *a, const Session *b) { return a->id.toULongLong() < b->id.toULongLong(); });
+    return list;
+}
+
+void RedfishAuthenticator::forgetUser(const QString &user)
+{
+    for (auto it = m_basicCache.begin(); it != m_basicCache.end();) {
+        if (it->user == user)
+            it = m_basicCache.erase(it);
+        else
+            ++it;
+    }
+    QStringList ended;
+    for (const Session &session : std::as_const(m_sessions)) {
+        if (session.user == user)
+            ended.append(session.id);
+    }
+    for (const QString &id : std::as_const(ended))
+        deleteSession(id);
+}
+
+void RedfishAuthenticator::expireSessions()
+{
+    QStringList expired;
+    const qint64 timeout = std::chrono::milliseconds(m_settings.sessionTimeout).count();
+    for (const Session &session : std::as_const(m_sessions)) {
+        if (session.lastUsed.elapsed() > timeout)
+            expired.append(session.id);
+    }
+    for (const QString &id : std::as_const(expired))
+        deleteSession(id);
+}

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "Role.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <optional>
+
+class AccountStore;
+class SessionRegistry;
+
+// Who a request comes from: HTTP Basic or an X-Auth-Token session (SessionService). Basic
+// verifications are cached so the slow password hash runs once per user and password, not once
+// per request; the cache is keyed by a hash of both and dropped when the account's credentials,
+// role or state change. Failed logins and lockout go through the AccountStore.
+class RedfishAuthenticator : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        std::chrono::seconds sessionTimeout{1800};
+        int maxSessions = 64;
+    };
+
+    struct Identity
+    {
+        QString user;
+        Role role = Role::ReadOnly;
+        QString sessionId; // empty for Basic
+    };
+
+    struct Session
+    {
+        QString id;
+        QString user;
+        QString address;
+        QDateTime created; // UTC
+        QByteArray tokenHash;
+        QElapsedTimer lastUsed;
+        quint64 registryId = 0;
+    };
+
+    enum class Failure { NoCredentials, BadCredentials, LockedOut, SessionLimit };
+
+    RedfishAuthenticator(AccountStore *accounts, SessionRegistry *registry, Settings settings, QObject *parent = nullptr);
+    ~RedfishAuthenticator() override;
+
+    // From the Authorization or X-Auth-Token header value; nothing and the failure otherwise.
+    std::optional<Identity> authenticate(const QByteArray &authorization, const QByteArray &token,
+                                         const QString &address, Failure *failure);
+
+    // A new session and its token (shown once, to its creator).
+    std::optional<std::pair<Session, QByteArray>> createSession(const QString &user, const QByteArray &password,
+                                                                const QString &address, Failure *failure);
+    bool deleteSession(const QString &id);
+    const Session *session(const QString &id) const;
+    QList<const Session *> sessions() const;
+    const Settings &settings() const { return m_settings; }
+    void setSessionTimeout(std::chrono::seconds timeout) { m_settings.sessionTimeout = timeout; }
+
+private:
+    struct CachedLogin
+    {
+        QString user;
+        QElapsedTimer verified;
+    };
+
+    std::optional<Identity> identityOf(const QString &user) const;
+    void forgetUser(const QString &user);
+    void expireSessions();
+
+    AccountStore *m_accounts;
+    SessionRegistry *m_registry;
+    Settings m_settings;
+    QByteArray m_cacheSalt;
+    QHash<QByteArray, CachedLogin> m_basicCache; // SHA-256(salt, user, password)
+    QHash<QString, Session> m_sessions;         // by id
+    QHash<QByteArray, QString> m_sessionByToken; // SHA-256(token) to id
+    quint64 m_nextSessionId = 1;
+    QTimer m_expiry;
+};

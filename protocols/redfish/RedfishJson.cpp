@@ -1,0 +1,51 @@
+#include "RedfishJson.h"
+
+#include "BaseMessages.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace RedfishJson {
+
+QJsonObject collection(const QString &id, const QString &type, const QString &name, const QStringList &members)
+{
+    QJsonArray links;
+    for (const QString &member : members)
+        links.append(link(member));
+    return QJsonObject{
+        {u"@odata.id"_s, id},
+        {u"@odata.type"_s, u"#%1.%1"_s.arg(type)},
+        {u"Name"_s, name},
+        {u"Members"_s, links},
+        {u"Members@odata.count"_s, links.size()},
+    };
+}
+
+std::optional<QJsonObject> body(const RedfishRequest &request, RedfishReply *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = RedfishReply::error(400, BaseMessages::malformedJson());
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+QString valueText(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isBool())
+        return value.toBool() ? u"true"_s : u"false"_s;
+    if (value.isNull())
+        return u"null"_s;
+    return QString::number(value.toDouble());
+}
+
+} // namespace RedfishJson

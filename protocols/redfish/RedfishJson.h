@@ -1,0 +1,29 @@
+#pragma once
+
+#include "RedfishReply.h"
+#include "RedfishRequest.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+// Small helpers every resource uses: links, collections, and reading a request body.
+namespace RedfishJson {
+
+inline QJsonObject link(const QString &id)
+{
+    return QJsonObject{{QStringLiteral("@odata.id"), id}};
+}
+
+// A resource collection with its members' links.
+QJsonObject collection(const QString &id, const QString &type, const QString &name, const QStringList &members);
+
+// The body as a JSON object, or the 400 reply (MalformedJSON) to send instead.
+std::optional<QJsonObject> body(const RedfishRequest &request, RedfishReply *error);
+
+// A JSON value as it is quoted in messages: strings bare, everything else as JSON.
+QString valueText(const QJsonValue &value);
+
+} // namespace RedfishJson

@@ -1,0 +1,3 @@
+#include "RedfishLogging.h"
+
+Q_LOGGING_CATEGORY(lcRedfish, "qbmc.redfish")

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "RedfishMessage.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+
+#include <utility>
+
+// What a route answers: a status, a JSON body or raw bytes, and extra headers. The server adds
+// OData-Version, Content-Type and the ETag of a GET.
+struct RedfishReply
+{
+    int status = 200;
+    QJsonObject json;
+    QByteArray raw; // when set, sent as is with `contentType`
+    QByteArray contentType;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+
+    bool hasBody() const { return !json.isEmpty() || !raw.isEmpty(); }
+
+    static RedfishReply ok(QJsonObject json, int status = 200) { return {status, std::move(json), {}, {}, {}}; }
+    static RedfishReply noContent() { return {204, {}, {}, {}, {}}; }
+    static RedfishReply error(int status, const QList<RedfishMessage> &messages);
+    static RedfishReply error(int status, const RedfishMessage &message) { return error(status, QList{message}); }
+    // A success that says what happened in @Message.ExtendedInfo (Base Success by default).
+    static RedfishReply success(int status = 200);
+};

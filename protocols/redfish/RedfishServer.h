@@ -1,0 +1,64 @@
+#pragma once
+
+#include "ConnectionGuard.h"
+#include "RedfishAuthenticator.h"
+#include "RouteTable.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+class Bmc;
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+class QTcpServer;
+
+// Redfish over HTTPS: QHttpServer behind the connection guard, one catch-all route feeding the
+// route table (so 404, 405 with Allow, HEAD and trailing slashes behave), authentication and
+// privileges per route, and the OData headers and ETags every answer carries.
+class RedfishServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        QHostAddress listen = QHostAddress::Any;
+        quint16 port = 443;
+        bool tls = true;
+        QString certificatePath; // empty: self-signed in the state directory
+        QString keyPath;
+        QString stateDirectory;
+        QString hostName;
+        QStringList addresses; // for the self-signed certificate's alternative names
+        ConnectionGuard::Limits limits;
+        RedfishAuthenticator::Settings authentication;
+    };
+
+    RedfishServer(Bmc *bmc, Settings settings, QObject *parent = nullptr);
+    ~RedfishServer() override;
+
+    // Listens; false with the reason when the port or the certificate cannot be had.
+    bool start(QString *error);
+    quint16 port() const;
+
+    RouteTable &routes() { return m_routes; }
+    RedfishAuthenticator *authenticator() { return &m_authenticator; }
+    const ConnectionGuard &guard() const { return m_guard; }
+
+private:
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    RedfishReply dispatch(RedfishRequest &request, const RouteTable::Match &match);
+
+    Bmc *m_bmc;
+    Settings m_settings;
+    ConnectionGuard m_guard;
+    RedfishAuthenticator m_authenticator;
+    RouteTable m_routes;
+    std::vector<std::unique_ptr<QObject>> m_resources;
+    std::unique_ptr<QHttpServer> m_http;
+    QTcpServer *m_listener = nullptr; // owned by m_http once bound
+};

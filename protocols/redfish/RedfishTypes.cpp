@@ -1,0 +1,45 @@
+#include "RedfishTypes.h"
+
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace RedfishTypes {
+
+namespace {
+// Schema bundle 2023.3 and later (the versions in DMTF's 2024 bundle).
+const QList<std::pair<QString, QString>> &versions()
+{
+    static const QList<std::pair<QString, QString>> table{
+        {u"ServiceRoot"_s, u"v1_20_0"_s},
+        {u"ComputerSystem"_s, u"v1_27_0"_s},
+        {u"ComputerSystemCollection"_s, {}},
+        {u"ActionInfo"_s, u"v1_5_0"_s},
+        {u"SessionService"_s, u"v1_2_0"_s},
+        {u"Session"_s, u"v1_8_0"_s},
+        {u"SessionCollection"_s, {}},
+        {u"Message"_s, u"v1_3_0"_s},
+        {u"Resource"_s, {}},
+    };
+    return table;
+}
+} // namespace
+
+QString namespaceOf(const QString &schema)
+{
+    for (const auto &[name, version] : versions()) {
+        if (name == schema)
+            return version.isEmpty() ? name : name + u'.' + version;
+    }
+    return schema;
+}
+
+QStringList namespaces()
+{
+    QStringList list;
+    for (const auto &[name, version] : versions())
+        list.append(version.isEmpty() ? name : name + u'.' + version);
+    return list;
+}
+
+} // namespace RedfishTypes

@@ -1,0 +1,162 @@
+#include "SessionServiceResource.h"
+
+#include "BaseMessages.h"
+#include "RedfishAuthenticator.h"
+#include "RedfishJson.h"
+#include "RedfishTypes.h"
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+const QString servicePath = u"/redfish/v1/SessionService"_s;
+const QString sessionsPath = u"/redfish/v1/SessionService/Sessions"_s;
+constexpr int minimumTimeout = 30;
+constexpr int maximumTimeout = 86400;
+} // namespace
+
+SessionServiceResource::SessionServiceResource(RedfishAuthenticator *authenticator, RouteTable &routes, QObject *parent)
+    : QObject(parent)
+    , m_authenticator(authenticator)
+{
+    routes.add(servicePath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return service(); });
+    routes.add(servicePath, u"PATCH"_s, RedfishPrivilege::ConfigureManager,
+               [this](const RedfishRequest &request) { return patchService(request); });
+    routes.add(sessionsPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return sessions(request); });
+    // Logging in needs no credentials beyond those in the body.
+    routes.add(sessionsPath, u"POST"_s, RedfishPrivilege::None, [this](const RedfishRequest &request) { return login(request); });
+    routes.add(sessionsPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return session(request); });
+    routes.add(sessionsPath + u"/{id}"_s, u"DELETE"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return logout(request); });
+}
+
+RedfishReply SessionServiceResource::service() const
+{
+    return RedfishReply::ok(QJsonObject{
+        {u"@odata.id"_s, servicePath},
+        {u"@odata.type"_s, RedfishTypes::of(u"SessionService"_s)},
+        {u"Id"_s, u"SessionService"_s},
+        {u"Name"_s, u"Session Service"_s},
+        {u"ServiceEnabled"_s, true},
+        {u"SessionTimeout"_s, qint64(m_authenticator->settings().sessionTimeout.count())},
+        {u"Sessions"_s, RedfishJson::link(sessionsPath)},
+        {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
+    });
+}
+
+RedfishReply SessionServiceResource::patchService(const RedfishRequest &request)
+{
+    RedfishReply error;
+    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    if (!body)
+        return error;
+    const QJsonObject current = service().json;
+    QList<RedfishMessage> problems;
+    bool changed = false;
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if (it.key() == u"SessionTimeout"_s) {
+            const double seconds = it->toDouble(-1);
+            if (!it->isDouble() || seconds != double(qint64(seconds)))
+                problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), it.key()));
+            else if (seconds < minimumTimeout || seconds > maximumTimeout)
+                problems.append(BaseMessages::make("PropertyValueOutOfRange", {RedfishJson::valueText(*it), it.key()}, u"#/"_s + it.key()));
+            else {
+                m_authenticator->setSessionTimeout(std::chrono::seconds(qint64(seconds)));
+                changed = true;
+            }
+        } else if (current.contains(it.key())) {
+            problems.append(BaseMessages::propertyNotWritable(it.key()));
+        } else {
+            problems.append(BaseMessages::propertyUnknown(it.key()));
+        }
+    }
+    if (!changed)
+        return RedfishReply::error(400, problems.isEmpty() ? QList{BaseMessages::make("NoOperation")} : problems);
+    RedfishReply reply = service();
+    if (!problems.isEmpty()) {
+        QJsonArray extended;
+        for (const RedfishMessage &problem : std::as_const(problems))
+            extended.append(problem.toJson());
+        reply.json.insert(u"@Message.ExtendedInfo"_s, extended);
+    }
+    return reply;
+}
+
+QJsonObject SessionServiceResource::sessionJson(const QString &id) const
+{
+    const RedfishAuthenticator::Session *session = m_authenticator->session(id);
+    return QJsonObject{
+        {u"@odata.id"_s, sessionsPath + u'/' + id},
+        {u"@odata.type"_s, RedfishTypes::of(u"Session"_s)},
+        {u"Id"_s, id},
+        {u"Name"_s, u"User Session"_s},
+        {u"UserName"_s, session->user},
+        {u"ClientOriginIPAddress"_s, session->address},
+        {u"CreatedTime"_s, session->created.toString(Qt::ISODate)},
+        {u"SessionType"_s, u"Redfish"_s},
+    };
+}
+
+RedfishReply SessionServiceResource::sessions(const RedfishRequest &) const
+{
+    QStringList members;
+    for (const RedfishAuthenticator::Session *session : m_authenticator->sessions())
+        members.append(sessionsPath + u'/' + session->id);
+    return RedfishReply::ok(RedfishJson::collection(sessionsPath, u"SessionCollection"_s, u"Session Collection"_s, members));
+}
+
+RedfishReply SessionServiceResource::session(const RedfishRequest &request) const
+{
+    const QString id = request.params.at(0);
+    if (!m_authenticator->session(id))
+        return RedfishReply::error(404, BaseMessages::resourceNotFound(u"Session"_s, id));
+    return RedfishReply::ok(sessionJson(id));
+}
+
+RedfishReply SessionServiceResource::login(const RedfishRequest &request)
+{
+    RedfishReply error;
+    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    if (!body)
+        return error;
+    QList<RedfishMessage> problems;
+    for (const QString &required : {u"UserName"_s, u"Password"_s}) {
+        if (!body->contains(required))
+            problems.append(BaseMessages::make("CreateFailedMissingReqProperties", {required}, u"#/"_s + required));
+        else if (!body->value(required).isString())
+            problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(body->value(required)), required));
+    }
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if (it.key() != u"UserName"_s && it.key() != u"Password"_s && !it.key().startsWith(u"@"_s))
+            problems.append(BaseMessages::propertyUnknown(it.key()));
+    }
+    if (!problems.isEmpty())
+        return RedfishReply::error(400, problems);
+    RedfishAuthenticator::Failure failure = RedfishAuthenticator::Failure::BadCredentials;
+    const auto created = m_authenticator->createSession(body->value(u"UserName"_s).toString(),
+                                                        body->value(u"Password"_s).toString().toUtf8(), request.address, &failure);
+    if (!created) {
+        if (failure == RedfishAuthenticator::Failure::SessionLimit)
+            return RedfishReply::error(503, BaseMessages::make("SessionLimitExceeded"));
+        RedfishReply reply = RedfishReply::error(401, BaseMessages::noValidSession());
+        reply.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"qbmc\", charset=\"UTF-8\"");
+        return reply;
+    }
+    const auto &[session, token] = *created;
+    RedfishReply reply = RedfishReply::ok(sessionJson(session.id), 201);
+    reply.headers.emplaceBack("X-Auth-Token", token);
+    reply.headers.emplaceBack("Location", (sessionsPath + u'/' + session.id).toUtf8());
+    return reply;
+}
+
+RedfishReply SessionServiceResource::logout(const RedfishRequest &request)
+{
+    const QString id = request.params.at(0);
+    const RedfishAuthenticator::Session *session = m_authenticator->session(id);
+    if (!session)
+        return RedfishReply::error(404, BaseMessages::resourceNotFound(u"Session"_s, id));
+    // Anyone may end their own session; ending another's is managing the service.
+    if (session->user != request.user && !roleHolds(request.role, RedfishPrivilege::ConfigureManager))
+        return RedfishReply::error(403, BaseMessages::insufficientPrivilege());
+    m_authenticator->deleteSession(id);
+    return RedfishReply::noContent();
+}

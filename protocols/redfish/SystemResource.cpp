@@ -1,0 +1,269 @@
+#include "SystemResource.h"
+
+#include "BaseMessages.h"
+#include "Bmc.h"
+#include "BootOverride.h"
+#include "InstallationIdentity.h"
+#include "PowerController.h"
+#include "PowerRestorePolicy.h"
+#include "RedfishJson.h"
+#include "RedfishTypes.h"
+
+#include <QMetaEnum>
+
+using namespace Qt::StringLiterals;
+using RedfishJson::link;
+
+namespace {
+const QString systemPath = u"/redfish/v1/Systems/system"_s;
+const QString resetTarget = systemPath + u"/Actions/ComputerSystem.Reset"_s;
+const QString resetInfo = systemPath + u"/ResetActionInfo"_s;
+
+template <typename Enum>
+QJsonArray enumNames()
+{
+    QJsonArray names;
+    const QMetaEnum meta = QMetaEnum::fromType<Enum>();
+    for (int i = 0; i < meta.keyCount(); ++i)
+        names.append(BootOverride::name(Enum(meta.value(i))));
+    return names;
+}
+
+QJsonValue powerStateValue(PowerController::State state)
+{
+    switch (state) {
+    case PowerController::State::On: return u"On"_s;
+    case PowerController::State::Off: return u"Off"_s;
+    case PowerController::State::PoweringOn: return u"PoweringOn"_s;
+    case PowerController::State::PoweringOff: return u"PoweringOff"_s;
+    case PowerController::State::Unknown: break;
+    }
+    return QJsonValue::Null;
+}
+
+const std::pair<PowerRestorePolicy::Policy, QString> restorePolicies[] = {
+    {PowerRestorePolicy::Policy::AlwaysOff, u"AlwaysOff"_s},
+    {PowerRestorePolicy::Policy::AlwaysOn, u"AlwaysOn"_s},
+    {PowerRestorePolicy::Policy::LastState, u"LastState"_s},
+};
+
+// Applies one Boot property, or says why it cannot.
+template <typename Enum>
+std::optional<RedfishMessage> readBootValue(const QJsonObject &boot, const QString &name, std::optional<Enum> *out)
+{
+    if (!boot.contains(name))
+        return std::nullopt;
+    const QJsonValue value = boot.value(name);
+    if (!value.isString())
+        return BaseMessages::propertyValueTypeError(RedfishJson::valueText(value), u"Boot/"_s + name);
+    *out = BootOverride::fromName<Enum>(value.toString());
+    if (!*out)
+        return BaseMessages::propertyValueNotInList(value.toString(), u"Boot/"_s + name);
+    return std::nullopt;
+}
+} // namespace
+
+SystemResource::SystemResource(Bmc *bmc, RouteTable &routes, QObject *parent)
+    : QObject(parent)
+    , m_bmc(bmc)
+{
+    routes.add(u"/redfish/v1/Systems"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return collection(); });
+    routes.add(u"/redfish/v1/Systems/{id}"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) {
+        return request.params.at(0) == id ? get() : RedfishReply::error(404, BaseMessages::resourceNotFound(u"ComputerSystem"_s, request.params.at(0)));
+    });
+    routes.add(u"/redfish/v1/Systems/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureComponents, [this](const RedfishRequest &request) {
+        return request.params.at(0) == id ? patch(request) : RedfishReply::error(404, BaseMessages::resourceNotFound(u"ComputerSystem"_s, request.params.at(0)));
+    });
+    routes.add(u"/redfish/v1/Systems/{id}/Actions/ComputerSystem.Reset"_s, u"POST"_s, RedfishPrivilege::ConfigureComponents,
+               [this](const RedfishRequest &request) {
+                   return request.params.at(0) == id ? reset(request) : RedfishReply::error(404, BaseMessages::resourceNotFound(u"ComputerSystem"_s, request.params.at(0)));
+               });
+    routes.add(u"/redfish/v1/Systems/{id}/ResetActionInfo"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) {
+        return request.params.at(0) == id ? resetActionInfo() : RedfishReply::error(404, BaseMessages::resourceNotFound(u"ActionInfo"_s, request.params.at(0)));
+    });
+}
+
+RedfishReply SystemResource::collection() const
+{
+    return RedfishReply::ok(RedfishJson::collection(u"/redfish/v1/Systems"_s, u"ComputerSystemCollection"_s,
+                                                    u"Computer System Collection"_s, {systemPath}));
+}
+
+QStringList SystemResource::resetTypes() const
+{
+    QStringList types;
+    for (PowerController::Action action : m_bmc->power()->supportedActions())
+        types.append(PowerController::actionName(action));
+    return types;
+}
+
+RedfishReply SystemResource::get() const
+{
+    const BootOverride *boot = m_bmc->bootOverride();
+    QString restorePolicy;
+    for (const auto &[policy, name] : restorePolicies) {
+        if (policy == m_bmc->powerRestorePolicy()->policy())
+            restorePolicy = name;
+    }
+    const bool failed = m_bmc->power()->lastActionFailed();
+    return RedfishReply::ok(QJsonObject{
+        {u"@odata.id"_s, systemPath},
+        {u"@odata.type"_s, RedfishTypes::of(u"ComputerSystem"_s)},
+        {u"Id"_s, id},
+        {u"Name"_s, u"Host"_s},
+        {u"SystemType"_s, u"Physical"_s},
+        {u"UUID"_s, m_bmc->identity()->systemUuid().toString(QUuid::WithoutBraces)},
+        {u"PowerState"_s, powerStateValue(m_bmc->power()->state())},
+        {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, failed ? u"Warning"_s : u"OK"_s}}},
+        {u"PowerRestorePolicy"_s, restorePolicy},
+        {u"Boot"_s, QJsonObject{
+                        {u"BootSourceOverrideEnabled"_s, BootOverride::name(boot->enabled())},
+                        {u"BootSourceOverrideTarget"_s, BootOverride::name(boot->target())},
+                        {u"BootSourceOverrideMode"_s, BootOverride::name(boot->mode())},
+                        {u"BootSourceOverrideEnabled@Redfish.AllowableValues"_s, enumNames<BootOverride::Enabled>()},
+                        {u"BootSourceOverrideTarget@Redfish.AllowableValues"_s, enumNames<BootOverride::Target>()},
+                        {u"BootSourceOverrideMode@Redfish.AllowableValues"_s, enumNames<BootOverride::Mode>()},
+                    }},
+        {u"Actions"_s, QJsonObject{{u"#ComputerSystem.Reset"_s, QJsonObject{
+                                                                  {u"target"_s, resetTarget},
+                                                                  {u"@Redfish.ActionInfo"_s, resetInfo},
+                                                              }}}},
+    });
+}
+
+RedfishReply SystemResource::resetActionInfo() const
+{
+    return RedfishReply::ok(QJsonObject{
+        {u"@odata.id"_s, resetInfo},
+        {u"@odata.type"_s, RedfishTypes::of(u"ActionInfo"_s)},
+        {u"Id"_s, u"ResetActionInfo"_s},
+        {u"Name"_s, u"Reset Action Info"_s},
+        {u"Parameters"_s, QJsonArray{QJsonObject{
+                              {u"Name"_s, u"ResetType"_s},
+                              {u"Required"_s, true},
+                              {u"DataType"_s, u"String"_s},
+                              {u"AllowableValues"_s, QJsonArray::fromStringList(resetTypes())},
+                          }}},
+    });
+}
+
+RedfishReply SystemResource::reset(const RedfishRequest &request)
+{
+    RedfishReply error;
+    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    if (!body)
+        return error;
+    const QString action = u"ComputerSystem.Reset"_s;
+    if (!body->contains(u"ResetType"_s))
+        return RedfishReply::error(400, BaseMessages::make("ActionParameterMissing", {action, u"ResetType"_s}));
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if (it.key() != u"ResetType"_s)
+            return RedfishReply::error(400, BaseMessages::make("ActionParameterNotSupported", {it.key(), action}));
+    }
+    const QJsonValue value = body->value(u"ResetType"_s);
+    if (!value.isString())
+        return RedfishReply::error(400, BaseMessages::make("ActionParameterValueTypeError",
+                                                           {RedfishJson::valueText(value), u"ResetType"_s, action}));
+    const std::optional<PowerController::Action> resetType = PowerController::actionFromName(value.toString());
+    if (!resetType || !m_bmc->power()->isSupported(*resetType)) {
+        // The value names a reset this system does not support; the second message says which.
+        return RedfishReply::error(400, {BaseMessages::make("ActionParameterNotSupported", {u"ResetType"_s, action}),
+                                         BaseMessages::make("ActionParameterValueNotInList", {value.toString(), u"ResetType"_s, action})});
+    }
+
+    PowerController *power = m_bmc->power();
+    switch (power->request(*resetType, Actor::redfish(request.user))) {
+    case PowerController::Admission::Accepted: return RedfishReply::success();
+    case PowerController::Admission::AlreadyDone: return RedfishReply::noContent();
+    case PowerController::Admission::Busy: {
+        RedfishMessage message = BaseMessages::make("ResourceInUse");
+        message.resolution = u"%1 is still running; try again when it has finished."_s.arg(
+            PowerController::actionName(power->currentAction().value_or(*resetType)));
+        return RedfishReply::error(409, message);
+    }
+    case PowerController::Admission::InvalidInState: {
+        RedfishMessage message = BaseMessages::make("PropertyValueResourceConflict", {u"ResetType"_s, value.toString(), systemPath});
+        message.resolution = u"The system is %1; %2 needs it on."_s.arg(PowerController::stateName(power->state()), value.toString());
+        return RedfishReply::error(409, message);
+    }
+    case PowerController::Admission::Unsupported: break;
+    }
+    return RedfishReply::error(400, BaseMessages::make("ActionParameterValueNotInList", {value.toString(), u"ResetType"_s, action}));
+}
+
+RedfishReply SystemResource::patch(const RedfishRequest &request)
+{
+    RedfishReply error;
+    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    if (!body)
+        return error;
+    const QJsonObject current = get().json;
+    QList<RedfishMessage> problems;
+    bool changed = false;
+    const Actor actor = Actor::redfish(request.user);
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        const QString &key = it.key();
+        if (key == u"Boot"_s) {
+            if (!it->isObject()) {
+                problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));
+                continue;
+            }
+            const QJsonObject boot = it->toObject();
+            std::optional<BootOverride::Target> target;
+            std::optional<BootOverride::Enabled> enabled;
+            std::optional<BootOverride::Mode> mode;
+            QList<RedfishMessage> bootProblems;
+            for (auto b = boot.begin(); b != boot.end(); ++b) {
+                static const QStringList writable{u"BootSourceOverrideTarget"_s, u"BootSourceOverrideEnabled"_s, u"BootSourceOverrideMode"_s};
+                if (!writable.contains(b.key())) {
+                    bootProblems.append(current.value(u"Boot"_s).toObject().contains(b.key())
+                                            ? BaseMessages::propertyNotWritable(u"Boot/"_s + b.key())
+                                            : BaseMessages::propertyUnknown(u"Boot/"_s + b.key()));
+                }
+            }
+            if (auto problem = readBootValue(boot, u"BootSourceOverrideTarget"_s, &target))
+                bootProblems.append(*problem);
+            if (auto problem = readBootValue(boot, u"BootSourceOverrideEnabled"_s, &enabled))
+                bootProblems.append(*problem);
+            if (auto problem = readBootValue(boot, u"BootSourceOverrideMode"_s, &mode))
+                bootProblems.append(*problem);
+            problems += bootProblems;
+            if (target || enabled || mode) {
+                const BootOverride *override = m_bmc->bootOverride();
+                m_bmc->bootOverride()->set(target.value_or(override->target()), enabled.value_or(override->enabled()),
+                                           mode.value_or(override->mode()), actor);
+                changed = true;
+            }
+        } else if (key == u"PowerRestorePolicy"_s) {
+            std::optional<PowerRestorePolicy::Policy> policy;
+            for (const auto &[candidate, name] : restorePolicies) {
+                if (it->toString() == name)
+                    policy = candidate;
+            }
+            if (!it->isString())
+                problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));
+            else if (!policy)
+                problems.append(BaseMessages::propertyValueNotInList(it->toString(), key));
+            else if (const auto failure = m_bmc->powerRestorePolicy()->setPolicy(*policy, actor))
+                problems.append(BaseMessages::propertyValueNotInList(it->toString(), key));
+            else
+                changed = true;
+        } else if (current.contains(key)) {
+            problems.append(BaseMessages::propertyNotWritable(key));
+        } else {
+            problems.append(BaseMessages::propertyUnknown(key));
+        }
+    }
+    if (!changed && problems.isEmpty())
+        return RedfishReply::error(400, BaseMessages::make("NoOperation"));
+    if (!changed)
+        return RedfishReply::error(400, problems);
+    RedfishReply reply = get();
+    if (!problems.isEmpty()) {
+        QJsonArray extended;
+        for (const RedfishMessage &problem : std::as_const(problems))
+            extended.append(problem.toJson());
+        reply.json.insert(u"@Message.ExtendedInfo"_s, extended);
+    }
+    return reply;
+}

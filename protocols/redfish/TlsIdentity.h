@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The certificate and key Redfish serves: the configured pair as given, or else a self-signed EC
+// P-256 certificate that qbmc makes once (OpenSSL) and keeps in the state directory, with the
+// host name and addresses as subject alternative names.
+struct TlsIdentity
+{
+    QSslCertificate certificate;
+    QSslKey key;
+
+    // A configured pair; an error names the file and what is wrong with it.
+    static std::optional<TlsIdentity> load(const QString &certificatePath, const QString &keyPath, QString *error);
+    // The state directory's pair, made first when there is none.
+    static std::optional<TlsIdentity> selfSigned(const QString &stateDirectory, const QString &hostName,
+                                                 const QStringList &addresses, QString *error);
+};

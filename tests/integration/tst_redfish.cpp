@@ -1,0 +1,419 @@
+#include "DaemonProcess.h"
+#include "IpmiClients.h"
+#include "RedfishClients.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using RedfishClients::Reply;
+
+namespace {
+// Calls `attempt` until it gives `wanted` or 20 s have passed; the last result. (QTRY_* would
+// call a request with effects once more.)
+int retry(const std::function<int()> &attempt, int wanted)
+{
+    QElapsedTimer clock;
+    clock.start();
+    int result = attempt();
+    while (result != wanted && clock.elapsed() < 20000) {
+        QTest::qWait(100);
+        result = attempt();
+    }
+    return result;
+}
+
+const QString adminPassword = u"Redfish-test-1"_s;
+const QString viewerPassword = u"Viewer-pass-1"_s;
+const QByteArray fastHost = "host:\n  sim:\n    power_on_delay: 0.2\n    shutdown_delay: 0.3\n    force_off_hold: 0.3\n"
+                            "power:\n  long_press: 0.5\n  cycle_delay: 0.2\n";
+} // namespace
+
+// The Redfish service of the real daemon over real TLS, driven by curl, redfishtool and sushy;
+// every JSON body seen is validated against DMTF's schemas at the end.
+class tst_Redfish : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void openDocuments();
+    void credentialsAreRequired();
+    void unknownPathsAndMethods();
+    void headAndTrailingSlash();
+    void etags();
+    void systemReadsThePowerModel();
+    void resetActions();
+    void patchBoot();
+    void patchErrors();
+    void sessions();
+    void readOnlyUserCannotChangeThings();
+    void redfishtool();
+    void sushy();
+    void bodiesFollowTheSchemas();
+
+private:
+    Reply get(const QString &path, const QStringList &options = {});
+    Reply send(const QString &method, const QString &path, const QByteArray &body, const QStringList &options = {});
+    QStringList admin() const { return {u"-u"_s, u"admin:"_s + adminPassword}; }
+    void record(const QString &where, const Reply &reply);
+    QString powerState();
+
+    std::unique_ptr<DaemonProcess> m_daemon;
+    QJsonArray m_bodies;
+};
+
+void tst_Redfish::initTestCase()
+{
+    m_daemon = std::make_unique<DaemonProcess>();
+    m_daemon->setEnvironmentValue(u"QBMC_ADMIN_PASSWORD"_s, adminPassword);
+    m_daemon->writeConfig(fastHost);
+    QVERIFY2(m_daemon->start(), m_daemon->standardError().constData());
+    QVERIFY(m_daemon->standardError().contains("qbmc.redfish: Redfish listening on HTTPS port"));
+}
+
+void tst_Redfish::cleanupTestCase()
+{
+    m_daemon.reset();
+}
+
+void tst_Redfish::record(const QString &where, const Reply &reply)
+{
+    // /redfish and the OData service document are not resources: no schema describes them.
+    const QJsonObject json = reply.json();
+    const bool described = json.contains(u"@odata.type"_s) || json.contains(u"error"_s) || json.contains(u"@Message.ExtendedInfo"_s);
+    if (reply.header("content-type").startsWith("application/json") && described)
+        m_bodies.append(QJsonObject{{u"where"_s, where}, {u"body"_s, reply.json()}});
+}
+
+Reply tst_Redfish::get(const QString &path, const QStringList &options)
+{
+    const Reply reply = RedfishClients::curl(m_daemon->redfishPort(), u"GET"_s, path, options);
+    record(u"GET "_s + path, reply);
+    return reply;
+}
+
+Reply tst_Redfish::send(const QString &method, const QString &path, const QByteArray &body, const QStringList &options)
+{
+    const Reply reply = RedfishClients::curl(m_daemon->redfishPort(), method, path, options, body);
+    record(method + u' ' + path, reply);
+    return reply;
+}
+
+QString tst_Redfish::powerState()
+{
+    return get(u"/redfish/v1/Systems/system"_s, admin()).json().value(u"PowerState"_s).toString();
+}
+
+void tst_Redfish::openDocuments()
+{
+    Reply reply = get(u"/redfish"_s);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"v1"_s).toString(), u"/redfish/v1/"_s);
+
+    reply = get(u"/redfish/v1"_s);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.header("odata-version"), QByteArray("4.0"));
+    const QJsonObject root = reply.json();
+    QCOMPARE(root.value(u"@odata.id"_s).toString(), u"/redfish/v1"_s);
+    QVERIFY(!root.value(u"UUID"_s).toString().isEmpty());
+    QCOMPARE(root.value(u"Links"_s).toObject().value(u"Sessions"_s).toObject().value(u"@odata.id"_s).toString(),
+             u"/redfish/v1/SessionService/Sessions"_s);
+    // The same UUID after every request: it belongs to the installation.
+    QCOMPARE(get(u"/redfish/v1/"_s).json().value(u"UUID"_s), root.value(u"UUID"_s));
+
+    reply = get(u"/redfish/v1/odata"_s);
+    QCOMPARE(reply.status, 200);
+    QVERIFY(reply.json().value(u"value"_s).toArray().size() >= 2);
+
+    reply = get(u"/redfish/v1/$metadata"_s);
+    QCOMPARE(reply.status, 200);
+    QVERIFY(reply.header("content-type").startsWith("application/xml"));
+    QVERIFY(reply.body.contains("<edmx:Reference Uri=\"http://redfish.dmtf.org/schemas/v1/ServiceRoot_v1.xml\">"));
+    QVERIFY(reply.body.contains("<EntityContainer Name=\"Service\" Extends=\"ServiceRoot.v1_20_0.ServiceContainer\"/>"));
+}
+
+void tst_Redfish::credentialsAreRequired()
+{
+    Reply reply = get(u"/redfish/v1/Systems"_s);
+    QCOMPARE(reply.status, 401);
+    QVERIFY(reply.header("www-authenticate").startsWith("Basic"));
+    QCOMPARE(reply.messageKey(), u"NoValidSession"_s);
+
+    reply = get(u"/redfish/v1/Systems"_s, {u"-u"_s, u"admin:wrong"_s});
+    QCOMPARE(reply.status, 401);
+    reply = get(u"/redfish/v1/Systems"_s, {u"-H"_s, u"X-Auth-Token: 0123456789abcdef"_s});
+    QCOMPARE(reply.status, 401);
+    QTRY_VERIFY_WITH_TIMEOUT(m_daemon->logCount("Login failed") + m_daemon->logCount("login failed") > 0, 10000);
+
+    reply = get(u"/redfish/v1/Systems"_s, admin());
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"Members@odata.count"_s).toInt(), 1);
+}
+
+void tst_Redfish::unknownPathsAndMethods()
+{
+    Reply reply = get(u"/redfish/v1/Nothing/Here"_s, admin());
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(reply.messageKey(), u"ResourceNotFound"_s);
+    reply = get(u"/redfish/v1/Systems/other"_s, admin());
+    QCOMPARE(reply.status, 404);
+    reply = get(u"/redfish/v1/Systems/../Systems"_s, admin());
+    QVERIFY(reply.status == 404 || reply.status == 200); // curl may squash the dots itself
+
+    reply = send(u"DELETE"_s, u"/redfish/v1/Systems/system"_s, {}, admin());
+    QCOMPARE(reply.status, 405);
+    QCOMPARE(reply.header("allow"), QByteArray("GET, HEAD, PATCH"));
+    QCOMPARE(reply.messageKey(), u"OperationNotAllowed"_s);
+    reply = send(u"PUT"_s, u"/redfish/v1"_s, "{}", admin());
+    QCOMPARE(reply.status, 405);
+    QCOMPARE(reply.header("allow"), QByteArray("GET, HEAD"));
+}
+
+void tst_Redfish::headAndTrailingSlash()
+{
+    const Reply full = get(u"/redfish/v1/Systems/system"_s, admin());
+    const Reply head = RedfishClients::curl(m_daemon->redfishPort(), u"HEAD"_s, u"/redfish/v1/Systems/system"_s, admin());
+    QCOMPARE(head.status, 200);
+    QCOMPARE(head.header("content-length"), QByteArray::number(full.body.size()));
+    QCOMPARE(head.header("etag"), full.header("etag"));
+
+    const Reply slash = get(u"/redfish/v1/Systems/system/"_s, admin());
+    QCOMPARE(slash.status, 200);
+    QCOMPARE(slash.body, full.body);
+}
+
+void tst_Redfish::etags()
+{
+    const Reply first = get(u"/redfish/v1/Systems/system"_s, admin());
+    const QByteArray etag = first.header("etag");
+    QVERIFY(etag.startsWith("W/\""));
+    Reply reply = get(u"/redfish/v1/Systems/system"_s, admin() + QStringList{u"-H"_s, u"If-None-Match: "_s + QString::fromLatin1(etag)});
+    QCOMPARE(reply.status, 304);
+    QVERIFY(reply.body.isEmpty());
+
+    reply = send(u"PATCH"_s, u"/redfish/v1/Systems/system"_s, R"({"PowerRestorePolicy":"AlwaysOff"})",
+                 admin() + QStringList{u"-H"_s, u"If-Match: W/\"0000000000000000\""_s});
+    QCOMPARE(reply.status, 412);
+    QCOMPARE(reply.messageKey(), u"PreconditionFailed"_s);
+    reply = send(u"PATCH"_s, u"/redfish/v1/Systems/system"_s, R"({"PowerRestorePolicy":"AlwaysOff"})",
+                 admin() + QStringList{u"-H"_s, u"If-Match: "_s + QString::fromLatin1(etag)});
+    QCOMPARE(reply.status, 200);
+}
+
+void tst_Redfish::systemReadsThePowerModel()
+{
+    const QJsonObject system = get(u"/redfish/v1/Systems/system"_s, admin()).json();
+    QCOMPARE(system.value(u"PowerState"_s).toString(), u"Off"_s);
+    const QJsonArray allowed = get(u"/redfish/v1/Systems/system/ResetActionInfo"_s, admin())
+                                   .json().value(u"Parameters"_s).toArray().at(0).toObject()
+                                   .value(u"AllowableValues"_s).toArray();
+    QVERIFY(allowed.contains(u"ForceOff"_s));
+    QVERIFY(allowed.contains(u"PowerCycle"_s));
+    QVERIFY(!allowed.contains(u"Nmi"_s)); // the simulated host has no NMI unless configured
+}
+
+void tst_Redfish::resetActions()
+{
+    const QString reset = u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s;
+    Reply reply = send(u"POST"_s, reset, R"({"ResetType":"ForceRestart"})", admin());
+    QCOMPARE(reply.status, 409); // the host is off
+    QCOMPARE(reply.messageKey(), u"PropertyValueResourceConflict"_s);
+
+    reply = send(u"POST"_s, reset, R"({"ResetType":"Sideways"})", admin());
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"ActionParameterNotSupported"_s);
+    reply = send(u"POST"_s, reset, R"({})", admin());
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"ActionParameterMissing"_s);
+    reply = send(u"POST"_s, reset, R"({"ResetType":"On","Delay":5})", admin());
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"ActionParameterNotSupported"_s);
+
+    reply = send(u"POST"_s, reset, R"({"ResetType":"On"})", admin());
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"@Message.ExtendedInfo"_s).toArray().at(0).toObject().value(u"MessageId"_s).toString(),
+             u"Base.1.22.Success"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(powerState(), u"On"_s, 20000);
+    // On while on is done already (while the On action still finishes, it is busy: 409).
+    QCOMPARE(retry([&] { return send(u"POST"_s, reset, R"({"ResetType":"On"})", admin()).status; }, 204), 204);
+    QCOMPARE(retry([&] { return send(u"POST"_s, reset, R"({"ResetType":"ForceOff"})", admin()).status; }, 200), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(powerState(), u"Off"_s, 20000);
+}
+
+void tst_Redfish::patchBoot()
+{
+    Reply reply = send(u"PATCH"_s, u"/redfish/v1/Systems/system"_s,
+                       R"({"Boot":{"BootSourceOverrideTarget":"Pxe","BootSourceOverrideEnabled":"Once"}})", admin());
+    QCOMPARE(reply.status, 200);
+    const QJsonObject boot = reply.json().value(u"Boot"_s).toObject();
+    QCOMPARE(boot.value(u"BootSourceOverrideTarget"_s).toString(), u"Pxe"_s);
+    QCOMPARE(boot.value(u"BootSourceOverrideEnabled"_s).toString(), u"Once"_s);
+    // IPMI sees the same override.
+    const ClientResult ipmi = IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword,
+                                                    {u"chassis"_s, u"bootparam"_s, u"get"_s, u"5"_s});
+    QVERIFY2(ipmi.output.contains(u"Force PXE"_s), qPrintable(ipmi.output));
+    reply = send(u"PATCH"_s, u"/redfish/v1/Systems/system"_s, R"({"Boot":{"BootSourceOverrideEnabled":"Disabled"}})", admin());
+    QCOMPARE(reply.status, 200);
+}
+
+void tst_Redfish::patchErrors()
+{
+    const QString path = u"/redfish/v1/Systems/system"_s;
+    Reply reply = send(u"PATCH"_s, path, "{not json", admin());
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"MalformedJSON"_s);
+
+    // Valid properties apply; the others are answered one by one.
+    reply = send(u"PATCH"_s, path, R"({"PowerRestorePolicy":"AlwaysOn","Colour":"blue","PowerState":"On"})", admin());
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"PowerRestorePolicy"_s).toString(), u"AlwaysOn"_s);
+    const QJsonArray messages = reply.json().value(u"@Message.ExtendedInfo"_s).toArray();
+    QCOMPARE(messages.size(), 2);
+    QStringList ids;
+    for (const QJsonValue &message : messages)
+        ids.append(message.toObject().value(u"MessageId"_s).toString());
+    ids.sort();
+    QCOMPARE(ids, (QStringList{u"Base.1.22.PropertyNotWritable"_s, u"Base.1.22.PropertyUnknown"_s}));
+
+    reply = send(u"PATCH"_s, path, R"({"Boot":{"BootSourceOverrideTarget":"Floppy"}})", admin());
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"PropertyValueNotInList"_s);
+    reply = send(u"PATCH"_s, path, R"({"PowerRestorePolicy":7})", admin());
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"PropertyValueTypeError"_s);
+    QCOMPARE(get(path, admin()).json().value(u"PowerRestorePolicy"_s).toString(), u"AlwaysOn"_s); // nothing lost
+    send(u"PATCH"_s, path, R"({"PowerRestorePolicy":"AlwaysOff"})", admin());
+}
+
+void tst_Redfish::sessions()
+{
+    Reply reply = send(u"POST"_s, u"/redfish/v1/SessionService/Sessions"_s,
+                       QJsonDocument(QJsonObject{{u"UserName"_s, u"admin"_s}, {u"Password"_s, adminPassword}}).toJson());
+    QCOMPARE(reply.status, 201);
+    const QByteArray token = reply.header("x-auth-token");
+    const QString location = QString::fromLatin1(reply.header("location"));
+    QVERIFY(token.size() >= 32);
+    QVERIFY(location.startsWith(u"/redfish/v1/SessionService/Sessions/"_s));
+    const QStringList withToken{u"-H"_s, u"X-Auth-Token: "_s + QString::fromLatin1(token)};
+
+    QCOMPARE(get(u"/redfish/v1/Systems/system"_s, withToken).status, 200);
+    reply = get(location, withToken);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"UserName"_s).toString(), u"admin"_s);
+    QVERIFY(get(u"/redfish/v1/SessionService/Sessions"_s, withToken).json().value(u"Members"_s).toArray().contains(
+        QJsonObject{{u"@odata.id"_s, location}}));
+    QCOMPARE(get(u"/redfish/v1/SessionService"_s, withToken).json().value(u"SessionTimeout"_s).toInt(), 1800);
+
+    QCOMPARE(send(u"DELETE"_s, location, {}, withToken).status, 204);
+    QCOMPARE(get(u"/redfish/v1/Systems/system"_s, withToken).status, 401);
+
+    reply = send(u"POST"_s, u"/redfish/v1/SessionService/Sessions"_s, R"({"UserName":"admin"})");
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"CreateFailedMissingReqProperties"_s);
+    reply = send(u"POST"_s, u"/redfish/v1/SessionService/Sessions"_s, R"({"UserName":"admin","Password":"nope"})");
+    QCOMPARE(reply.status, 401);
+}
+
+void tst_Redfish::readOnlyUserCannotChangeThings()
+{
+    // A ReadOnly account, made through IPMI (user 5, privilege USER).
+    for (const QStringList &command : {QStringList{u"user"_s, u"set"_s, u"name"_s, u"5"_s, u"viewer"_s},
+                                       QStringList{u"user"_s, u"set"_s, u"password"_s, u"5"_s, viewerPassword},
+                                       QStringList{u"user"_s, u"priv"_s, u"5"_s, u"2"_s, u"1"_s},
+                                       QStringList{u"user"_s, u"enable"_s, u"5"_s}}) {
+        const ClientResult result = IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, command);
+        QVERIFY2(result.exitCode == 0, qPrintable(command.join(u' ') + u'\n' + result.errors));
+    }
+    const QStringList viewer{u"-u"_s, u"viewer:"_s + viewerPassword};
+    QCOMPARE(get(u"/redfish/v1/Systems/system"_s, viewer).status, 200);
+    Reply reply = send(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s, R"({"ResetType":"On"})", viewer);
+    QCOMPARE(reply.status, 403);
+    QCOMPARE(reply.messageKey(), u"InsufficientPrivilege"_s);
+    QCOMPARE(send(u"PATCH"_s, u"/redfish/v1/SessionService"_s, R"({"SessionTimeout":600})", viewer).status, 403);
+}
+
+void tst_Redfish::redfishtool()
+{
+    const QStringList common{u"-r"_s, u"127.0.0.1:%1"_s.arg(m_daemon->redfishPort()), u"-S"_s, u"Always"_s,
+                             u"-u"_s, u"admin"_s, u"-p"_s, adminPassword};
+    ClientResult result = IpmiClients::run(u"redfishtool"_s, common + QStringList{u"Systems"_s});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.errors));
+    QVERIFY(result.output.contains(u"/redfish/v1/Systems/system"_s));
+    result = IpmiClients::run(u"redfishtool"_s, common + QStringList{u"SessionService"_s, u"login"_s});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.errors));
+    QVERIFY2(result.output.contains(u"SessionId"_s) || result.output.contains(u"Token"_s), qPrintable(result.output));
+    result = IpmiClients::run(u"redfishtool"_s, common + QStringList{u"Systems"_s, u"reset"_s, u"On"_s});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.errors + result.output));
+    QTRY_COMPARE_WITH_TIMEOUT(powerState(), u"On"_s, 20000);
+    QCOMPARE(retry([&] { return IpmiClients::run(u"redfishtool"_s, common + QStringList{u"Systems"_s, u"reset"_s, u"ForceOff"_s}).exitCode; },
+                   0),
+             0);
+    QTRY_COMPARE_WITH_TIMEOUT(powerState(), u"Off"_s, 20000);
+}
+
+void tst_Redfish::sushy()
+{
+    const QString script = uR"(
+import sushy, time, urllib3
+urllib3.disable_warnings()
+root = sushy.Sushy('https://127.0.0.1:%1/redfish/v1', username='admin', password='%2', verify=False)
+print('members', list(root.get_system_collection().members_identities))
+system = root.get_system('/redfish/v1/Systems/system')
+print('power', system.power_state)
+system.reset_system(sushy.RESET_ON)
+for _ in range(200):
+    system.refresh()
+    if system.power_state == sushy.POWER_STATE_ON:
+        break
+    time.sleep(0.1)
+print('after on', system.power_state)
+for _ in range(200):
+    try:
+        system.reset_system(sushy.RESET_FORCE_OFF)
+        break
+    except sushy.exceptions.HTTPError:
+        time.sleep(0.1)
+for _ in range(200):
+    system.refresh()
+    if system.power_state == sushy.POWER_STATE_OFF:
+        break
+    time.sleep(0.1)
+print('after off', system.power_state)
+system.set_system_boot_options(target=sushy.BOOT_SOURCE_TARGET_PXE, enabled=sushy.BOOT_SOURCE_ENABLED_ONCE)
+system.refresh()
+print('boot', system.boot.target, system.boot.enabled)
+)"_s.arg(m_daemon->redfishPort())
+                               .arg(adminPassword);
+    const ClientResult result = IpmiClients::run(u"/usr/bin/python3"_s, {u"-c"_s, script});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.errors + result.output));
+    QVERIFY2(result.output.contains(u"members {'/redfish/v1/Systems/system'}"_s) || result.output.contains(u"members ['/redfish/v1/Systems/system']"_s),
+             qPrintable(result.output));
+    QVERIFY2(result.output.contains(u"after on PowerState.ON"_s), qPrintable(result.output));
+    QVERIFY2(result.output.contains(u"after off PowerState.OFF"_s), qPrintable(result.output));
+    QVERIFY2(result.output.contains(u"boot BootSource.PXE BootSourceOverrideEnabled.ONCE"_s), qPrintable(result.output));
+    const ClientResult ipmi = IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword,
+                                                    {u"chassis"_s, u"bootparam"_s, u"get"_s, u"5"_s});
+    QVERIFY2(ipmi.output.contains(u"Force PXE"_s), qPrintable(ipmi.output));
+}
+
+void tst_Redfish::bodiesFollowTheSchemas()
+{
+    QVERIFY(m_bodies.size() > 30);
+    QProcess validator;
+    validator.start(u"/usr/bin/python3"_s, {QStringLiteral(QBMC_SOURCE_DIR "/tests/integration/redfish_validate.py"),
+                                            QStringLiteral(QBMC_SOURCE_DIR "/../shared/redfish-schemas/json-schema")});
+    validator.write(QJsonDocument(m_bodies).toJson(QJsonDocument::Compact));
+    validator.closeWriteChannel();
+    QVERIFY(validator.waitForFinished(120000));
+    QVERIFY2(validator.exitCode() == 0, validator.readAllStandardOutput().constData());
+}
+
+QTEST_GUILESS_MAIN(tst_Redfish)
+#include "tst_redfish.moc"
