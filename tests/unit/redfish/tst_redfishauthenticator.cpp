@@ -1,0 +1,173 @@
+#include "AccountStore.h"
+#include "EventLog.h"
+#include "PasswordHasher.h"
+#include "RedfishAuthenticator.h"
+#include "SessionRegistry.h"
+
+#include <QCryptographicHash>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+// Counts verifications: the slow hash must not run on every Basic request.
+class CountingHasher : public PasswordHasher
+{
+public:
+    QByteArray hash(const QByteArray &password) const override
+    {
+        return "test$" + QCryptographicHash::hash(password, QCryptographicHash::Sha256).toHex();
+    }
+    bool verify(const QByteArray &password, const QByteArray &hash) const override
+    {
+        ++verifications;
+        return this->hash(password) == hash;
+    }
+    mutable int verifications = 0;
+};
+
+QByteArray basic(const QByteArray &user, const QByteArray &password)
+{
+    return "Basic " + (user + ':' + password).toBase64();
+}
+} // namespace
+
+class tst_RedfishAuthenticator : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void basicIsVerifiedOnceThenCached();
+    void cacheIsDroppedWhenThePasswordChanges();
+    void wrongPasswordsCountTowardsLockout();
+    void noCredentials();
+    void sessionsLiveUntilDeletedOrIdle();
+    void sessionLimit();
+
+private:
+    std::optional<RedfishAuthenticator::Identity> login(const QByteArray &authorization, const QByteArray &token = {});
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    CountingHasher m_hasher;
+    std::unique_ptr<EventLog> m_log;
+    std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<SessionRegistry> m_registry;
+    std::unique_ptr<RedfishAuthenticator> m_authenticator;
+};
+
+void tst_RedfishAuthenticator::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_log = std::make_unique<EventLog>(m_dir->path(), 100);
+    AccountStore::Policy policy;
+    policy.lockoutThreshold = 3;
+    m_accounts = std::make_unique<AccountStore>(m_dir->path(), &m_hasher, m_log.get(), policy);
+    QCOMPARE(m_accounts->ensureAdministrator("Admin-Pass-1"), AccountStore::Error::None);
+    m_registry = std::make_unique<SessionRegistry>();
+    RedfishAuthenticator::Settings settings;
+    settings.sessionTimeout = 1s;
+    settings.maxSessions = 2;
+    m_authenticator = std::make_unique<RedfishAuthenticator>(m_accounts.get(), m_registry.get(), settings);
+    m_hasher.verifications = 0;
+}
+
+void tst_RedfishAuthenticator::cleanup()
+{
+    m_authenticator.reset();
+    m_registry.reset();
+    m_accounts.reset();
+    m_log.reset();
+    m_dir.reset();
+}
+
+std::optional<RedfishAuthenticator::Identity> tst_RedfishAuthenticator::login(const QByteArray &authorization,
+                                                                             const QByteArray &token)
+{
+    RedfishAuthenticator::Failure failure;
+    return m_authenticator->authenticate(authorization, token, u"127.0.0.1"_s, &failure);
+}
+
+void tst_RedfishAuthenticator::basicIsVerifiedOnceThenCached()
+{
+    for (int i = 0; i < 20; ++i) {
+        const auto identity = login(basic("admin", "Admin-Pass-1"));
+        QVERIFY(identity);
+        QCOMPARE(identity->user, u"admin"_s);
+        QVERIFY(identity->role == Role::Administrator);
+    }
+    QCOMPARE(m_hasher.verifications, 1);
+    // A different password is never answered from the cache.
+    QVERIFY(!login(basic("admin", "Admin-Pass-2")));
+    QCOMPARE(m_hasher.verifications, 2);
+}
+
+void tst_RedfishAuthenticator::cacheIsDroppedWhenThePasswordChanges()
+{
+    QVERIFY(login(basic("admin", "Admin-Pass-1")));
+    QCOMPARE(m_accounts->setPassword(u"admin"_s, "Admin-Pass-9", Actor::bmc()), AccountStore::Error::None);
+    QVERIFY(!login(basic("admin", "Admin-Pass-1")));
+    QVERIFY(login(basic("admin", "Admin-Pass-9")));
+    QCOMPARE(m_accounts->setEnabled(u"admin"_s, false, Actor::bmc()), AccountStore::Error::LastAdministrator);
+}
+
+void tst_RedfishAuthenticator::wrongPasswordsCountTowardsLockout()
+{
+    RedfishAuthenticator::Failure failure;
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!m_authenticator->authenticate(basic("admin", "wrong"), {}, u"10.0.0.1"_s, &failure));
+    QVERIFY(m_accounts->isLockedOut(u"admin"_s));
+    // Locked out: even the right password (and a cached login) is refused.
+    QVERIFY(!m_authenticator->authenticate(basic("admin", "Admin-Pass-1"), {}, u"10.0.0.1"_s, &failure));
+    QCOMPARE(failure, RedfishAuthenticator::Failure::LockedOut);
+}
+
+void tst_RedfishAuthenticator::noCredentials()
+{
+    RedfishAuthenticator::Failure failure;
+    QVERIFY(!m_authenticator->authenticate({}, {}, u"10.0.0.1"_s, &failure));
+    QCOMPARE(failure, RedfishAuthenticator::Failure::NoCredentials);
+    QVERIFY(!m_authenticator->authenticate("Basic !!!", {}, u"10.0.0.1"_s, &failure));
+    QCOMPARE(failure, RedfishAuthenticator::Failure::BadCredentials);
+    QVERIFY(!m_authenticator->authenticate("Bearer abc", {}, u"10.0.0.1"_s, &failure));
+}
+
+void tst_RedfishAuthenticator::sessionsLiveUntilDeletedOrIdle()
+{
+    RedfishAuthenticator::Failure failure;
+    const auto created = m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", u"10.0.0.2"_s, &failure);
+    QVERIFY(created);
+    const auto &[session, token] = *created;
+    QCOMPARE(m_registry->count(RemoteSession::Protocol::Redfish), 1);
+    const auto identity = login({}, token);
+    QVERIFY(identity);
+    QCOMPARE(identity->sessionId, session.id);
+    QVERIFY(!login({}, token + "x"));
+
+    QVERIFY(m_authenticator->deleteSession(session.id));
+    QVERIFY(!login({}, token));
+    QCOMPARE(m_registry->count(RemoteSession::Protocol::Redfish), 0);
+
+    const auto idle = m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", u"10.0.0.2"_s, &failure);
+    QVERIFY(idle);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_authenticator->session(idle->first.id), 5000);
+    QVERIFY(!login({}, idle->second));
+}
+
+void tst_RedfishAuthenticator::sessionLimit()
+{
+    RedfishAuthenticator::Failure failure;
+    QVERIFY(m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", {}, &failure));
+    QVERIFY(m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", {}, &failure));
+    QVERIFY(!m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", {}, &failure));
+    QCOMPARE(failure, RedfishAuthenticator::Failure::SessionLimit);
+}
+
+QTEST_GUILESS_MAIN(tst_RedfishAuthenticator)
+#include "tst_redfishauthenticator.moc"
