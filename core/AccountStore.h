@@ -61,6 +61,7 @@ public:
 
     // What went wrong, in one sentence a face can show.
     QString errorText(Error error) const;
+    const Policy &policy() const { return m_policy; }
 
     // First start: when no account exists, creates "admin" (Administrator, IPMI enabled) with
     // `presetPassword` (QBMC_ADMIN_PASSWORD) or, when that is empty, a random one that is logged

@@ -50,6 +50,9 @@ const QHash<QString, Template> &templates()
         {u"ResourceCannotBeDeleted"_s, {u"The delete request failed because the resource requested cannot be deleted."_s, u"Critical"_s}},
         {u"EventSubscriptionLimitExceeded"_s, {u"The event subscription failed due to the number of simultaneous subscriptions exceeding the limit of the implementation."_s, u"Critical"_s}},
         {u"PropertyValueResourceConflict"_s, {u"The property '%1' with the requested value of '%2' could not be written because the value conflicts with the state or configuration of the resource at '%3'."_s, u"Warning"_s}},
+        {u"CreateLimitReachedForResource"_s, {u"The create operation failed because the resource has reached the limit of possible resources."_s, u"Critical"_s}},
+        {u"PropertyValueConflict"_s, {u"The property '%1' could not be written because its value would conflict with the value of the '%2' property."_s, u"Warning"_s}},
+        {u"PropertyValueIncorrect"_s, {u"The property '%1' with the requested value of '%2' could not be written because the value is not acceptable for the property."_s, u"Warning"_s}},
         {u"ServiceTemporarilyUnavailable"_s, {u"The service is temporarily unavailable.  Retry in %1 seconds."_s, u"Critical"_s}},
     };
     return table;

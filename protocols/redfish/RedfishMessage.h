@@ -23,4 +23,6 @@ struct RedfishMessage
 
     // Every key qbmc can send (tests compare them with the registry).
     static QStringList knownKeys();
+
+    friend bool operator==(const RedfishMessage &, const RedfishMessage &) = default;
 };

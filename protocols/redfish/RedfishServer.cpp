@@ -1,5 +1,6 @@
 #include "RedfishServer.h"
 
+#include "AccountServiceResource.h"
 #include "BaseMessages.h"
 #include "Bmc.h"
 #include "GuardedSslServer.h"
@@ -62,6 +63,7 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
     m_resources.push_back(std::make_unique<ServiceRootResource>(bmc, m_routes));
     m_resources.push_back(std::make_unique<SystemResource>(bmc, m_routes));
     m_resources.push_back(std::make_unique<SessionServiceResource>(&m_authenticator, m_routes));
+    m_resources.push_back(std::make_unique<AccountServiceResource>(bmc->accounts(), m_routes));
 }
 
 RedfishServer::~RedfishServer() = default;

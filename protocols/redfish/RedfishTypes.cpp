@@ -18,6 +18,11 @@ const QList<std::pair<QString, QString>> &versions()
         {u"SessionService"_s, u"v1_2_0"_s},
         {u"Session"_s, u"v1_8_0"_s},
         {u"SessionCollection"_s, {}},
+        {u"AccountService"_s, u"v1_18_1"_s},
+        {u"ManagerAccount"_s, u"v1_14_1"_s},
+        {u"ManagerAccountCollection"_s, {}},
+        {u"Role"_s, u"v1_3_3"_s},
+        {u"RoleCollection"_s, {}},
         {u"Message"_s, u"v1_3_0"_s},
         {u"Resource"_s, {}},
     };

@@ -34,6 +34,7 @@ RedfishReply ServiceRootResource::root() const
         {u"Vendor"_s, u"qbmc"_s},
         {u"Systems"_s, link(u"/redfish/v1/Systems"_s)},
         {u"SessionService"_s, link(u"/redfish/v1/SessionService"_s)},
+        {u"AccountService"_s, link(u"/redfish/v1/AccountService"_s)},
         {u"Links"_s, QJsonObject{{u"Sessions"_s, link(u"/redfish/v1/SessionService/Sessions"_s)}}},
         {u"ProtocolFeaturesSupported"_s, QJsonObject{
                                              {u"ExcerptQuery"_s, false},
@@ -56,6 +57,7 @@ RedfishReply ServiceRootResource::serviceDocument() const
         {u"Systems"_s, u"/redfish/v1/Systems"_s},
         {u"SessionService"_s, u"/redfish/v1/SessionService"_s},
         {u"Sessions"_s, u"/redfish/v1/SessionService/Sessions"_s},
+        {u"AccountService"_s, u"/redfish/v1/AccountService"_s},
     };
     for (const auto &[name, url] : singletons)
         value.append(QJsonObject{{u"name"_s, name}, {u"kind"_s, u"Singleton"_s}, {u"url"_s, url}});

@@ -54,6 +54,7 @@ private slots:
     void patchErrors();
     void sessions();
     void readOnlyUserCannotChangeThings();
+    void accounts();
     void redfishtool();
     void sushy();
     void bodiesFollowTheSchemas();
@@ -337,6 +338,63 @@ void tst_Redfish::readOnlyUserCannotChangeThings()
     QCOMPARE(reply.status, 403);
     QCOMPARE(reply.messageKey(), u"InsufficientPrivilege"_s);
     QCOMPARE(send(u"PATCH"_s, u"/redfish/v1/SessionService"_s, R"({"SessionTimeout":600})", viewer).status, 403);
+}
+
+void tst_Redfish::accounts()
+{
+    const QString accounts = u"/redfish/v1/AccountService/Accounts"_s;
+    Reply reply = get(u"/redfish/v1/AccountService"_s, admin());
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"MinPasswordLength"_s).toInt(), 8);
+    QCOMPARE(get(u"/redfish/v1/AccountService/Roles/Operator"_s, admin()).json().value(u"AssignedPrivileges"_s).toArray(),
+             (QJsonArray{u"Login"_s, u"ConfigureSelf"_s, u"ConfigureComponents"_s}));
+    QCOMPARE(get(u"/redfish/v1/AccountService/Roles"_s, admin()).json().value(u"Members@odata.count"_s).toInt(), 3);
+
+    reply = send(u"POST"_s, accounts, R"({"UserName":"ops","Password":"Ops-pass-12","RoleId":"Operator","AccountTypes":["Redfish","IPMI"]})",
+                 admin());
+    QCOMPARE(reply.status, 201);
+    const QString location = QString::fromLatin1(reply.header("location"));
+    QVERIFY(location.startsWith(accounts + u'/'));
+    QCOMPARE(reply.json().value(u"RoleId"_s).toString(), u"Operator"_s);
+    QVERIFY(reply.json().value(u"AccountTypes"_s).toArray().contains(u"IPMI"_s));
+    // The same account for IPMI.
+    QCOMPARE(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"ops"_s, u"Ops-pass-12"_s, {u"chassis"_s, u"power"_s, u"status"_s},
+                                   {u"-L"_s, u"OPERATOR"_s}).exitCode, 0);
+
+    QCOMPARE(send(u"POST"_s, accounts, R"({"UserName":"ops","Password":"Ops-pass-12","RoleId":"Operator"})", admin()).status, 409);
+    reply = send(u"POST"_s, accounts, R"({"UserName":"x1","Password":"Xx-pass-123","RoleId":"Emperor"})", admin());
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"PropertyValueNotInList"_s);
+    reply = send(u"POST"_s, accounts, R"({"UserName":"x2","RoleId":"ReadOnly"})", admin());
+    QCOMPARE(reply.messageKey(), u"CreateFailedMissingReqProperties"_s);
+    reply = send(u"POST"_s, accounts, R"({"UserName":"x3","Password":"short","RoleId":"ReadOnly"})", admin());
+    QCOMPARE(reply.status, 400);
+    QVERIFY(!reply.body.contains("'short'")); // passwords are never echoed
+
+    const QStringList ops{u"-u"_s, u"ops:Ops-pass-12"_s};
+    // An operator sees only their own account and may change only their own password.
+    QCOMPARE(get(accounts, ops).json().value(u"Members"_s).toArray(), (QJsonArray{QJsonObject{{u"@odata.id"_s, location}}}));
+    QCOMPARE(send(u"PATCH"_s, location, R"({"RoleId":"Administrator"})", ops).status, 403);
+    QCOMPARE(send(u"POST"_s, accounts, R"({"UserName":"y","Password":"Yy-pass-123","RoleId":"ReadOnly"})", ops).status, 403);
+    QCOMPARE(get(accounts + u"/2"_s, ops).status, 403);
+    QCOMPARE(send(u"PATCH"_s, location, R"({"Password":"Ops-pass-34"})", ops).status, 200);
+    QCOMPARE(get(location, ops).status, 401); // the old password is gone
+    const QStringList newOps{u"-u"_s, u"ops:Ops-pass-34"_s};
+    QCOMPARE(get(location, newOps).status, 200);
+    QCOMPARE(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"ops"_s, u"Ops-pass-34"_s, {u"chassis"_s, u"power"_s, u"status"_s},
+                                   {u"-L"_s, u"OPERATOR"_s}).exitCode, 0);
+
+    reply = send(u"PATCH"_s, location, R"({"RoleId":"ReadOnly","Enabled":false,"Shoe":1})", admin());
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"RoleId"_s).toString(), u"ReadOnly"_s);
+    QCOMPARE(reply.json().value(u"Enabled"_s).toBool(), false);
+    QCOMPARE(get(location, newOps).status, 401);
+
+    QCOMPARE(send(u"DELETE"_s, location, {}, admin()).status, 204);
+    QCOMPARE(get(location, admin()).status, 404);
+    reply = send(u"DELETE"_s, accounts + u"/2"_s, {}, admin()); // the last administrator
+    QCOMPARE(reply.status, 409);
+    QCOMPARE(reply.messageKey(), u"ResourceCannotBeDeleted"_s);
 }
 
 void tst_Redfish::redfishtool()

@@ -1,0 +1,337 @@
+#include "AccountServiceResource.h"
+
+#include "AccountRules.h"
+#include "AccountStore.h"
+#include "BaseMessages.h"
+#include "RedfishJson.h"
+#include "RedfishTypes.h"
+
+#include <chrono>
+
+using namespace Qt::StringLiterals;
+using RedfishJson::link;
+
+namespace {
+const QString servicePath = u"/redfish/v1/AccountService"_s;
+const QString accountsPath = u"/redfish/v1/AccountService/Accounts"_s;
+const QString rolesPath = u"/redfish/v1/AccountService/Roles"_s;
+const QList<Role> allRoles{Role::Administrator, Role::Operator, Role::ReadOnly};
+
+QStringList privilegesOf(Role role)
+{
+    QStringList privileges{u"Login"_s, u"ConfigureSelf"_s};
+    if (role != Role::ReadOnly)
+        privileges.append(u"ConfigureComponents"_s);
+    if (role == Role::Administrator)
+        privileges += QStringList{u"ConfigureManager"_s, u"ConfigureUsers"_s};
+    return privileges;
+}
+
+// An AccountStore refusal as the Redfish answer to the property that caused it.
+RedfishReply refusal(AccountStore *accounts, AccountStore::Error error, const QString &property, const QString &value)
+{
+    RedfishMessage message;
+    int status = 400;
+    switch (error) {
+    case AccountStore::Error::NoSuchAccount: return RedfishReply::error(404, BaseMessages::resourceNotFound(u"ManagerAccount"_s, value));
+    case AccountStore::Error::AccountExists:
+        message = BaseMessages::make("ResourceAlreadyExists", {u"ManagerAccount"_s, u"UserName"_s, value}, u"#/UserName"_s);
+        status = 409;
+        break;
+    case AccountStore::Error::TooManyAccounts:
+        message = BaseMessages::make("CreateLimitReachedForResource");
+        status = 409;
+        break;
+    case AccountStore::Error::LastAdministrator:
+    case AccountStore::Error::ManagedByPasswordFile:
+        message = BaseMessages::make("PropertyValueIncorrect", {property, value}, u"#/"_s + property);
+        status = 409;
+        break;
+    case AccountStore::Error::IpmiNeedsPassword:
+        message = BaseMessages::make("PropertyValueConflict", {u"AccountTypes"_s, u"Password"_s}, u"#/AccountTypes"_s);
+        break;
+    default:
+        // Passwords are never quoted back.
+        message = BaseMessages::make("PropertyValueIncorrect", {property, property == u"Password"_s ? u"(hidden)"_s : value},
+                                     u"#/"_s + property);
+        break;
+    }
+    QString reason = accounts->errorText(error);
+    if (!reason.isEmpty())
+        reason[0] = reason[0].toUpper();
+    message.resolution = reason + u'.';
+    return RedfishReply::error(status, message);
+}
+} // namespace
+
+AccountServiceResource::AccountServiceResource(AccountStore *accounts, RouteTable &routes, QObject *parent)
+    : QObject(parent)
+    , m_accounts(accounts)
+{
+    routes.add(servicePath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return service(); });
+    routes.add(accountsPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return this->accounts(request); });
+    routes.add(accountsPath, u"POST"_s, RedfishPrivilege::ConfigureUsers, [this](const RedfishRequest &request) { return createAccount(request); });
+    routes.add(accountsPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return account(request); });
+    // Own password with ConfigureSelf; the handler checks the rest.
+    routes.add(accountsPath + u"/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureSelf, [this](const RedfishRequest &request) { return patchAccount(request); });
+    routes.add(accountsPath + u"/{id}"_s, u"DELETE"_s, RedfishPrivilege::ConfigureUsers, [this](const RedfishRequest &request) { return deleteAccount(request); });
+    routes.add(rolesPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return roles(); });
+    routes.add(rolesPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return role(request); });
+}
+
+RedfishReply AccountServiceResource::service() const
+{
+    const AccountStore::Policy &policy = m_accounts->policy();
+    const qint64 lockoutSeconds = std::chrono::duration_cast<std::chrono::seconds>(policy.lockoutDuration).count();
+    return RedfishReply::ok(QJsonObject{
+        {u"@odata.id"_s, servicePath},
+        {u"@odata.type"_s, RedfishTypes::of(u"AccountService"_s)},
+        {u"Id"_s, u"AccountService"_s},
+        {u"Name"_s, u"Account Service"_s},
+        {u"ServiceEnabled"_s, true},
+        {u"MinPasswordLength"_s, policy.minPasswordLength},
+        {u"MaxPasswordLength"_s, AccountRules::maxPasswordLength},
+        {u"AccountLockoutThreshold"_s, policy.lockoutThreshold},
+        {u"AccountLockoutDuration"_s, lockoutSeconds},
+        {u"AccountLockoutCounterResetAfter"_s, lockoutSeconds},
+        {u"Accounts"_s, link(accountsPath)},
+        {u"Roles"_s, link(rolesPath)},
+        {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
+    });
+}
+
+QJsonObject AccountServiceResource::accountJson(int id) const
+{
+    const Account account = *m_accounts->accountById(id);
+    QJsonArray types{u"Redfish"_s, u"WebUI"_s};
+    if (account.ipmiEnabled)
+        types.append(u"IPMI"_s);
+    const QString roleId = RoleNames::toString(account.role);
+    return QJsonObject{
+        {u"@odata.id"_s, accountsPath + u'/' + QString::number(id)},
+        {u"@odata.type"_s, RedfishTypes::of(u"ManagerAccount"_s)},
+        {u"Id"_s, QString::number(id)},
+        {u"Name"_s, u"User Account"_s},
+        {u"UserName"_s, account.name},
+        {u"RoleId"_s, roleId},
+        {u"Enabled"_s, account.enabled},
+        {u"Locked"_s, m_accounts->isLockedOut(account.name)},
+        {u"Password"_s, QJsonValue::Null},
+        {u"PasswordChangeRequired"_s, false},
+        {u"AccountTypes"_s, types},
+        {u"Links"_s, QJsonObject{{u"Role"_s, link(rolesPath + u'/' + roleId)}}},
+    };
+}
+
+RedfishReply AccountServiceResource::accounts(const RedfishRequest &request) const
+{
+    // Without ConfigureUsers a user sees only their own account.
+    QStringList members;
+    for (const Account &account : m_accounts->accounts()) {
+        if (roleHolds(request.role, RedfishPrivilege::ConfigureUsers) || account.name == request.user)
+            members.append(accountsPath + u'/' + QString::number(account.id));
+    }
+    return RedfishReply::ok(RedfishJson::collection(accountsPath, u"ManagerAccountCollection"_s, u"Accounts Collection"_s, members));
+}
+
+std::optional<int> AccountServiceResource::visibleAccount(const RedfishRequest &request, RedfishReply *error) const
+{
+    bool ok = false;
+    const int id = request.params.at(0).toInt(&ok);
+    const std::optional<Account> account = ok ? m_accounts->accountById(id) : std::nullopt;
+    if (!account) {
+        *error = RedfishReply::error(404, BaseMessages::resourceNotFound(u"ManagerAccount"_s, request.params.at(0)));
+        return std::nullopt;
+    }
+    if (account->name != request.user && !roleHolds(request.role, RedfishPrivilege::ConfigureUsers)) {
+        *error = RedfishReply::error(403, BaseMessages::insufficientPrivilege());
+        return std::nullopt;
+    }
+    return id;
+}
+
+RedfishReply AccountServiceResource::account(const RedfishRequest &request) const
+{
+    RedfishReply error;
+    const std::optional<int> id = visibleAccount(request, &error);
+    return id ? RedfishReply::ok(accountJson(*id)) : error;
+}
+
+RedfishReply AccountServiceResource::createAccount(const RedfishRequest &request)
+{
+    RedfishReply error;
+    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    if (!body)
+        return error;
+    QList<RedfishMessage> problems;
+    for (const QString &required : {u"UserName"_s, u"Password"_s, u"RoleId"_s}) {
+        if (!body->contains(required))
+            problems.append(BaseMessages::make("CreateFailedMissingReqProperties", {required}, u"#/"_s + required));
+        else if (!body->value(required).isString())
+            problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(body->value(required)), required));
+    }
+    static const QStringList known{u"UserName"_s, u"Password"_s, u"RoleId"_s, u"Enabled"_s, u"AccountTypes"_s};
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if (!known.contains(it.key()))
+            problems.append(BaseMessages::propertyUnknown(it.key()));
+    }
+    const std::optional<Role> role = RoleNames::fromString(body->value(u"RoleId"_s).toString());
+    if (problems.isEmpty() && !role)
+        problems.append(BaseMessages::propertyValueNotInList(body->value(u"RoleId"_s).toString(), u"RoleId"_s));
+    if (body->contains(u"Enabled"_s) && !body->value(u"Enabled"_s).isBool())
+        problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(body->value(u"Enabled"_s)), u"Enabled"_s));
+    const QJsonArray types = body->value(u"AccountTypes"_s).toArray();
+    if (!problems.isEmpty())
+        return RedfishReply::error(400, problems);
+
+    const QString name = body->value(u"UserName"_s).toString();
+    const AccountStore::IpmiAccess ipmi = types.contains(u"IPMI"_s) ? AccountStore::IpmiAccess::Enabled : AccountStore::IpmiAccess::Disabled;
+    const Actor actor = Actor::redfish(request.user);
+    const AccountStore::Error created =
+        m_accounts->createAccount(name, body->value(u"Password"_s).toString().toUtf8(), *role, ipmi, actor);
+    if (created != AccountStore::Error::None) {
+        const QString property = created == AccountStore::Error::InvalidName || created == AccountStore::Error::AccountExists
+            ? u"UserName"_s : u"Password"_s;
+        return refusal(m_accounts, created, property, property == u"UserName"_s ? name : QString());
+    }
+    if (!body->value(u"Enabled"_s).toBool(true))
+        m_accounts->setEnabled(name, false, actor);
+    const int id = m_accounts->account(name)->id;
+    RedfishReply reply = RedfishReply::ok(accountJson(id), 201);
+    reply.headers.emplaceBack("Location", (accountsPath + u'/' + QString::number(id)).toUtf8());
+    return reply;
+}
+
+RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
+{
+    RedfishReply error;
+    const std::optional<int> id = visibleAccount(request, &error);
+    if (!id)
+        return error;
+    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    if (!body)
+        return error;
+    const bool mayManage = roleHolds(request.role, RedfishPrivilege::ConfigureUsers);
+    QString name = m_accounts->accountById(*id)->name;
+    const Actor actor = Actor::redfish(request.user);
+    const QJsonObject current = accountJson(*id);
+    QList<RedfishMessage> problems;
+    bool changed = false;
+
+    // The password first: enabling IPMI in the same request needs it.
+    const QByteArray password = body->value(u"Password"_s).toString().toUtf8();
+    if (body->contains(u"Password"_s)) {
+        if (!body->value(u"Password"_s).isString()) {
+            problems.append(BaseMessages::propertyValueTypeError(u"(hidden)"_s, u"Password"_s));
+        } else if (const auto failure = m_accounts->setPassword(name, password, actor); failure != AccountStore::Error::None) {
+            return refusal(m_accounts, failure, u"Password"_s, {});
+        } else {
+            changed = true;
+        }
+    }
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        const QString &key = it.key();
+        if (key == u"Password"_s)
+            continue;
+        static const QStringList managed{u"UserName"_s, u"RoleId"_s, u"Enabled"_s, u"AccountTypes"_s};
+        if (!managed.contains(key)) {
+            problems.append(current.contains(key) ? BaseMessages::propertyNotWritable(key) : BaseMessages::propertyUnknown(key));
+            continue;
+        }
+        if (!mayManage) {
+            problems.append(BaseMessages::insufficientPrivilege());
+            continue;
+        }
+        AccountStore::Error failure = AccountStore::Error::None;
+        if (key == u"UserName"_s) {
+            if (!it->isString()) {
+                problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));
+                continue;
+            }
+            if (it->toString() != name) {
+                failure = m_accounts->renameAccount(name, it->toString(), actor);
+                if (failure == AccountStore::Error::None)
+                    name = it->toString();
+            }
+        } else if (key == u"RoleId"_s) {
+            const std::optional<Role> role = RoleNames::fromString(it->toString());
+            if (!role) {
+                problems.append(BaseMessages::propertyValueNotInList(RedfishJson::valueText(*it), key));
+                continue;
+            }
+            failure = m_accounts->setRole(name, *role, actor);
+        } else if (key == u"Enabled"_s) {
+            if (!it->isBool()) {
+                problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));
+                continue;
+            }
+            failure = m_accounts->setEnabled(name, it->toBool(), actor);
+        } else if (key == u"AccountTypes"_s) {
+            if (!it->isArray()) {
+                problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));
+                continue;
+            }
+            const bool ipmi = it->toArray().contains(u"IPMI"_s);
+            if (ipmi != m_accounts->accountById(*id)->ipmiEnabled)
+                failure = m_accounts->setIpmiAccess(name, ipmi ? AccountStore::IpmiAccess::Enabled : AccountStore::IpmiAccess::Disabled,
+                                                    password, actor);
+        }
+        if (failure != AccountStore::Error::None)
+            return refusal(m_accounts, failure, key, RedfishJson::valueText(*it));
+        changed = true;
+    }
+    if (!changed)
+        return RedfishReply::error(problems.contains(BaseMessages::insufficientPrivilege()) ? 403 : 400,
+                                   problems.isEmpty() ? QList{BaseMessages::make("NoOperation")} : problems);
+    RedfishReply reply = RedfishReply::ok(accountJson(*id));
+    if (!problems.isEmpty()) {
+        QJsonArray extended;
+        for (const RedfishMessage &problem : std::as_const(problems))
+            extended.append(problem.toJson());
+        reply.json.insert(u"@Message.ExtendedInfo"_s, extended);
+    }
+    return reply;
+}
+
+RedfishReply AccountServiceResource::deleteAccount(const RedfishRequest &request)
+{
+    RedfishReply error;
+    const std::optional<int> id = visibleAccount(request, &error);
+    if (!id)
+        return error;
+    const QString name = m_accounts->accountById(*id)->name;
+    const AccountStore::Error failure = m_accounts->removeAccount(name, Actor::redfish(request.user));
+    if (failure == AccountStore::Error::LastAdministrator || failure == AccountStore::Error::ManagedByPasswordFile) {
+        RedfishMessage message = BaseMessages::make("ResourceCannotBeDeleted");
+        message.resolution = m_accounts->errorText(failure);
+        return RedfishReply::error(409, message);
+    }
+    if (failure != AccountStore::Error::None)
+        return refusal(m_accounts, failure, u"UserName"_s, name);
+    return RedfishReply::noContent();
+}
+
+RedfishReply AccountServiceResource::roles() const
+{
+    QStringList members;
+    for (Role role : allRoles)
+        members.append(rolesPath + u'/' + RoleNames::toString(role));
+    return RedfishReply::ok(RedfishJson::collection(rolesPath, u"RoleCollection"_s, u"Roles Collection"_s, members));
+}
+
+RedfishReply AccountServiceResource::role(const RedfishRequest &request) const
+{
+    const std::optional<Role> role = RoleNames::fromString(request.params.at(0));
+    if (!role)
+        return RedfishReply::error(404, BaseMessages::resourceNotFound(u"Role"_s, request.params.at(0)));
+    const QString id = RoleNames::toString(*role);
+    return RedfishReply::ok(QJsonObject{
+        {u"@odata.id"_s, rolesPath + u'/' + id},
+        {u"@odata.type"_s, RedfishTypes::of(u"Role"_s)},
+        {u"Id"_s, id},
+        {u"Name"_s, id + u" Role"_s},
+        {u"RoleId"_s, id},
+        {u"IsPredefined"_s, true},
+        {u"AssignedPrivileges"_s, QJsonArray::fromStringList(privilegesOf(*role))},
+    });
+}
