@@ -318,7 +318,10 @@ std::optional<int> Daemon::startRedfish()
     settings.authentication.sessionTimeout =
         std::chrono::duration_cast<std::chrono::seconds>(m_configuration->duration(u"redfish.session_timeout"_s));
     settings.authentication.maxSessions = m_configuration->intValue(u"redfish.max_sessions"_s);
+    settings.ipmiPort = quint16(m_configuration->intValue(u"ipmi.port"_s));
+    settings.networkFacts = m_networkFacts.get();
     m_redfish = std::make_unique<RedfishServer>(m_bmc.get(), settings);
+    connect(m_redfish.get(), &RedfishServer::restartRequested, this, &Daemon::restartInPlace);
     QString error;
     if (!m_redfish->start(&error)) {
         printError(error);

@@ -2,6 +2,9 @@
 
 #include "AccountServiceResource.h"
 #include "BaseMessages.h"
+#include "ChassisResource.h"
+#include "LogServiceResource.h"
+#include "ManagerResource.h"
 #include "Bmc.h"
 #include "GuardedSslServer.h"
 #include "GuardedTcpServer.h"
@@ -64,6 +67,12 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
     m_resources.push_back(std::make_unique<SystemResource>(bmc, m_routes));
     m_resources.push_back(std::make_unique<SessionServiceResource>(&m_authenticator, m_routes));
     m_resources.push_back(std::make_unique<AccountServiceResource>(bmc->accounts(), m_routes));
+    m_resources.push_back(std::make_unique<ChassisResource>(bmc, m_routes));
+    auto manager = std::make_unique<ManagerResource>(bmc, m_settings.networkFacts,
+                                                     ManagerResource::Ports{m_settings.port, m_settings.tls, m_settings.ipmiPort}, m_routes);
+    connect(manager.get(), &ManagerResource::restartRequested, this, &RedfishServer::restartRequested);
+    m_resources.push_back(std::move(manager));
+    m_resources.push_back(std::make_unique<LogServiceResource>(bmc, m_routes));
 }
 
 RedfishServer::~RedfishServer() = default;

@@ -12,6 +12,7 @@
 #include <vector>
 
 class Bmc;
+class NetworkFacts;
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
@@ -34,6 +35,8 @@ public:
         QString stateDirectory;
         QString hostName;
         QStringList addresses; // for the self-signed certificate's alternative names
+        quint16 ipmiPort = 623;  // for NetworkProtocol
+        const NetworkFacts *networkFacts = nullptr;
         ConnectionGuard::Limits limits;
         RedfishAuthenticator::Settings authentication;
     };
@@ -48,6 +51,10 @@ public:
     RouteTable &routes() { return m_routes; }
     RedfishAuthenticator *authenticator() { return &m_authenticator; }
     const ConnectionGuard &guard() const { return m_guard; }
+
+signals:
+    // Manager.Reset: qbmc is to restart in place.
+    void restartRequested(const QString &reason);
 
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);

@@ -35,6 +35,8 @@ RedfishReply ServiceRootResource::root() const
         {u"Systems"_s, link(u"/redfish/v1/Systems"_s)},
         {u"SessionService"_s, link(u"/redfish/v1/SessionService"_s)},
         {u"AccountService"_s, link(u"/redfish/v1/AccountService"_s)},
+        {u"Chassis"_s, link(u"/redfish/v1/Chassis"_s)},
+        {u"Managers"_s, link(u"/redfish/v1/Managers"_s)},
         {u"Links"_s, QJsonObject{{u"Sessions"_s, link(u"/redfish/v1/SessionService/Sessions"_s)}}},
         {u"ProtocolFeaturesSupported"_s, QJsonObject{
                                              {u"ExcerptQuery"_s, false},
@@ -58,6 +60,8 @@ RedfishReply ServiceRootResource::serviceDocument() const
         {u"SessionService"_s, u"/redfish/v1/SessionService"_s},
         {u"Sessions"_s, u"/redfish/v1/SessionService/Sessions"_s},
         {u"AccountService"_s, u"/redfish/v1/AccountService"_s},
+        {u"Chassis"_s, u"/redfish/v1/Chassis"_s},
+        {u"Managers"_s, u"/redfish/v1/Managers"_s},
     };
     for (const auto &[name, url] : singletons)
         value.append(QJsonObject{{u"name"_s, name}, {u"kind"_s, u"Singleton"_s}, {u"url"_s, url}});

@@ -2,6 +2,7 @@
 #include "IpmiClients.h"
 #include "RedfishClients.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,6 +58,10 @@ private slots:
     void accounts();
     void redfishtool();
     void sushy();
+    void chassis();
+    void manager();
+    void logs();
+    void managerReset();
     void bodiesFollowTheSchemas();
 
 private:
@@ -459,6 +464,91 @@ print('boot', system.boot.target, system.boot.enabled)
     const ClientResult ipmi = IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword,
                                                     {u"chassis"_s, u"bootparam"_s, u"get"_s, u"5"_s});
     QVERIFY2(ipmi.output.contains(u"Force PXE"_s), qPrintable(ipmi.output));
+}
+
+void tst_Redfish::chassis()
+{
+    const QString path = u"/redfish/v1/Chassis/chassis"_s;
+    QCOMPARE(get(u"/redfish/v1/Chassis"_s, admin()).json().value(u"Members@odata.count"_s).toInt(), 1);
+    QCOMPARE(get(path, admin()).json().value(u"IndicatorLED"_s).toString(), u"Off"_s);
+    Reply reply = send(u"PATCH"_s, path, R"({"LocationIndicatorActive":true})", admin());
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"IndicatorLED"_s).toString(), u"Lit"_s);
+    // IPMI's identify is the same indicator.
+    QCOMPARE(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, {u"chassis"_s, u"identify"_s, u"0"_s}).exitCode, 0);
+    QCOMPARE(get(path, admin()).json().value(u"LocationIndicatorActive"_s).toBool(), false);
+    reply = send(u"PATCH"_s, path, R"({"IndicatorLED":"Disco"})", admin());
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"PropertyValueNotInList"_s);
+
+    const QJsonArray sensors = get(path + u"/Sensors"_s, admin()).json().value(u"Members"_s).toArray();
+    for (const QJsonValue &sensor : sensors)
+        QCOMPARE(get(sensor.toObject().value(u"@odata.id"_s).toString(), admin()).status, 200);
+    QCOMPARE(get(path + u"/Sensors/nonsense"_s, admin()).status, 404);
+}
+
+void tst_Redfish::manager()
+{
+    const QString path = u"/redfish/v1/Managers/bmc"_s;
+    const QJsonObject manager = get(path, admin()).json();
+    QCOMPARE(manager.value(u"FirmwareVersion"_s).toString(), QStringLiteral(QBMC_VERSION));
+    QVERIFY(QDateTime::fromString(manager.value(u"DateTime"_s).toString(), Qt::ISODate).isValid());
+    QCOMPARE(manager.value(u"SerialConsole"_s).toObject().value(u"ServiceEnabled"_s).toBool(), true);
+
+    const QJsonArray interfaces = get(path + u"/EthernetInterfaces"_s, admin()).json().value(u"Members"_s).toArray();
+    for (const QJsonValue &interface : interfaces)
+        QCOMPARE(get(interface.toObject().value(u"@odata.id"_s).toString(), admin()).status, 200);
+
+    QCOMPARE(get(path + u"/NetworkProtocol"_s, admin()).json().value(u"IPMI"_s).toObject().value(u"Port"_s).toInt(),
+             m_daemon->ipmiPort());
+    Reply reply = send(u"PATCH"_s, path + u"/NetworkProtocol"_s, R"({"IPMI":{"ProtocolEnabled":false}})", admin());
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"IPMI"_s).toObject().value(u"ProtocolEnabled"_s).toBool(), false);
+    QVERIFY(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, {u"chassis"_s, u"power"_s, u"status"_s}).exitCode != 0);
+    QVERIFY(m_daemon->logCount("IPMI over LAN stopped") > 0);
+    QCOMPARE(send(u"PATCH"_s, path + u"/NetworkProtocol"_s, R"({"IPMI":{"ProtocolEnabled":true}})", admin()).status, 200);
+    QCOMPARE(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, {u"chassis"_s, u"power"_s, u"status"_s}).exitCode, 0);
+    reply = send(u"PATCH"_s, path + u"/NetworkProtocol"_s, R"({"HTTPS":{"Port":80}})", admin());
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"PropertyNotWritable"_s);
+    QCOMPARE(send(u"PATCH"_s, path + u"/NetworkProtocol"_s, R"({"IPMI":{"ProtocolEnabled":true}})",
+                  {u"-u"_s, u"viewer:"_s + viewerPassword}).status, 403);
+}
+
+void tst_Redfish::logs()
+{
+    const QString eventLog = u"/redfish/v1/Managers/bmc/LogServices/EventLog"_s;
+    QCOMPARE(get(u"/redfish/v1/Managers/bmc/LogServices"_s, admin()).json().value(u"Members@odata.count"_s).toInt(), 2);
+    QJsonArray entries = get(eventLog + u"/Entries"_s, admin()).json().value(u"Members"_s).toArray();
+    QVERIFY(entries.size() > 5);
+    const QJsonObject last = get(entries.last().toObject().value(u"@odata.id"_s).toString(), admin()).json();
+    QVERIFY(!last.value(u"Message"_s).toString().isEmpty());
+    QCOMPARE(send(u"POST"_s, eventLog + u"/Actions/LogService.ClearLog"_s, "{}", {u"-u"_s, u"viewer:"_s + viewerPassword}).status, 403);
+    QCOMPARE(send(u"POST"_s, eventLog + u"/Actions/LogService.ClearLog"_s, "{}", admin()).status, 204);
+    entries = get(eventLog + u"/Entries"_s, admin()).json().value(u"Members"_s).toArray();
+    QCOMPARE(entries.size(), 1); // "log cleared", by whom
+    QVERIFY(get(entries.first().toObject().value(u"@odata.id"_s).toString(), admin()).json().value(u"Message"_s).toString().contains(u"redfish:admin"_s));
+
+    // The simulated host booted earlier in this test: its console log has the boot messages.
+    const QString console = u"/redfish/v1/Managers/bmc/LogServices/HostConsole/Entries"_s;
+    const QJsonArray files = get(console, admin()).json().value(u"Members"_s).toArray();
+    QCOMPARE(files.size(), 1);
+    const QJsonObject entry = get(console + u"/0"_s, admin()).json();
+    QCOMPARE(entry.value(u"Name"_s).toString(), u"console.log"_s);
+    const Reply attachment = get(entry.value(u"AdditionalDataURI"_s).toString(), admin());
+    QCOMPARE(attachment.status, 200);
+    QVERIFY(attachment.body.contains("Linux version"));
+    QCOMPARE(qint64(attachment.body.size()), qint64(entry.value(u"AdditionalDataSizeBytes"_s).toDouble()));
+    QCOMPARE(get(entry.value(u"AdditionalDataURI"_s).toString(), {u"-u"_s, u"viewer:"_s + viewerPassword}).status, 403);
+}
+
+void tst_Redfish::managerReset()
+{
+    const Reply reply = send(u"POST"_s, u"/redfish/v1/Managers/bmc/Actions/Manager.Reset"_s, R"({"ResetType":"GracefulRestart"})", admin());
+    QCOMPARE(reply.status, 204);
+    QTRY_COMPARE_WITH_TIMEOUT(m_daemon->logCount("qbmc.app: ready"), 2, 30000);
+    QCOMPARE(get(u"/redfish/v1/Systems/system"_s, admin()).status, 200);
+    QVERIFY(m_daemon->standardError().contains("restarting in place: Redfish Manager.Reset by admin"));
 }
 
 void tst_Redfish::bodiesFollowTheSchemas()

@@ -1,0 +1,182 @@
+#include "LogServiceResource.h"
+
+#include "BaseMessages.h"
+#include "Bmc.h"
+#include "ConsoleHub.h"
+#include "EventLog.h"
+#include "RedfishJson.h"
+#include "RedfishTypes.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+using RedfishJson::link;
+
+namespace {
+const QString servicesPath = u"/redfish/v1/Managers/bmc/LogServices"_s;
+const QString eventLogPath = servicesPath + u"/EventLog"_s;
+const QString consoleLogPath = servicesPath + u"/HostConsole"_s;
+
+RedfishReply notFound(const QString &type, const QString &id)
+{
+    return RedfishReply::error(404, BaseMessages::resourceNotFound(type, id));
+}
+
+QString severityName(EventLogEntry::Severity severity)
+{
+    switch (severity) {
+    case EventLogEntry::Severity::Info: return u"OK"_s;
+    case EventLogEntry::Severity::Warning: return u"Warning"_s;
+    case EventLogEntry::Severity::Critical: return u"Critical"_s;
+    }
+    return u"OK"_s;
+}
+
+QJsonObject logService(const QString &path, const QString &id, const QString &name, const QString &entryType)
+{
+    return QJsonObject{
+        {u"@odata.id"_s, path},
+        {u"@odata.type"_s, RedfishTypes::of(u"LogService"_s)},
+        {u"Id"_s, id},
+        {u"Name"_s, name},
+        {u"ServiceEnabled"_s, true},
+        {u"OverWritePolicy"_s, u"WrapsWhenFull"_s},
+        {u"LogEntryType"_s, entryType},
+        {u"DateTime"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        {u"DateTimeLocalOffset"_s, u"+00:00"_s},
+        {u"Entries"_s, link(path + u"/Entries"_s)},
+        {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
+    };
+}
+} // namespace
+
+LogServiceResource::LogServiceResource(Bmc *bmc, RouteTable &routes, QObject *parent)
+    : QObject(parent)
+    , m_bmc(bmc)
+{
+    const QString manager = u"/redfish/v1/Managers/bmc/LogServices"_s;
+    routes.add(manager, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return services(); });
+    routes.add(eventLogPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return eventLog(); });
+    routes.add(eventLogPath + u"/Entries"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return eventEntries(); });
+    routes.add(eventLogPath + u"/Entries/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &request) { return eventEntry(request.params.at(0)); });
+    routes.add(eventLogPath + u"/Actions/LogService.ClearLog"_s, u"POST"_s, RedfishPrivilege::ConfigureManager,
+               [this](const RedfishRequest &request) { return clearEventLog(request); });
+    routes.add(consoleLogPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return consoleLog(); });
+    routes.add(consoleLogPath + u"/Entries"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return consoleEntries(); });
+    routes.add(consoleLogPath + u"/Entries/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &request) { return consoleEntry(request.params.at(0)); });
+    // What the host printed is as sensitive as its console: operators and up.
+    routes.add(consoleLogPath + u"/Entries/{id}/attachment"_s, u"GET"_s, RedfishPrivilege::ConfigureComponents,
+               [this](const RedfishRequest &request) { return consoleAttachment(request.params.at(0)); });
+}
+
+RedfishReply LogServiceResource::services() const
+{
+    return RedfishReply::ok(RedfishJson::collection(servicesPath, u"LogServiceCollection"_s, u"Log Service Collection"_s,
+                                                    {eventLogPath, consoleLogPath}));
+}
+
+RedfishReply LogServiceResource::eventLog() const
+{
+    QJsonObject json = logService(eventLogPath, u"EventLog"_s, u"Event Log"_s, u"Event"_s);
+    json.insert(u"MaxNumberOfRecords"_s, m_bmc->eventLog()->capacity());
+    json.insert(u"Actions"_s, QJsonObject{{u"#LogService.ClearLog"_s, QJsonObject{
+                                                                        {u"target"_s, eventLogPath + u"/Actions/LogService.ClearLog"_s}}}});
+    return RedfishReply::ok(json);
+}
+
+RedfishReply LogServiceResource::eventEntries() const
+{
+    QStringList members;
+    for (const EventLogEntry &entry : m_bmc->eventLog()->entries())
+        members.append(eventLogPath + u"/Entries/"_s + QString::number(entry.id));
+    return RedfishReply::ok(RedfishJson::collection(eventLogPath + u"/Entries"_s, u"LogEntryCollection"_s, u"Event Log Entries"_s, members));
+}
+
+RedfishReply LogServiceResource::eventEntry(const QString &id) const
+{
+    bool ok = false;
+    const std::optional<EventLogEntry> entry = m_bmc->eventLog()->entry(id.toUInt(&ok));
+    if (!ok || !entry)
+        return notFound(u"LogEntry"_s, id);
+    return RedfishReply::ok(QJsonObject{
+        {u"@odata.id"_s, eventLogPath + u"/Entries/"_s + id},
+        {u"@odata.type"_s, RedfishTypes::of(u"LogEntry"_s)},
+        {u"Id"_s, id},
+        {u"Name"_s, u"Event Log Entry"_s},
+        {u"EntryType"_s, u"Event"_s},
+        {u"Severity"_s, severityName(entry->severity)},
+        {u"Created"_s, entry->timestamp.toString(Qt::ISODate)},
+        {u"Message"_s, u"%1 (%2)"_s.arg(entry->message, entry->actor.toString())},
+    });
+}
+
+RedfishReply LogServiceResource::clearEventLog(const RedfishRequest &request)
+{
+    m_bmc->eventLog()->clear(Actor::redfish(request.user));
+    return RedfishReply::noContent();
+}
+
+RedfishReply LogServiceResource::consoleLog() const
+{
+    return RedfishReply::ok(logService(consoleLogPath, u"HostConsole"_s, u"Host Console Log"_s, u"OEM"_s));
+}
+
+QString LogServiceResource::consoleFile(const QString &id) const
+{
+    // Entry 0 is console.log, 1 is console.log.1, ...; files() lists them oldest first.
+    m_bmc->console()->log()->flush();
+    const QStringList files = m_bmc->console()->log()->files();
+    bool ok = false;
+    const int generation = id.toInt(&ok);
+    if (!ok || generation < 0 || generation >= files.size())
+        return {};
+    return files.at(files.size() - 1 - generation);
+}
+
+RedfishReply LogServiceResource::consoleEntries() const
+{
+    QStringList members;
+    const qsizetype count = m_bmc->console()->log()->files().size();
+    for (qsizetype generation = 0; generation < count; ++generation)
+        members.append(consoleLogPath + u"/Entries/"_s + QString::number(generation));
+    return RedfishReply::ok(RedfishJson::collection(consoleLogPath + u"/Entries"_s, u"LogEntryCollection"_s,
+                                                    u"Host Console Log Files"_s, members));
+}
+
+RedfishReply LogServiceResource::consoleEntry(const QString &id) const
+{
+    const QString path = consoleFile(id);
+    if (path.isEmpty())
+        return notFound(u"LogEntry"_s, id);
+    const QFileInfo file(path);
+    const QString entryPath = consoleLogPath + u"/Entries/"_s + id;
+    return RedfishReply::ok(QJsonObject{
+        {u"@odata.id"_s, entryPath},
+        {u"@odata.type"_s, RedfishTypes::of(u"LogEntry"_s)},
+        {u"Id"_s, id},
+        {u"Name"_s, file.fileName()},
+        {u"EntryType"_s, u"Oem"_s},
+        {u"OemRecordFormat"_s, u"qbmc host console"_s},
+        {u"Severity"_s, u"OK"_s},
+        {u"Created"_s, file.lastModified().toUTC().toString(Qt::ISODate)},
+        {u"Message"_s, u"Host serial console output, %1 bytes"_s.arg(file.size())},
+        {u"AdditionalDataURI"_s, entryPath + u"/attachment"_s},
+        {u"AdditionalDataSizeBytes"_s, file.size()},
+    });
+}
+
+RedfishReply LogServiceResource::consoleAttachment(const QString &id) const
+{
+    QFile file(consoleFile(id));
+    if (file.fileName().isEmpty() || !file.open(QIODevice::ReadOnly))
+        return notFound(u"LogEntry"_s, id);
+    RedfishReply reply;
+    reply.raw = file.readAll();
+    reply.contentType = "application/octet-stream";
+    if (reply.raw.isEmpty())
+        return RedfishReply::noContent();
+    return reply;
+}

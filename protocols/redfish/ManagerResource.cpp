@@ -1,0 +1,219 @@
+#include "ManagerResource.h"
+
+#include "BaseMessages.h"
+#include "Bmc.h"
+#include "InstallationIdentity.h"
+#include "NetworkFacts.h"
+#include "RedfishJson.h"
+#include "RedfishTypes.h"
+#include "ServiceSettings.h"
+
+#include <QDateTime>
+#include <QSysInfo>
+#include <QTimer>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using RedfishJson::link;
+
+namespace {
+const QString managerId = u"bmc"_s;
+const QString managerPath = u"/redfish/v1/Managers/bmc"_s;
+const QString protocolPath = managerPath + u"/NetworkProtocol"_s;
+const QString interfacesPath = managerPath + u"/EthernetInterfaces"_s;
+
+RedfishReply notFound(const QString &type, const QString &id)
+{
+    return RedfishReply::error(404, BaseMessages::resourceNotFound(type, id));
+}
+
+QString offsetText(int seconds)
+{
+    const int minutes = std::abs(seconds) / 60;
+    return QString::asprintf("%c%02d:%02d", seconds < 0 ? '-' : '+', minutes / 60, minutes % 60);
+}
+} // namespace
+
+ManagerResource::ManagerResource(Bmc *bmc, const NetworkFacts *network, Ports ports, RouteTable &routes, QObject *parent)
+    : QObject(parent)
+    , m_bmc(bmc)
+    , m_network(network)
+    , m_ports(ports)
+{
+    const auto ours = [this](auto handler) {
+        return [this, handler](const RedfishRequest &request) {
+            return request.params.at(0) == managerId ? handler(request) : notFound(u"Manager"_s, request.params.at(0));
+        };
+    };
+    routes.add(u"/redfish/v1/Managers"_s, u"GET"_s, RedfishPrivilege::Login, [](const RedfishRequest &) {
+        return RedfishReply::ok(RedfishJson::collection(u"/redfish/v1/Managers"_s, u"ManagerCollection"_s, u"Manager Collection"_s, {managerPath}));
+    });
+    routes.add(u"/redfish/v1/Managers/{id}"_s, u"GET"_s, RedfishPrivilege::Login, ours([this](const RedfishRequest &) { return get(); }));
+    routes.add(u"/redfish/v1/Managers/{id}/Actions/Manager.Reset"_s, u"POST"_s, RedfishPrivilege::ConfigureManager,
+               ours([this](const RedfishRequest &request) { return reset(request); }));
+    routes.add(u"/redfish/v1/Managers/{id}/NetworkProtocol"_s, u"GET"_s, RedfishPrivilege::Login,
+               ours([this](const RedfishRequest &) { return networkProtocol(); }));
+    routes.add(u"/redfish/v1/Managers/{id}/NetworkProtocol"_s, u"PATCH"_s, RedfishPrivilege::ConfigureManager,
+               ours([this](const RedfishRequest &request) { return patchNetworkProtocol(request); }));
+    routes.add(u"/redfish/v1/Managers/{id}/EthernetInterfaces"_s, u"GET"_s, RedfishPrivilege::Login,
+               ours([this](const RedfishRequest &) { return ethernetInterfaces(); }));
+    routes.add(u"/redfish/v1/Managers/{id}/EthernetInterfaces/{interface}"_s, u"GET"_s, RedfishPrivilege::Login,
+               ours([this](const RedfishRequest &request) { return ethernetInterface(request.params.at(1)); }));
+}
+
+RedfishReply ManagerResource::get() const
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const QString offset = offsetText(now.offsetFromUtc());
+    return RedfishReply::ok(QJsonObject{
+        {u"@odata.id"_s, managerPath},
+        {u"@odata.type"_s, RedfishTypes::of(u"Manager"_s)},
+        {u"Id"_s, managerId},
+        {u"Name"_s, u"qbmc"_s},
+        {u"ManagerType"_s, u"BMC"_s},
+        {u"Model"_s, u"qbmc"_s},
+        {u"FirmwareVersion"_s, QStringLiteral(QBMC_VERSION)},
+        {u"UUID"_s, m_bmc->identity()->deviceUuid().toString(QUuid::WithoutBraces)},
+        {u"PowerState"_s, u"On"_s},
+        {u"DateTime"_s, now.toString(u"yyyy-MM-ddTHH:mm:ss"_s) + offset},
+        {u"DateTimeLocalOffset"_s, offset},
+        {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
+        {u"SerialConsole"_s, QJsonObject{
+                                 {u"ServiceEnabled"_s, m_bmc->services()->isSolEnabled()},
+                                 {u"MaxConcurrentSessions"_s, 1},
+                                 {u"ConnectTypesSupported"_s, QJsonArray{u"IPMI"_s}},
+                             }},
+        {u"NetworkProtocol"_s, link(protocolPath)},
+        {u"EthernetInterfaces"_s, link(interfacesPath)},
+        {u"LogServices"_s, link(managerPath + u"/LogServices"_s)},
+        {u"Links"_s, QJsonObject{{u"ManagerForServers"_s, QJsonArray{link(u"/redfish/v1/Systems/system"_s)}},
+                                 {u"ManagerForChassis"_s, QJsonArray{link(u"/redfish/v1/Chassis/chassis"_s)}}}},
+        {u"Actions"_s, QJsonObject{{u"#Manager.Reset"_s, QJsonObject{
+                                                             {u"target"_s, managerPath + u"/Actions/Manager.Reset"_s},
+                                                             {u"ResetType@Redfish.AllowableValues"_s,
+                                                              QJsonArray{u"GracefulRestart"_s, u"ForceRestart"_s}},
+                                                         }}}},
+    });
+}
+
+RedfishReply ManagerResource::reset(const RedfishRequest &request)
+{
+    RedfishReply error;
+    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    if (!body)
+        return error;
+    const QString action = u"Manager.Reset"_s;
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if (it.key() != u"ResetType"_s)
+            return RedfishReply::error(400, BaseMessages::make("ActionParameterNotSupported", {it.key(), action}));
+    }
+    const QString type = body->value(u"ResetType"_s).toString(u"GracefulRestart"_s);
+    if (type != u"GracefulRestart"_s && type != u"ForceRestart"_s)
+        return RedfishReply::error(400, {BaseMessages::make("ActionParameterNotSupported", {u"ResetType"_s, action}),
+                                         BaseMessages::make("ActionParameterValueNotInList", {type, u"ResetType"_s, action})});
+    // After the answer is on its way: qbmc restarts in place, state written first.
+    const QString reason = u"Redfish Manager.Reset by %1"_s.arg(request.user);
+    QTimer::singleShot(200, this, [this, reason] { emit restartRequested(reason); });
+    return RedfishReply::noContent();
+}
+
+RedfishReply ManagerResource::networkProtocol() const
+{
+    return RedfishReply::ok(QJsonObject{
+        {u"@odata.id"_s, protocolPath},
+        {u"@odata.type"_s, RedfishTypes::of(u"ManagerNetworkProtocol"_s)},
+        {u"Id"_s, u"NetworkProtocol"_s},
+        {u"Name"_s, u"Manager Network Protocol"_s},
+        {u"HostName"_s, QSysInfo::machineHostName()},
+        {u"HTTPS"_s, QJsonObject{{u"ProtocolEnabled"_s, m_ports.tls}, {u"Port"_s, m_ports.https}}},
+        {u"HTTP"_s, QJsonObject{{u"ProtocolEnabled"_s, !m_ports.tls}, {u"Port"_s, m_ports.tls ? QJsonValue(QJsonValue::Null) : QJsonValue(m_ports.https)}}},
+        {u"IPMI"_s, QJsonObject{{u"ProtocolEnabled"_s, m_bmc->services()->isIpmiEnabled()}, {u"Port"_s, m_ports.ipmi}}},
+        {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
+    });
+}
+
+RedfishReply ManagerResource::patchNetworkProtocol(const RedfishRequest &request)
+{
+    RedfishReply error;
+    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    if (!body)
+        return error;
+    const QJsonObject current = networkProtocol().json;
+    QList<RedfishMessage> problems;
+    bool changed = false;
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        const QString &key = it.key();
+        if (key == u"IPMI"_s && it->isObject()) {
+            const QJsonObject ipmi = it->toObject();
+            for (auto p = ipmi.begin(); p != ipmi.end(); ++p) {
+                if (p.key() == u"ProtocolEnabled"_s) {
+                    if (!p->isBool()) {
+                        problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*p), u"IPMI/ProtocolEnabled"_s));
+                        continue;
+                    }
+                    if (const auto failure = m_bmc->services()->setIpmiEnabled(p->toBool(), Actor::redfish(request.user))) {
+                        RedfishMessage message = BaseMessages::make("PropertyValueIncorrect", {u"IPMI/ProtocolEnabled"_s, RedfishJson::valueText(*p)});
+                        message.resolution = *failure;
+                        return RedfishReply::error(400, message);
+                    }
+                    changed = true;
+                } else {
+                    problems.append(BaseMessages::propertyNotWritable(u"IPMI/"_s + p.key()));
+                }
+            }
+        } else if (current.contains(key)) {
+            problems.append(BaseMessages::propertyNotWritable(key));
+        } else {
+            problems.append(BaseMessages::propertyUnknown(key));
+        }
+    }
+    if (!changed)
+        return RedfishReply::error(400, problems.isEmpty() ? QList{BaseMessages::make("NoOperation")} : problems);
+    RedfishReply reply = networkProtocol();
+    if (!problems.isEmpty()) {
+        QJsonArray extended;
+        for (const RedfishMessage &problem : std::as_const(problems))
+            extended.append(problem.toJson());
+        reply.json.insert(u"@Message.ExtendedInfo"_s, extended);
+    }
+    return reply;
+}
+
+RedfishReply ManagerResource::ethernetInterfaces() const
+{
+    QStringList members;
+    const QString name = m_network ? m_network->primaryInterface().name : QString();
+    if (!name.isEmpty())
+        members.append(interfacesPath + u'/' + name);
+    return RedfishReply::ok(RedfishJson::collection(interfacesPath, u"EthernetInterfaceCollection"_s,
+                                                    u"Ethernet Network Interface Collection"_s, members));
+}
+
+RedfishReply ManagerResource::ethernetInterface(const QString &id) const
+{
+    const NetworkFacts::Interface interface = m_network ? m_network->primaryInterface() : NetworkFacts::Interface{};
+    if (interface.name.isEmpty() || interface.name != id)
+        return notFound(u"EthernetInterface"_s, id);
+    QJsonObject json{
+        {u"@odata.id"_s, interfacesPath + u'/' + id},
+        {u"@odata.type"_s, RedfishTypes::of(u"EthernetInterface"_s)},
+        {u"Id"_s, id},
+        {u"Name"_s, u"Manager Ethernet Interface"_s},
+        {u"InterfaceEnabled"_s, true},
+        {u"LinkStatus"_s, interface.isUp ? u"LinkUp"_s : u"LinkDown"_s},
+        {u"HostName"_s, QSysInfo::machineHostName()},
+        {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
+    };
+    if (!interface.macAddress.isEmpty())
+        json.insert(u"MACAddress"_s, interface.macAddress);
+    if (!interface.ipv4Address.isEmpty()) {
+        QJsonObject address{{u"Address"_s, interface.ipv4Address},
+                            {u"AddressOrigin"_s, interface.source == NetworkFacts::AddressSource::Dhcp ? u"DHCP"_s : u"Static"_s}};
+        if (!interface.ipv4Netmask.isEmpty())
+            address.insert(u"SubnetMask"_s, interface.ipv4Netmask);
+        if (!interface.ipv4Gateway.isEmpty())
+            address.insert(u"Gateway"_s, interface.ipv4Gateway);
+        json.insert(u"IPv4Addresses"_s, QJsonArray{address});
+    }
+    return RedfishReply::ok(json);
+}
