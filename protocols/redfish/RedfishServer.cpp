@@ -5,6 +5,7 @@
 #include "ChassisResource.h"
 #include "LogServiceResource.h"
 #include "ManagerResource.h"
+#include "QueryOptions.h"
 #include "Bmc.h"
 #include "GuardedSslServer.h"
 #include "GuardedTcpServer.h"
@@ -203,5 +204,29 @@ RedfishReply RedfishServer::dispatch(RedfishRequest &request, const RouteTable::
                 return RedfishReply::error(412, RedfishMessage{u"PreconditionFailed"_s, {}, {}, {}});
         }
     }
-    return match.route->handler(request);
+    const bool isRead = request.method == u"GET"_s || request.method == u"HEAD"_s;
+    std::optional<QueryOptions> options;
+    if (isRead) {
+        RedfishReply error;
+        options = QueryOptions::parse(request.query, &error);
+        if (!options)
+            return error;
+    }
+    RedfishReply reply = match.route->handler(request);
+    if (options && !options->isEmpty() && reply.status == 200 && reply.raw.isEmpty()) {
+        // $expand reads what the caller may read, as the caller.
+        const auto fetch = [this, &request](const QString &path) -> std::optional<QJsonObject> {
+            const RouteTable::Match found = m_routes.find(path, u"GET"_s);
+            if (!found.route || !roleHolds(request.role, found.route->privilege))
+                return std::nullopt;
+            RedfishRequest inner = request;
+            inner.path = path;
+            inner.params = found.params;
+            inner.query.clear();
+            const RedfishReply answer = found.route->handler(inner);
+            return answer.status == 200 && answer.raw.isEmpty() ? std::optional(answer.json) : std::nullopt;
+        };
+        options->apply(&reply.json, request.path, fetch);
+    }
+    return reply;
 }

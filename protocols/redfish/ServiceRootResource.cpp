@@ -2,6 +2,7 @@
 
 #include "Bmc.h"
 #include "InstallationIdentity.h"
+#include "QueryOptions.h"
 #include "RedfishJson.h"
 #include "RedfishTypes.h"
 
@@ -42,11 +43,13 @@ RedfishReply ServiceRootResource::root() const
                                              {u"ExcerptQuery"_s, false},
                                              {u"FilterQuery"_s, false},
                                              {u"OnlyMemberQuery"_s, false},
-                                             {u"SelectQuery"_s, false},
-                                             {u"ExpandQuery"_s, QJsonObject{{u"ExpandAll"_s, false},
-                                                                            {u"Levels"_s, false},
-                                                                            {u"Links"_s, false},
-                                                                            {u"NoLinks"_s, false}}},
+                                             {u"SelectQuery"_s, true},
+                                             {u"TopSkipQuery"_s, true},
+                                             {u"ExpandQuery"_s, QJsonObject{{u"ExpandAll"_s, true},
+                                                                            {u"Levels"_s, true},
+                                                                            {u"MaxLevels"_s, QueryOptions::maxLevels},
+                                                                            {u"Links"_s, true},
+                                                                            {u"NoLinks"_s, true}}},
                                          }},
     });
 }
