@@ -52,6 +52,13 @@ bool ConnectionGuard::watch(QTcpSocket *socket)
     return true;
 }
 
+void ConnectionGuard::markStreaming(QTcpSocket *socket)
+{
+    auto it = m_connections.find(socket);
+    if (it != m_connections.end())
+        it->streaming = true;
+}
+
 void ConnectionGuard::forget(QTcpSocket *socket)
 {
     m_connections.remove(socket);
@@ -65,7 +72,7 @@ bool ConnectionGuard::evictIdle()
     qint64 longest = -1;
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
         const Connection &connection = it.value();
-        if (connection.requestStarted.isValid() || !connection.socket)
+        if (connection.requestStarted.isValid() || connection.streaming || !connection.socket)
             continue;
         if (connection.lastActivity.elapsed() > longest) {
             longest = connection.lastActivity.elapsed();
@@ -89,7 +96,7 @@ void ConnectionGuard::sweep()
                 ++m_counters.slowClosed;
                 expired.append(it.key());
             }
-        } else if (connection.lastActivity.elapsed() > m_limits.idleTimeout.count()) {
+        } else if (!connection.streaming && connection.lastActivity.elapsed() > m_limits.idleTimeout.count()) {
             ++m_counters.idleClosed;
             expired.append(it.key());
         }

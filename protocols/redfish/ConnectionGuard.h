@@ -32,6 +32,9 @@ public:
     // Takes a new connection; false when it was refused (and closed) at once.
     bool watch(QTcpSocket *socket);
 
+    // An event stream: long-lived by design, so neither idle time-out nor eviction applies.
+    void markStreaming(QTcpSocket *socket);
+
     int connectionCount() const { return int(m_connections.size()); }
     const Limits &limits() const { return m_limits; }
 
@@ -58,6 +61,7 @@ private:
         qint64 chunkedSeen = 0;
         QByteArray chunkedTail;  // last bytes, to find the end of a chunked body
         bool closeAfterResponse = false;
+        bool streaming = false;
         QElapsedTimer lastActivity;
         QElapsedTimer requestStarted; // valid while a request is arriving
     };

@@ -6,7 +6,11 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <functional>
+
 #include <utility>
+
+class QHttpServerResponder;
 
 // What a route answers: a status, a JSON body or raw bytes, and extra headers. The server adds
 // OData-Version, Content-Type and the ETag of a GET.
@@ -17,11 +21,13 @@ struct RedfishReply
     QByteArray raw; // when set, sent as is with `contentType`
     QByteArray contentType;
     QList<std::pair<QByteArray, QByteArray>> headers;
+    // A long-lived answer (an event stream) takes over the connection's responder instead.
+    std::function<void(QHttpServerResponder &&responder)> stream;
 
     bool hasBody() const { return !json.isEmpty() || !raw.isEmpty(); }
 
-    static RedfishReply ok(QJsonObject json, int status = 200) { return {status, std::move(json), {}, {}, {}}; }
-    static RedfishReply noContent() { return {204, {}, {}, {}, {}}; }
+    static RedfishReply ok(QJsonObject json, int status = 200) { return {status, std::move(json), {}, {}, {}, {}}; }
+    static RedfishReply noContent() { return {204, {}, {}, {}, {}, {}}; }
     static RedfishReply error(int status, const QList<RedfishMessage> &messages);
     static RedfishReply error(int status, const RedfishMessage &message) { return error(status, QList{message}); }
     // A success that says what happened in @Message.ExtendedInfo (Base Success by default).

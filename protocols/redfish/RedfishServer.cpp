@@ -3,9 +3,11 @@
 #include "AccountServiceResource.h"
 #include "BaseMessages.h"
 #include "ChassisResource.h"
+#include "EventServiceResource.h"
 #include "LogServiceResource.h"
 #include "ManagerResource.h"
 #include "QueryOptions.h"
+#include "RegistryResource.h"
 #include "Bmc.h"
 #include "GuardedSslServer.h"
 #include "GuardedTcpServer.h"
@@ -74,6 +76,8 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
     connect(manager.get(), &ManagerResource::restartRequested, this, &RedfishServer::restartRequested);
     m_resources.push_back(std::move(manager));
     m_resources.push_back(std::make_unique<LogServiceResource>(bmc, m_routes));
+    m_resources.push_back(std::make_unique<EventServiceResource>(bmc, &m_guard, m_routes));
+    m_resources.push_back(std::make_unique<RegistryResource>(m_routes));
 }
 
 RedfishServer::~RedfishServer() = default;
@@ -136,6 +140,10 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
         ? RouteTable::Match{}
         : m_routes.find(request.path, request.method);
     RedfishReply reply = dispatch(request, match);
+    if (reply.stream) {
+        reply.stream(std::move(responder));
+        return;
+    }
 
     QByteArray body;
     if (!reply.raw.isEmpty())

@@ -36,6 +36,13 @@ const QList<std::pair<QString, QString>> &versions()
         {u"LogServiceCollection"_s, {}},
         {u"LogEntry"_s, u"v1_21_0"_s},
         {u"LogEntryCollection"_s, {}},
+        {u"EventService"_s, u"v1_12_0"_s},
+        {u"EventDestinationCollection"_s, {}},
+        {u"Event"_s, u"v1_11_1"_s},
+        {u"MessageRegistryFile"_s, u"v1_1_5"_s},
+        {u"MessageRegistryFileCollection"_s, {}},
+        {u"JsonSchemaFile"_s, u"v1_1_5"_s},
+        {u"JsonSchemaFileCollection"_s, {}},
         {u"Message"_s, u"v1_3_0"_s},
         {u"Resource"_s, {}},
     };

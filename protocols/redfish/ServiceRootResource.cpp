@@ -38,6 +38,9 @@ RedfishReply ServiceRootResource::root() const
         {u"AccountService"_s, link(u"/redfish/v1/AccountService"_s)},
         {u"Chassis"_s, link(u"/redfish/v1/Chassis"_s)},
         {u"Managers"_s, link(u"/redfish/v1/Managers"_s)},
+        {u"EventService"_s, link(u"/redfish/v1/EventService"_s)},
+        {u"Registries"_s, link(u"/redfish/v1/Registries"_s)},
+        {u"JsonSchemas"_s, link(u"/redfish/v1/JsonSchemas"_s)},
         {u"Links"_s, QJsonObject{{u"Sessions"_s, link(u"/redfish/v1/SessionService/Sessions"_s)}}},
         {u"ProtocolFeaturesSupported"_s, QJsonObject{
                                              {u"ExcerptQuery"_s, false},
@@ -65,6 +68,9 @@ RedfishReply ServiceRootResource::serviceDocument() const
         {u"AccountService"_s, u"/redfish/v1/AccountService"_s},
         {u"Chassis"_s, u"/redfish/v1/Chassis"_s},
         {u"Managers"_s, u"/redfish/v1/Managers"_s},
+        {u"EventService"_s, u"/redfish/v1/EventService"_s},
+        {u"Registries"_s, u"/redfish/v1/Registries"_s},
+        {u"JsonSchemas"_s, u"/redfish/v1/JsonSchemas"_s},
     };
     for (const auto &[name, url] : singletons)
         value.append(QJsonObject{{u"name"_s, name}, {u"kind"_s, u"Singleton"_s}, {u"url"_s, url}});

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QSet>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -61,7 +62,9 @@ private slots:
     void chassis();
     void manager();
     void queryParameters();
+    void eventStream();
     void logs();
+    void crawl();
     void managerReset();
     void bodiesFollowTheSchemas();
 
@@ -558,6 +561,60 @@ void tst_Redfish::queryParameters()
     QCOMPARE(get(u"/redfish/v1/Systems?colour=blue"_s, admin()).status, 200);
 }
 
+void tst_Redfish::eventStream()
+{
+    const QString uri = get(u"/redfish/v1/EventService"_s, admin()).json().value(u"ServerSentEventUri"_s).toString();
+    QCOMPARE(uri, u"/redfish/v1/EventService/SSE"_s);
+    const auto openStream = [&](QProcess *curl) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(u"CURL_CA_BUNDLE"_s);
+        curl->setProcessEnvironment(environment);
+        curl->start(u"curl"_s, {u"-sk"_s, u"-N"_s, u"-i"_s, u"-u"_s, u"admin:"_s + adminPassword,
+                                u"https://127.0.0.1:%1%2"_s.arg(m_daemon->redfishPort()).arg(uri)});
+    };
+    QProcess stream;
+    openStream(&stream);
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += stream.readAllStandardOutput()).contains(": qbmc events"), 10000);
+    QVERIFY(received.contains("Content-Type: text/event-stream"));
+
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(send(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s, R"({"ResetType":"On"})", admin()).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT((received += stream.readAllStandardOutput()).contains("On requested by redfish:admin"), 10000);
+    qInfo("the power event arrived %lld ms after the request was sent", qlonglong(clock.elapsed()));
+    QTRY_VERIFY_WITH_TIMEOUT((received += stream.readAllStandardOutput()).contains("power state is now On"), 20000);
+    QVERIFY(received.contains("ResourceEvent.1.3.ResourceCreated")); // the event log's entries too
+
+    // Every event is a Redfish Event.
+    for (const QByteArray &line : received.split('\n')) {
+        if (line.startsWith("data: "))
+            m_bodies.append(QJsonObject{{u"where"_s, u"SSE"_s}, {u"body"_s, QJsonDocument::fromJson(line.mid(6)).object()}});
+    }
+
+    // The stream limit, and a client that goes away does no harm.
+    std::vector<std::unique_ptr<QProcess>> more;
+    for (int i = 1; i < 8; ++i) {
+        more.push_back(std::make_unique<QProcess>());
+        openStream(more.back().get());
+    }
+    QByteArray last;
+    QTRY_VERIFY_WITH_TIMEOUT((last += more.back()->readAllStandardOutput()).contains(": qbmc events"), 10000);
+    const Reply refused = get(uri, admin());
+    QCOMPARE(refused.status, 503);
+    QCOMPARE(refused.messageKey(), u"EventSubscriptionLimitExceeded"_s);
+    stream.kill();
+    stream.waitForFinished();
+    for (const auto &curl : more) {
+        curl->kill();
+        curl->waitForFinished();
+    }
+    more.clear();
+    QCOMPARE(retry([&] { return send(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s,
+                                     R"({"ResetType":"ForceOff"})", admin()).status; }, 200), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(powerState(), u"Off"_s, 20000);
+}
+
 void tst_Redfish::logs()
 {
     const QString eventLog = u"/redfish/v1/Managers/bmc/LogServices/EventLog"_s;
@@ -583,6 +640,38 @@ void tst_Redfish::logs()
     QVERIFY(attachment.body.contains("Linux version"));
     QCOMPARE(qint64(attachment.body.size()), qint64(entry.value(u"AdditionalDataSizeBytes"_s).toDouble()));
     QCOMPARE(get(entry.value(u"AdditionalDataURI"_s).toString(), {u"-u"_s, u"viewer:"_s + viewerPassword}).status, 403);
+}
+
+void tst_Redfish::crawl()
+{
+    // Every resource reachable from the service root answers 200 (and goes to schema validation).
+    QStringList queue{u"/redfish/v1"_s};
+    QSet<QString> seen;
+    while (!queue.isEmpty()) {
+        const QString path = queue.takeFirst();
+        if (seen.contains(path) || path.contains(u"/attachment"_s) || path.endsWith(u"/SSE"_s))
+            continue;
+        seen.insert(path);
+        const Reply reply = get(path, admin());
+        QVERIFY2(reply.status == 200, qPrintable(path + u": "_s + QString::number(reply.status)));
+        const std::function<void(const QJsonValue &)> collect = [&](const QJsonValue &value) {
+            if (value.isObject()) {
+                const QJsonObject object = value.toObject();
+                for (auto it = object.begin(); it != object.end(); ++it) {
+                    if (it.key() == u"@odata.id"_s && it->toString() != path && !it->toString().contains(u'#'))
+                        queue.append(it->toString());
+                    else
+                        collect(*it);
+                }
+            } else if (value.isArray()) {
+                for (const QJsonValue &item : value.toArray())
+                    collect(item);
+            }
+        };
+        collect(reply.json());
+    }
+    qInfo("%lld resources reached from the service root", qlonglong(seen.size()));
+    QVERIFY(seen.size() > 30);
 }
 
 void tst_Redfish::managerReset()

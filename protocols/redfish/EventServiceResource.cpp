@@ -1,0 +1,143 @@
+#include "EventServiceResource.h"
+
+#include "BaseMessages.h"
+#include "Bmc.h"
+#include "ConnectionGuard.h"
+#include "EventLog.h"
+#include "PowerController.h"
+#include "RedfishJson.h"
+#include "RedfishLogging.h"
+#include "RedfishTypes.h"
+
+#include <QDateTime>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using RedfishJson::link;
+
+namespace {
+const QString servicePath = u"/redfish/v1/EventService"_s;
+const QString streamPath = servicePath + u"/SSE"_s;
+const QString systemPath = u"/redfish/v1/Systems/system"_s;
+// ResourceEvent is DMTF's registry for changes of a resource.
+const QString resourceChanged = u"ResourceEvent.1.3.ResourceChanged"_s;
+const QString resourceCreated = u"ResourceEvent.1.3.ResourceCreated"_s;
+
+QString severityOf(EventLogEntry::Severity severity)
+{
+    switch (severity) {
+    case EventLogEntry::Severity::Info: return u"OK"_s;
+    case EventLogEntry::Severity::Warning: return u"Warning"_s;
+    case EventLogEntry::Severity::Critical: return u"Critical"_s;
+    }
+    return u"OK"_s;
+}
+} // namespace
+
+EventServiceResource::EventServiceResource(Bmc *bmc, ConnectionGuard *guard, RouteTable &routes, QObject *parent)
+    : QObject(parent)
+    , m_bmc(bmc)
+    , m_guard(guard)
+{
+    routes.add(servicePath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return service(); });
+    routes.add(servicePath + u"/Subscriptions"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return subscriptions(); });
+    routes.add(streamPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return openStream(request); });
+
+    connect(bmc->power(), &PowerController::stateChanged, this, [this](PowerController::State state) {
+        publish(resourceChanged, u"The host's power state is now %1."_s.arg(PowerController::stateName(state)), u"OK"_s, systemPath);
+    });
+    connect(bmc->power(), &PowerController::actionStarted, this, [this](PowerController::Action action, const Actor &actor) {
+        publish(resourceChanged, u"%1 requested by %2."_s.arg(PowerController::actionName(action), actor.toString()), u"OK"_s, systemPath);
+    });
+    connect(bmc->eventLog(), &EventLog::entryAdded, this, [this](const EventLogEntry &entry) {
+        publish(resourceCreated, entry.message, severityOf(entry.severity),
+                u"/redfish/v1/Managers/bmc/LogServices/EventLog/Entries/"_s + QString::number(entry.id));
+    });
+    // A comment line now and then: idle streams stay open through proxies and show up as alive.
+    m_keepAlive.setInterval(15s);
+    connect(&m_keepAlive, &QTimer::timeout, this, [this] { write(": keep-alive\n\n"); });
+    m_keepAlive.start();
+}
+
+EventServiceResource::~EventServiceResource() = default;
+
+RedfishReply EventServiceResource::service() const
+{
+    return RedfishReply::ok(QJsonObject{
+        {u"@odata.id"_s, servicePath},
+        {u"@odata.type"_s, RedfishTypes::of(u"EventService"_s)},
+        {u"Id"_s, u"EventService"_s},
+        {u"Name"_s, u"Event Service"_s},
+        {u"ServiceEnabled"_s, true},
+        {u"ServerSentEventUri"_s, streamPath},
+        {u"EventFormatTypes"_s, QJsonArray{u"Event"_s}},
+        {u"DeliveryRetryAttempts"_s, 0},
+        {u"Subscriptions"_s, link(servicePath + u"/Subscriptions"_s)},
+        {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
+    });
+}
+
+RedfishReply EventServiceResource::subscriptions() const
+{
+    // Events go out on the SSE stream only; there are no push subscriptions to list.
+    return RedfishReply::ok(RedfishJson::collection(servicePath + u"/Subscriptions"_s, u"EventDestinationCollection"_s,
+                                                    u"Event Subscriptions"_s, {}));
+}
+
+RedfishReply EventServiceResource::openStream(const RedfishRequest &request)
+{
+    if (request.method == u"HEAD"_s)
+        return RedfishReply::ok({});
+    if (int(m_streams.size()) >= maxStreams)
+        return RedfishReply::error(503, BaseMessages::make("EventSubscriptionLimitExceeded"));
+    RedfishReply reply;
+    const QString user = request.user;
+    reply.stream = [this, user](QHttpServerResponder &&responder) {
+        Stream stream;
+        stream.responder = std::make_unique<QHttpServerResponder>(std::move(responder));
+        stream.socket = stream.responder->socket();
+        m_guard->markStreaming(stream.socket);
+        stream.responder->writeStatusLine(QHttpServerResponder::StatusCode::Ok);
+        stream.responder->writeHeader("Content-Type", "text/event-stream");
+        stream.responder->writeHeader("Cache-Control", "no-store");
+        stream.responder->writeHeader("OData-Version", "4.0");
+        stream.responder->writeBody(": qbmc events\n\n");
+        qCInfo(lcRedfish, "event stream of %s opened (%zu open)", qPrintable(user), m_streams.size() + 1);
+        m_streams.push_back(std::move(stream));
+    };
+    return reply;
+}
+
+void EventServiceResource::publish(const QString &messageId, const QString &message, const QString &severity, const QString &origin)
+{
+    if (m_streams.empty())
+        return;
+    const QString id = QString::number(m_nextEventId++);
+    const QJsonObject event{
+        {u"@odata.type"_s, RedfishTypes::of(u"Event"_s)},
+        {u"Id"_s, id},
+        {u"Name"_s, u"qbmc event"_s},
+        {u"Events"_s, QJsonArray{QJsonObject{
+                          {u"EventType"_s, u"Other"_s},
+                          {u"EventId"_s, id},
+                          {u"MemberId"_s, u"0"_s},
+                          {u"MessageId"_s, messageId},
+                          {u"Message"_s, message},
+                          {u"MessageSeverity"_s, severity},
+                          {u"EventTimestamp"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                          {u"OriginOfCondition"_s, link(origin)},
+                      }}},
+    };
+    write("id: " + id.toUtf8() + "\ndata: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n");
+}
+
+void EventServiceResource::write(const QByteArray &data)
+{
+    // A stream whose client went away has lost its socket; it goes now, harmlessly.
+    std::erase_if(m_streams, [](const Stream &stream) { return !stream.socket || stream.socket->state() != QAbstractSocket::ConnectedState; });
+    for (Stream &stream : m_streams)
+        stream.responder->writeBody(data);
+}
