@@ -189,7 +189,7 @@ ConfigSchema::ConfigSchema()
         boolKey(u"redfish.tls"_s, true, u"serve HTTPS; false serves plain HTTP, for loopback use only"_s),
         stringKey(u"redfish.tls_cert"_s, u"PEM certificate; empty generates a self-signed one in the state directory"_s),
         stringKey(u"redfish.tls_key"_s, u"PEM private key of redfish.tls_cert"_s),
-        secondsKey(u"redfish.session_timeout"_s, 1800, 30, 86400, u"a Redfish session unused for this long ends"_s),
+        secondsKey(u"redfish.session_timeout"_s, 1800, 30, 86400, u"a Redfish session unused for this long ends"_s, runtime),
         integerKey(u"redfish.max_sessions"_s, 64, 1, 1024, u"most Redfish sessions at once"_s),
         integerKey(u"redfish.max_connections"_s, 256, 4, 4096,
                    u"most HTTP connections at once; the longest idle one makes room for a new one"_s),

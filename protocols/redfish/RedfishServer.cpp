@@ -68,7 +68,7 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
 {
     m_resources.push_back(std::make_unique<ServiceRootResource>(bmc, m_routes));
     m_resources.push_back(std::make_unique<SystemResource>(bmc, m_routes));
-    m_resources.push_back(std::make_unique<SessionServiceResource>(&m_authenticator, m_routes));
+    m_resources.push_back(std::make_unique<SessionServiceResource>(bmc, &m_authenticator, m_routes));
     m_resources.push_back(std::make_unique<AccountServiceResource>(bmc->accounts(), m_routes));
     m_resources.push_back(std::make_unique<ChassisResource>(bmc, m_routes));
     auto manager = std::make_unique<ManagerResource>(bmc, m_settings.networkFacts,

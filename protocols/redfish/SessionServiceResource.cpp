@@ -1,6 +1,9 @@
 #include "SessionServiceResource.h"
 
 #include "BaseMessages.h"
+#include "Bmc.h"
+#include "Configuration.h"
+#include "EventLog.h"
 #include "RedfishAuthenticator.h"
 #include "RedfishJson.h"
 #include "RedfishTypes.h"
@@ -15,8 +18,9 @@ constexpr int minimumTimeout = 30;
 constexpr int maximumTimeout = 86400;
 } // namespace
 
-SessionServiceResource::SessionServiceResource(RedfishAuthenticator *authenticator, RouteTable &routes, QObject *parent)
+SessionServiceResource::SessionServiceResource(Bmc *bmc, RedfishAuthenticator *authenticator, RouteTable &routes, QObject *parent)
     : QObject(parent)
+    , m_bmc(bmc)
     , m_authenticator(authenticator)
 {
     routes.add(servicePath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return service(); });
@@ -60,7 +64,16 @@ RedfishReply SessionServiceResource::patchService(const RedfishRequest &request)
             else if (seconds < minimumTimeout || seconds > maximumTimeout)
                 problems.append(BaseMessages::make("PropertyValueOutOfRange", {RedfishJson::valueText(*it), it.key()}, u"#/"_s + it.key()));
             else {
+                const qint64 before = m_authenticator->settings().sessionTimeout.count();
+                if (const auto failure = m_bmc->configuration()->setRuntimeValue(u"redfish.session_timeout"_s, seconds)) {
+                    RedfishMessage message = BaseMessages::make("PropertyValueIncorrect", {it.key(), RedfishJson::valueText(*it)});
+                    message.resolution = *failure;
+                    return RedfishReply::error(500, message);
+                }
                 m_authenticator->setSessionTimeout(std::chrono::seconds(qint64(seconds)));
+                if (before != qint64(seconds))
+                    m_bmc->eventLog()->info(Actor::redfish(request.user), u"Setting redfish.session_timeout changed from %1 to %2"_s
+                                                                               .arg(before).arg(qint64(seconds)));
                 changed = true;
             }
         } else if (current.contains(it.key())) {

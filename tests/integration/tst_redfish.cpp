@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QSet>
 #include <QJsonDocument>
@@ -323,6 +324,15 @@ void tst_Redfish::sessions()
     QVERIFY(get(u"/redfish/v1/SessionService/Sessions"_s, withToken).json().value(u"Members"_s).toArray().contains(
         QJsonObject{{u"@odata.id"_s, location}}));
     QCOMPARE(get(u"/redfish/v1/SessionService"_s, withToken).json().value(u"SessionTimeout"_s).toInt(), 1800);
+    Reply patched = send(u"PATCH"_s, u"/redfish/v1/SessionService"_s, R"({"SessionTimeout":600})", withToken);
+    QCOMPARE(patched.status, 200);
+    QCOMPARE(patched.json().value(u"SessionTimeout"_s).toInt(), 600);
+    QCOMPARE(send(u"PATCH"_s, u"/redfish/v1/SessionService"_s, R"({"SessionTimeout":5})", withToken).messageKey(),
+             u"PropertyValueOutOfRange"_s);
+    QFile settings(m_daemon->stateDir() + u"/settings.json"_s);
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(settings.readAll()).object().value(u"settings"_s).toObject()
+                 .value(u"redfish.session_timeout"_s).toInt(), 600);
 
     QCOMPARE(send(u"DELETE"_s, location, {}, withToken).status, 204);
     QCOMPARE(get(u"/redfish/v1/Systems/system"_s, withToken).status, 401);
