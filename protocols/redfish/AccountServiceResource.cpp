@@ -280,17 +280,9 @@ RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
             return refusal(m_accounts, failure, key, RedfishJson::valueText(*it));
         changed = true;
     }
-    if (!changed)
-        return RedfishReply::error(problems.contains(BaseMessages::insufficientPrivilege()) ? 403 : 400,
-                                   problems.isEmpty() ? QList{BaseMessages::make("NoOperation")} : problems);
-    RedfishReply reply = RedfishReply::ok(accountJson(*id));
-    if (!problems.isEmpty()) {
-        QJsonArray extended;
-        for (const RedfishMessage &problem : std::as_const(problems))
-            extended.append(problem.toJson());
-        reply.json.insert(u"@Message.ExtendedInfo"_s, extended);
-    }
-    return reply;
+    if (!changed && problems.contains(BaseMessages::insufficientPrivilege()))
+        return RedfishReply::error(403, problems);
+    return RedfishReply::patched(RedfishReply::ok(accountJson(*id)), changed, problems);
 }
 
 RedfishReply AccountServiceResource::deleteAccount(const RedfishRequest &request)

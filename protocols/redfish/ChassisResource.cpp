@@ -115,16 +115,7 @@ RedfishReply ChassisResource::patch(const RedfishRequest &request)
             problems.append(BaseMessages::propertyUnknown(key));
         }
     }
-    if (!changed)
-        return RedfishReply::error(400, problems.isEmpty() ? QList{BaseMessages::make("NoOperation")} : problems);
-    RedfishReply reply = get();
-    if (!problems.isEmpty()) {
-        QJsonArray extended;
-        for (const RedfishMessage &problem : std::as_const(problems))
-            extended.append(problem.toJson());
-        reply.json.insert(u"@Message.ExtendedInfo"_s, extended);
-    }
-    return reply;
+    return RedfishReply::patched(get(), changed, problems);
 }
 
 RedfishReply ChassisResource::sensors() const

@@ -167,16 +167,7 @@ RedfishReply ManagerResource::patchNetworkProtocol(const RedfishRequest &request
             problems.append(BaseMessages::propertyUnknown(key));
         }
     }
-    if (!changed)
-        return RedfishReply::error(400, problems.isEmpty() ? QList{BaseMessages::make("NoOperation")} : problems);
-    RedfishReply reply = networkProtocol();
-    if (!problems.isEmpty()) {
-        QJsonArray extended;
-        for (const RedfishMessage &problem : std::as_const(problems))
-            extended.append(problem.toJson());
-        reply.json.insert(u"@Message.ExtendedInfo"_s, extended);
-    }
-    return reply;
+    return RedfishReply::patched(networkProtocol(), changed, problems);
 }
 
 RedfishReply ManagerResource::ethernetInterfaces() const

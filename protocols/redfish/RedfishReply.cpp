@@ -15,3 +15,16 @@ RedfishReply RedfishReply::success(int status)
 {
     return ok(QJsonObject{{u"@Message.ExtendedInfo"_s, QJsonArray{BaseMessages::success().toJson()}}}, status);
 }
+
+RedfishReply RedfishReply::patched(RedfishReply resource, bool changed, const QList<RedfishMessage> &problems)
+{
+    if (!changed)
+        return error(400, problems.isEmpty() ? QList{BaseMessages::make("NoOperation")} : problems);
+    if (!problems.isEmpty()) {
+        QJsonArray extended;
+        for (const RedfishMessage &problem : problems)
+            extended.append(problem.toJson());
+        resource.json.insert(u"@Message.ExtendedInfo"_s, extended);
+    }
+    return resource;
+}

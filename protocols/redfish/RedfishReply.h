@@ -32,4 +32,7 @@ struct RedfishReply
     static RedfishReply error(int status, const RedfishMessage &message) { return error(status, QList{message}); }
     // A success that says what happened in @Message.ExtendedInfo (Base Success by default).
     static RedfishReply success(int status = 200);
+    // The answer to a PATCH: the resource as it now is with what was refused in
+    // @Message.ExtendedInfo, or 400 with the refusals when nothing applied.
+    static RedfishReply patched(RedfishReply resource, bool changed, const QList<RedfishMessage> &problems);
 };

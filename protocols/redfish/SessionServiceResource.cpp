@@ -82,16 +82,7 @@ RedfishReply SessionServiceResource::patchService(const RedfishRequest &request)
             problems.append(BaseMessages::propertyUnknown(it.key()));
         }
     }
-    if (!changed)
-        return RedfishReply::error(400, problems.isEmpty() ? QList{BaseMessages::make("NoOperation")} : problems);
-    RedfishReply reply = service();
-    if (!problems.isEmpty()) {
-        QJsonArray extended;
-        for (const RedfishMessage &problem : std::as_const(problems))
-            extended.append(problem.toJson());
-        reply.json.insert(u"@Message.ExtendedInfo"_s, extended);
-    }
-    return reply;
+    return RedfishReply::patched(service(), changed, problems);
 }
 
 QJsonObject SessionServiceResource::sessionJson(const QString &id) const

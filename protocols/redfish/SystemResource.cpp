@@ -254,16 +254,5 @@ RedfishReply SystemResource::patch(const RedfishRequest &request)
             problems.append(BaseMessages::propertyUnknown(key));
         }
     }
-    if (!changed && problems.isEmpty())
-        return RedfishReply::error(400, BaseMessages::make("NoOperation"));
-    if (!changed)
-        return RedfishReply::error(400, problems);
-    RedfishReply reply = get();
-    if (!problems.isEmpty()) {
-        QJsonArray extended;
-        for (const RedfishMessage &problem : std::as_const(problems))
-            extended.append(problem.toJson());
-        reply.json.insert(u"@Message.ExtendedInfo"_s, extended);
-    }
-    return reply;
+    return RedfishReply::patched(get(), changed, problems);
 }
