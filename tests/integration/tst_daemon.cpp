@@ -7,10 +7,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
-#include <fcntl.h>
-#include <poll.h>
-#include <unistd.h>
-
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
