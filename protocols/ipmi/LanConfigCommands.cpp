@@ -9,9 +9,6 @@
 #include <QHostAddress>
 
 namespace {
-constexpr quint8 parameterRevision = 0x11; // IPMI v2.0 parameter format, compatible from v1.5
-constexpr quint8 revisionOnly = 0x80;
-
 // Parameter selectors (IPMI v2.0 table 23-4).
 enum Parameter : quint8 {
     SetInProgress = 0,
@@ -108,18 +105,7 @@ std::optional<QByteArray> LanConfigCommands::parameter(quint8 selector) const
 
 IpmiResponse LanConfigCommands::getParameter(const IpmiRequest &request) const
 {
-    ByteReader reader(request.data);
-    const quint8 channel = reader.u8();
-    const quint8 selector = reader.u8();
-    if (!LanChannel::matches(channel))
-        return IpmiResponse::failure(CompletionCode::InvalidDataField);
-    const std::optional<QByteArray> value = parameter(selector);
-    if (!value)
-        return IpmiResponse::failure(CompletionCode::ParameterNotSupported);
-    QByteArray data(1, char(parameterRevision));
-    if (!(channel & revisionOnly))
-        data += *value;
-    return IpmiResponse::success(data);
+    return LanChannel::getConfigurationParameter(request, [this](quint8 selector) { return parameter(selector); });
 }
 
 IpmiResponse LanConfigCommands::setParameter(const IpmiRequest &request)

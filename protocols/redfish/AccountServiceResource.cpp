@@ -235,7 +235,7 @@ RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
             continue;
         static const QStringList managed{u"UserName"_s, u"RoleId"_s, u"Enabled"_s, u"AccountTypes"_s};
         if (!managed.contains(key)) {
-            problems.append(current.contains(key) ? BaseMessages::propertyNotWritable(key) : BaseMessages::propertyUnknown(key));
+            problems.append(BaseMessages::refusedProperty(current, key));
             continue;
         }
         if (!mayManage) {

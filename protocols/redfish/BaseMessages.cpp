@@ -15,6 +15,14 @@ QString dotted(const QString &property)
 }
 } // namespace
 
+RedfishMessage refusedProperty(const QJsonObject &resource, const QString &property)
+{
+    const QString outer = property.section(u'/', 0, 0);
+    const QString inner = property.section(u'/', 1);
+    const bool present = inner.isEmpty() ? resource.contains(outer) : resource.value(outer).toObject().contains(inner);
+    return present ? propertyNotWritable(property) : propertyUnknown(property);
+}
+
 RedfishMessage propertyValueTypeError(const QString &value, const QString &property)
 {
     return make("PropertyValueTypeError", {value, dotted(property)}, u"#/"_s + property);

@@ -23,6 +23,9 @@ inline RedfishMessage insufficientPrivilege() { return make("InsufficientPrivile
 inline RedfishMessage noValidSession() { return make("NoValidSession"); }
 inline RedfishMessage propertyUnknown(const QString &property) { return make("PropertyUnknown", {property}, QStringLiteral("#/") + property); }
 inline RedfishMessage propertyNotWritable(const QString &property) { return make("PropertyNotWritable", {property}, QStringLiteral("#/") + property); }
+// A property a PATCH cannot set: read-only when `resource` has it, unknown otherwise.
+// `property` may name one level of nesting, "Boot/BootSourceOverrideTarget".
+RedfishMessage refusedProperty(const QJsonObject &resource, const QString &property);
 RedfishMessage propertyValueTypeError(const QString &value, const QString &property);
 RedfishMessage propertyValueNotInList(const QString &value, const QString &property);
 RedfishMessage headerTooLarge(qsizetype limit);

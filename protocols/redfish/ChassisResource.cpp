@@ -109,10 +109,8 @@ RedfishReply ChassisResource::patch(const RedfishRequest &request)
             else
                 m_bmc->identify()->turnOn(value == u"Lit"_s ? 0s : 15s, actor);
             changed = true;
-        } else if (current.contains(key)) {
-            problems.append(BaseMessages::propertyNotWritable(key));
         } else {
-            problems.append(BaseMessages::propertyUnknown(key));
+            problems.append(BaseMessages::refusedProperty(current, key));
         }
     }
     return RedfishReply::patched(get(), changed, problems);

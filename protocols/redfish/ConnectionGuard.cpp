@@ -52,6 +52,20 @@ bool ConnectionGuard::watch(QTcpSocket *socket)
     return true;
 }
 
+bool ConnectionGuard::adopt(QTcpSocket *socket, qintptr descriptor)
+{
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return false;
+    }
+    if (!watch(socket)) {
+        socket->abort();
+        socket->deleteLater();
+        return false;
+    }
+    return true;
+}
+
 void ConnectionGuard::markStreaming(QTcpSocket *socket)
 {
     auto it = m_connections.find(socket);

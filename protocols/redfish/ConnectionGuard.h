@@ -31,6 +31,9 @@ public:
 
     // Takes a new connection; false when it was refused (and closed) at once.
     bool watch(QTcpSocket *socket);
+    // For a listener's incomingConnection(): gives `socket` the descriptor and watches it. When the
+    // descriptor is bad or the connection refused, the socket is gone and the answer is false.
+    bool adopt(QTcpSocket *socket, qintptr descriptor);
 
     // An event stream: long-lived by design, so neither idle time-out nor eviction applies.
     void markStreaming(QTcpSocket *socket);

@@ -15,15 +15,8 @@ GuardedSslServer::GuardedSslServer(ConnectionGuard *guard, QObject *parent)
 void GuardedSslServer::incomingConnection(qintptr descriptor)
 {
     auto *socket = new QSslSocket(this);
-    if (!socket->setSocketDescriptor(descriptor)) {
-        delete socket;
+    if (!m_guard->adopt(socket, descriptor))
         return;
-    }
-    if (!m_guard->watch(socket)) {
-        socket->abort();
-        socket->deleteLater();
-        return;
-    }
     socket->setSslConfiguration(sslConfiguration());
     connect(socket, &QSslSocket::encrypted, this, [this, socket] { addPendingConnection(socket); });
     connect(socket, &QSslSocket::errorOccurred, socket, [socket] {

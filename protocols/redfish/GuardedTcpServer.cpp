@@ -14,14 +14,6 @@ GuardedTcpServer::GuardedTcpServer(ConnectionGuard *guard, QObject *parent)
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
     auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(descriptor)) {
-        delete socket;
-        return;
-    }
-    if (!m_guard->watch(socket)) {
-        socket->abort();
-        socket->deleteLater();
-        return;
-    }
-    addPendingConnection(socket);
+    if (m_guard->adopt(socket, descriptor))
+        addPendingConnection(socket);
 }

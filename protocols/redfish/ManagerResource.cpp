@@ -161,10 +161,8 @@ RedfishReply ManagerResource::patchNetworkProtocol(const RedfishRequest &request
                     problems.append(BaseMessages::propertyNotWritable(u"IPMI/"_s + p.key()));
                 }
             }
-        } else if (current.contains(key)) {
-            problems.append(BaseMessages::propertyNotWritable(key));
         } else {
-            problems.append(BaseMessages::propertyUnknown(key));
+            problems.append(BaseMessages::refusedProperty(current, key));
         }
     }
     return RedfishReply::patched(networkProtocol(), changed, problems);

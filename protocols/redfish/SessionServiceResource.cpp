@@ -76,10 +76,8 @@ RedfishReply SessionServiceResource::patchService(const RedfishRequest &request)
                                                                                .arg(before).arg(qint64(seconds)));
                 changed = true;
             }
-        } else if (current.contains(it.key())) {
-            problems.append(BaseMessages::propertyNotWritable(it.key()));
         } else {
-            problems.append(BaseMessages::propertyUnknown(it.key()));
+            problems.append(BaseMessages::refusedProperty(current, it.key()));
         }
     }
     return RedfishReply::patched(service(), changed, problems);

@@ -216,9 +216,7 @@ RedfishReply SystemResource::patch(const RedfishRequest &request)
             for (auto b = boot.begin(); b != boot.end(); ++b) {
                 static const QStringList writable{u"BootSourceOverrideTarget"_s, u"BootSourceOverrideEnabled"_s, u"BootSourceOverrideMode"_s};
                 if (!writable.contains(b.key())) {
-                    bootProblems.append(current.value(u"Boot"_s).toObject().contains(b.key())
-                                            ? BaseMessages::propertyNotWritable(u"Boot/"_s + b.key())
-                                            : BaseMessages::propertyUnknown(u"Boot/"_s + b.key()));
+                    bootProblems.append(BaseMessages::refusedProperty(current, u"Boot/"_s + b.key()));
                 }
             }
             if (auto problem = readBootValue(boot, u"BootSourceOverrideTarget"_s, &target))
@@ -248,10 +246,8 @@ RedfishReply SystemResource::patch(const RedfishRequest &request)
                 problems.append(BaseMessages::propertyValueNotInList(it->toString(), key));
             else
                 changed = true;
-        } else if (current.contains(key)) {
-            problems.append(BaseMessages::propertyNotWritable(key));
         } else {
-            problems.append(BaseMessages::propertyUnknown(key));
+            problems.append(BaseMessages::refusedProperty(current, key));
         }
     }
     return RedfishReply::patched(get(), changed, problems);
