@@ -65,11 +65,7 @@ StateFile::Result StateFile::load(int version, const Validator &validate, Mode m
         return result;
     }
 
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'hhmmss'Z'"_s);
-    QString aside = u"%1.corrupt-%2"_s.arg(m_path, stamp);
-    for (int n = 1; QFile::exists(aside); ++n)
-        aside = u"%1.corrupt-%2-%3"_s.arg(m_path, stamp).arg(n);
-    if (QFile::rename(m_path, aside)) {
+    if (const QString aside = moveAside(m_path); !aside.isEmpty()) {
         result.asidePath = aside;
         qCCritical(lcState, "%s is damaged (%s); kept it as %s", qPrintable(m_path), qPrintable(result.problem),
                    qPrintable(aside));
@@ -80,6 +76,15 @@ StateFile::Result StateFile::load(int version, const Validator &validate, Mode m
                    qPrintable(m_path), qPrintable(result.problem));
     }
     return result;
+}
+
+QString StateFile::moveAside(const QString &path)
+{
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'hhmmss'Z'"_s);
+    QString aside = u"%1.corrupt-%2"_s.arg(path, stamp);
+    for (int n = 1; QFile::exists(aside); ++n)
+        aside = u"%1.corrupt-%2-%3"_s.arg(path, stamp).arg(n);
+    return QFile::rename(path, aside) ? aside : QString();
 }
 
 bool StateFile::save(int version, QJsonObject object) const

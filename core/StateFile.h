@@ -39,6 +39,10 @@ public:
     // previous file as it was.
     bool save(int version, QJsonObject object) const;
 
+    // Renames a damaged state file to "<path>.corrupt-<UTC time>" (numbered when that exists);
+    // the new name, or empty when it could not be moved.
+    static QString moveAside(const QString &path);
+
 private:
     QString m_path;
     QFileDevice::Permissions m_permissions;

@@ -1,6 +1,7 @@
 #include "TlsIdentity.h"
 
 #include "RedfishLogging.h"
+#include "StateFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -155,7 +156,15 @@ std::optional<TlsIdentity> TlsIdentity::selfSigned(const QString &stateDirectory
     if (QFile::exists(certificatePath) && QFile::exists(keyPath)) {
         if (auto identity = load(certificatePath, keyPath, error))
             return identity;
-        qCWarning(lcRedfish, "%s; making a new self-signed certificate", qPrintable(*error));
+        // Kept for whoever wants to know what happened to it, never overwritten.
+        for (const QString &path : {certificatePath, keyPath}) {
+            const QString aside = StateFile::moveAside(path);
+            if (aside.isEmpty()) {
+                *error = u"%1 cannot be moved aside to make a new certificate"_s.arg(path);
+                return std::nullopt;
+            }
+            qCWarning(lcRedfish, "%s; kept it as %s and made a new self-signed certificate", qPrintable(*error), qPrintable(aside));
+        }
     }
     const auto [certificatePem, keyPem] = makeSelfSigned(hostName, addresses);
     if (certificatePem.isEmpty() || keyPem.isEmpty()) {
