@@ -40,6 +40,8 @@ public:
     std::optional<int> start();
 
     Bmc *bmc() const { return m_bmc.get(); }
+    const Configuration *configuration() const { return m_configuration.get(); }
+    const NetworkFacts *networkFacts() const { return m_networkFacts.get(); }
 
     // Ends the event loop so that main() starts qbmc again, state written first.
     void restartInPlace(const QString &reason);

@@ -14,7 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int formatVersion = 1;
-const auto administratorName = "admin"_L1;
 
 QString forLog(const QString &name)
 {
@@ -437,6 +436,44 @@ AccountStore::Error AccountStore::setPassword(const QString &name, const QByteAr
     m_eventLog->info(actor, u"Password of \"%1\" changed"_s.arg(name));
     changed(name);
     return Error::None;
+}
+
+AccountStore::Recovery AccountStore::recoverAdministrator(const Actor &actor)
+{
+    const QString password = generatePassword();
+    Account *chosen = nullptr;
+    for (Account &account : m_stored) {
+        if (account.role != Role::Administrator)
+            continue;
+        const bool better = !chosen || (account.enabled && !chosen->enabled)
+                            || (account.enabled == chosen->enabled && account.id < chosen->id);
+        if (better)
+            chosen = &account;
+    }
+    if (!chosen) {
+        const QString name = find(administratorName) ? u"%1%2"_s.arg(administratorName).arg(lowestFreeId(accounts()))
+                                                     : administratorName;
+        const Error error = createAccount(name, password.toLatin1(), Role::Administrator, IpmiAccess::Enabled, actor);
+        if (error != Error::None)
+            return {error, {}, {}};
+        m_eventLog->warning(actor, u"No administrator was left: \"%1\" created at the screen"_s.arg(name));
+        return {Error::None, name, password};
+    }
+
+    const QByteArray hash = m_hasher->hash(password.toLatin1());
+    if (hash.isEmpty())
+        return {Error::HashFailed, {}, {}};
+    chosen->passwordHash = hash;
+    if (chosen->ipmiEnabled)
+        chosen->ipmiPassword = password.toLatin1();
+    chosen->enabled = true;
+    m_lockouts.remove(chosen->name);
+    if (chosen->name == administratorName)
+        m_initialPassword.clear();
+    const QString name = chosen->name;
+    m_eventLog->warning(actor, u"Password of administrator \"%1\" reset at the screen"_s.arg(name));
+    changed(name);
+    return {Error::None, name, password};
 }
 
 AccountStore::Error AccountStore::setRole(const QString &name, Role role, const Actor &actor)

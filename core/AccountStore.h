@@ -53,6 +53,8 @@ public:
 
     enum class IpmiAccess { Disabled, Enabled };
 
+    // The administrator created at first start.
+    static constexpr QLatin1StringView administratorName{"admin"};
     static constexpr int firstId = 2;
     static constexpr int lastId = 16;
 
@@ -104,6 +106,17 @@ public:
     void recordLoginSuccess(const QString &name);
 
     static QString generatePassword();
+
+    // Recovery at the machine (physical presence is the proof): the lowest-numbered stored
+    // administrator, preferring an enabled one, gets a new generated password, is enabled and
+    // unlocked; with none left, "admin" is created again. Logged as a warning with the actor.
+    struct Recovery
+    {
+        Error error = Error::None;
+        QString name;
+        QString password;
+    };
+    Recovery recoverAdministrator(const Actor &actor);
 
 signals:
     void accountsChanged();

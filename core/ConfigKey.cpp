@@ -44,6 +44,8 @@ QString ConfigKey::allowedText() const
     case Type::Seconds: return u"a number of seconds from %1 to %2"_s.arg(minimum).arg(maximum);
     case Type::String: return maximum > 0 ? u"text of at most %1 characters"_s.arg(qint64(maximum)) : u"a string"_s;
     case Type::Address: return u"an IPv4 or IPv6 address (\"::\" for every address)"_s;
+    case Type::Digits:
+        return u"empty, or %1 to %2 digits"_s.arg(qint64(minimum)).arg(qint64(maximum));
     case Type::Choice: return joinAlternatives(choices);
     case Type::IntegerList: return u"a list of one or more of %1, like [%2]"_s.arg(
         integersText(allowedIntegers), QString::number(allowedIntegers.value(0)));
@@ -90,6 +92,12 @@ std::optional<QVariant> ConfigKey::parse(const QString &scalar) const
     case Type::String:
         return maximum > 0 && scalar.size() > maximum ? std::nullopt : std::optional<QVariant>(scalar);
     case Type::Address: return isAddress(scalar) ? std::optional<QVariant>(scalar) : std::nullopt;
+    case Type::Digits: {
+        const bool digitsOnly = std::all_of(scalar.cbegin(), scalar.cend(), [](QChar c) { return c.isDigit(); });
+        const bool allowed = scalar.isEmpty()
+                             || (digitsOnly && scalar.size() >= minimum && scalar.size() <= maximum);
+        return allowed ? std::optional<QVariant>(scalar) : std::nullopt;
+    }
     case Type::Choice: return choices.contains(scalar) ? std::optional<QVariant>(scalar) : std::nullopt;
     case Type::IntegerList: return std::nullopt;
     }
@@ -125,6 +133,7 @@ std::optional<QVariant> ConfigKey::fromJson(const QJsonValue &value) const
     case Type::Seconds: return value.isDouble() ? checkSeconds(value.toDouble()) : std::nullopt;
     case Type::String:
     case Type::Address:
+    case Type::Digits:
     case Type::Choice: return value.isString() ? parse(value.toString()) : std::nullopt;
     case Type::IntegerList: {
         if (!value.isArray())
@@ -154,6 +163,7 @@ QString ConfigKey::toYaml(const QVariant &value) const
     case Type::Seconds: return QString::number(value.toDouble());
     case Type::String:
     case Type::Address:
+    case Type::Digits:
     case Type::Choice: {
         // A JSON string is a valid YAML double-quoted scalar.
         const QByteArray quoted = QJsonDocument(QJsonArray{value.toString()}).toJson(QJsonDocument::Compact);

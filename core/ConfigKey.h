@@ -19,6 +19,7 @@ struct ConfigKey
         Seconds,     // a number of seconds within [minimum, maximum]
         String,      // any text (at most `maximum` characters when that is set); absent is empty
         Address,     // an IPv4 or IPv6 address; "::" means every address
+        Digits,      // empty, or minimum to maximum decimal digits (a PIN)
         Choice,      // one of choices
         IntegerList, // a non-empty list of distinct allowedIntegers
     };

@@ -54,6 +54,14 @@ ConfigKey fruKey(const QString &path, const QString &what)
     return key;
 }
 
+ConfigKey digitsKey(QString path, int minimum, int maximum, QString description)
+{
+    ConfigKey key = makeKey(std::move(path), Type::Digits, QString(), std::move(description));
+    key.minimum = minimum;
+    key.maximum = maximum;
+    return key;
+}
+
 ConfigKey addressKey(QString path, QString description)
 {
     return makeKey(std::move(path), Type::Address, u"::"_s, std::move(description));
@@ -199,6 +207,12 @@ ConfigSchema::ConfigSchema()
         integerKey(u"accounts.min_password_length"_s, 8, 1, 20, u"shortest password accepted when one is set"_s),
 
         integerKey(u"eventlog.max_entries"_s, 2048, 16, 65534, u"entries the event log keeps; the oldest go first"_s),
+
+        choiceKey(u"ui.language"_s, {u"system"_s, u"en"_s, u"de"_s, u"zh_CN"_s},
+                  u"language of the screen: the system locale's, English, German or Simplified Chinese"_s),
+        digitsKey(u"ui.pin"_s, 4, 8, u"PIN that unlocks the screen and guards recovery; empty: no screen lock"_s),
+        secondsKey(u"ui.screen_off_timeout"_s, 300, 0, 86400,
+                   u"the screen goes dark after this long untouched and wakes on touch (0: never)"_s),
 
         stringKey(u"log.rules"_s, u"Qt logging rules, e.g. \"qbmc.power.debug=true\""_s),
     };

@@ -133,7 +133,7 @@ std::optional<ConfigError> Configuration::applyEntry(const QString &file, const 
         parsed = key->parseList(entry.items);
         break;
     case ConfigEntry::Kind::Null:
-        if (key->type != ConfigKey::Type::String)
+        if (key->type != ConfigKey::Type::String && key->type != ConfigKey::Type::Digits)
             return error(entry.path, u"no value given; expected %1"_s.arg(key->allowedText()));
         parsed = QString();
         break;

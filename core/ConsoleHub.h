@@ -62,6 +62,8 @@ public:
     bool attachRemote(const Actor &actor);
     void detachRemote();
     bool isRemoteAttached() const { return m_remote.has_value(); }
+    // Who owns input while a remote client is attached: the screen says so.
+    std::optional<Actor> remoteActor() const { return m_remote; }
     // Bytes the transport took; 0 while it waits for the device.
     qint64 writeRemote(const QByteArray &data);
     // False while a remote client owns input.

@@ -23,6 +23,10 @@ public:
         m_process.setProgram(QStringLiteral(QBMC_BINARY));
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("QBMC_ADMIN_PASSWORD"));
+        // Headless, as on a server, whatever session the tests run in; a test that wants the
+        // dashboard sets QT_QPA_PLATFORM=offscreen.
+        for (const char *display : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(QString::fromLatin1(display));
         environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("qbmc.*.info=true"));
         // Error texts from the C library are checked word for word.
         environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));

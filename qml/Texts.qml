@@ -1,0 +1,83 @@
+pragma Singleton
+import QtQuick
+
+// The words for the names the view models use ("On", "ForceOff", "ipmi"), in the user's
+// language. Bindings that call these are translated again when the language changes.
+QtObject {
+    function powerState(state: string): string {
+        switch (state) {
+        case "On": return qsTr("On")
+        case "Off": return qsTr("Off")
+        case "PoweringOn": return qsTr("Powering on…")
+        case "PoweringOff": return qsTr("Powering off…")
+        default: return qsTr("Unknown")
+        }
+    }
+
+    function action(name: string): string {
+        switch (name) {
+        case "On": return qsTr("Power on")
+        case "ForceOn": return qsTr("Force on")
+        case "ForceOff": return qsTr("Force off")
+        case "GracefulShutdown": return qsTr("Shut down")
+        case "GracefulRestart": return qsTr("Restart")
+        case "ForceRestart": return qsTr("Reset")
+        case "PowerCycle": return qsTr("Power cycle")
+        case "PushPowerButton": return qsTr("Power button")
+        case "Nmi": return qsTr("NMI")
+        default: return name
+        }
+    }
+
+    function origin(name: string): string {
+        switch (name) {
+        case "panel": return qsTr("Screen")
+        case "ipmi": return qsTr("IPMI")
+        case "redfish": return qsTr("Redfish")
+        case "host": return qsTr("Host")
+        case "bmc": return qsTr("BMC")
+        default: return name
+        }
+    }
+
+    function actor(origin: string, user: string): string {
+        switch (origin) {
+        case "panel": return qsTr("the screen")
+        case "ipmi": return user.length > 0 ? qsTr("IPMI user %1").arg(user) : qsTr("IPMI")
+        case "redfish": return user.length > 0 ? qsTr("Redfish user %1").arg(user) : qsTr("Redfish")
+        case "host": return qsTr("the host")
+        default: return qsTr("the BMC")
+        }
+    }
+
+    function admission(result: string): string {
+        switch (result) {
+        case "Accepted": return ""
+        case "AlreadyDone": return qsTr("Nothing to do: the host is already there.")
+        case "Busy": return qsTr("Another power action is running.")
+        case "InvalidInState": return qsTr("Not possible while the host is in this state.")
+        case "Unsupported": return qsTr("This board's wiring cannot do that.")
+        default: return qsTr("Unknown action.")
+        }
+    }
+
+    function connection(state: string): string {
+        switch (state) {
+        case "Connected": return qsTr("Connected")
+        case "WaitingForDevice": return qsTr("Waiting for the serial adapter")
+        default: return qsTr("No serial console configured")
+        }
+    }
+
+    function severity(name: string): string {
+        switch (name) {
+        case "Critical": return qsTr("Critical")
+        case "Warning": return qsTr("Warning")
+        default: return qsTr("Information")
+        }
+    }
+
+    function time(value: date): string {
+        return Qt.formatDateTime(value, "yyyy-MM-dd HH:mm:ss")
+    }
+}

@@ -1,0 +1,169 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Qbmc.Ui
+import Qbmc.Dashboard
+
+// How to reach this BMC and who is connected; the IPMI switch, the language, the lock and the
+// administrator password recovery.
+Item {
+    id: page
+
+    property bool portrait: false
+    readonly property AccessPanel access: Dashboard.access
+
+    function reasonText(result: string): string {
+        switch (result) {
+        case "BadCredentials": return qsTr("Wrong user name or password.")
+        case "LockedOut": return qsTr("This account is locked after failed logins; try again later.")
+        case "NotAdministrator": return qsTr("Only an administrator can do this.")
+        default: return result
+        }
+    }
+
+    Flickable {
+        id: flickable
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        contentHeight: column.implicitHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar { }
+
+        ColumnLayout {
+            id: column
+            width: flickable.width
+            spacing: Theme.spacing
+
+            SectionTitle { text: qsTr("This BMC") }
+            InfoRow {
+                Layout.fillWidth: true
+                narrow: page.portrait
+                label: qsTr("Host name")
+                value: page.access.hostName
+            }
+            InfoRow {
+                Layout.fillWidth: true
+                narrow: page.portrait
+                label: qsTr("Addresses")
+                value: page.access.addresses.length > 0 ? page.access.addresses.join("\n") : qsTr("none")
+            }
+            InfoRow {
+                Layout.fillWidth: true
+                narrow: page.portrait
+                label: qsTr("Redfish")
+                value: page.access.redfishEnabled ? page.access.redfishUrl : qsTr("off")
+            }
+            InfoRow {
+                Layout.fillWidth: true
+                narrow: page.portrait
+                label: qsTr("qbmc version")
+                value: Dashboard.version
+            }
+
+            SectionTitle { text: qsTr("IPMI over LAN") }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Text {
+                    objectName: "ipmiStateLabel"
+                    Layout.fillWidth: true
+                    text: page.access.ipmiEnabled ? qsTr("On, UDP port %1").arg(page.access.ipmiPort) : qsTr("Off")
+                    color: page.access.ipmiEnabled ? Theme.powerOn : Theme.textDim
+                    font.pixelSize: Theme.fontNormal
+                    wrapMode: Text.WordWrap
+                }
+                ActionButton {
+                    objectName: "ipmiSwitch"
+                    text: page.access.ipmiEnabled ? qsTr("Turn off") : qsTr("Turn on")
+                    onActivated: confirm.openFor(!page.access.ipmiEnabled)
+                }
+            }
+            Text {
+                Layout.fillWidth: true
+                text: page.access.solEnabled ? qsTr("Serial-over-LAN is on.") : qsTr("Serial-over-LAN is off.")
+                color: Theme.textDim
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: page.access.weakPasswordAccounts.length > 0
+                text: qsTr("Weak passwords (the user name or \"admin\"): %1").arg(page.access.weakPasswordAccounts.join(", "))
+                color: Theme.warning
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.WordWrap
+            }
+
+            SectionTitle { text: qsTr("Sessions") }
+            Text {
+                Layout.fillWidth: true
+                visible: page.access.sessions.count === 0
+                text: qsTr("Nobody is connected.")
+                color: Theme.textDim
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.WordWrap
+            }
+            Repeater {
+                model: page.access.sessions
+                delegate: Text {
+                    required property string protocol
+                    required property string user
+                    required property string address
+                    required property date since
+                    Layout.fillWidth: true
+                    text: qsTr("%1: %2 from %3, since %4").arg(protocol).arg(user).arg(address).arg(Texts.time(since))
+                    color: Theme.text
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WrapAnywhere
+                }
+            }
+
+            SectionTitle { text: qsTr("Screen") }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 6
+                Repeater {
+                    model: Dashboard.language.languages
+                    delegate: ActionButton {
+                        required property var modelData
+                        objectName: "language_" + modelData.code
+                        text: modelData.name
+                        tint: Dashboard.language.language === modelData.code ? Theme.accent : Theme.surfaceRaised
+                        onActivated: Dashboard.language.setLanguage(modelData.code)
+                    }
+                }
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 6
+                ActionButton {
+                    visible: Dashboard.screenLock.pinRequired
+                    text: qsTr("Lock the screen")
+                    onActivated: Dashboard.screenLock.lock()
+                }
+                ActionButton {
+                    objectName: "recoveryButton"
+                    text: qsTr("Forgot the administrator password?")
+                    onActivated: recovery.open()
+                }
+            }
+        }
+    }
+
+    AdminConfirmDialog {
+        id: confirm
+        onConfirmed: (user, password) => {
+            const result = page.access.setIpmiEnabled(confirm.enable, user, password)
+            if (result.length === 0)
+                confirm.close()
+            else
+                confirm.error = page.reasonText(result)
+        }
+    }
+
+    RecoveryDialog {
+        id: recovery
+    }
+}

@@ -1,0 +1,156 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Qbmc.Ui
+import Qbmc.Dashboard
+
+// The host's power, large and coloured, who did the last thing, and the power buttons. Only
+// Power on answers a tap; everything that takes a running server down must be held.
+Item {
+    id: page
+
+    property bool portrait: false
+    property string message
+    readonly property PowerPanel power: Dashboard.power
+    readonly property bool transitioning: power.state === "PoweringOn" || power.state === "PoweringOff"
+
+    function request(action: string) {
+        page.message = Texts.admission(page.power.request(action))
+    }
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        columns: page.portrait ? 1 : 2
+        rowSpacing: Theme.spacing
+        columnSpacing: Theme.spacing
+
+        Rectangle {
+            id: stateCard
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            Layout.minimumHeight: stateColumn.implicitHeight + 2 * Theme.padding
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: stateColour.color
+            border.width: 2
+
+            ColumnLayout {
+                id: stateColumn
+                anchors.fill: parent
+                anchors.margins: Theme.padding
+                spacing: Theme.spacing
+
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Host power")
+                    color: Theme.textDim
+                    font.pixelSize: Theme.fontNormal
+                    wrapMode: Text.WordWrap
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    Rectangle {
+                        id: stateColour
+                        width: 36
+                        height: 36
+                        radius: 18
+                        color: page.power.state === "On" ? Theme.powerOn
+                             : page.transitioning ? Theme.powerTransition : Theme.powerOff
+                        Behavior on color { ColorAnimation { duration: 300 } }
+                        SequentialAnimation on opacity {
+                            running: page.transitioning
+                            loops: Animation.Infinite
+                            alwaysRunToEnd: true
+                            NumberAnimation { to: 0.25; duration: 450; easing.type: Easing.InOutQuad }
+                            NumberAnimation { to: 1; duration: 450; easing.type: Easing.InOutQuad }
+                        }
+                    }
+                    Text {
+                        objectName: "powerStateLabel"
+                        Layout.fillWidth: true
+                        text: Texts.powerState(page.power.state)
+                        color: stateColour.color
+                        font.pixelSize: Theme.fontHuge
+                        font.bold: true
+                        wrapMode: Text.WordWrap
+                    }
+                }
+                Text {
+                    objectName: "lastActionLabel"
+                    Layout.fillWidth: true
+                    visible: page.power.lastAction.length > 0
+                    text: qsTr("Last: %1 by %2 at %3")
+                          .arg(Texts.action(page.power.lastAction))
+                          .arg(Texts.actor(page.power.lastOrigin, page.power.lastUser))
+                          .arg(Texts.time(page.power.lastTime))
+                          + (page.power.lastActionFailed ? " " + qsTr("(failed)") : "")
+                    color: page.power.lastActionFailed ? Theme.danger : Theme.textDim
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    objectName: "busyLabel"
+                    Layout.fillWidth: true
+                    visible: page.power.busy
+                    text: qsTr("Busy: %1 is running. The buttons wait for it to finish.")
+                          .arg(Texts.action(page.power.runningAction))
+                    color: Theme.powerTransition
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    objectName: "messageLabel"
+                    Layout.fillWidth: true
+                    visible: page.message.length > 0
+                    text: page.message
+                    color: Theme.warning
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WordWrap
+                }
+                Item { Layout.fillHeight: true }
+            }
+        }
+
+        GridLayout {
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            Layout.alignment: Qt.AlignTop
+            // One wide column beside the state in landscape; two under it in portrait.
+            columns: page.portrait ? 2 : 1
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
+
+            Repeater {
+                model: [
+                    { action: "On", hold: false, tint: "#1e6b3f" },
+                    { action: "GracefulShutdown", hold: true, tint: Theme.surfaceRaised },
+                    { action: "ForceRestart", hold: true, tint: Theme.surfaceRaised },
+                    { action: "PowerCycle", hold: true, tint: Theme.surfaceRaised },
+                    { action: "ForceOff", hold: true, tint: "#7a2a20" }
+                ]
+                delegate: ActionButton {
+                    required property var modelData
+                    objectName: "button" + modelData.action
+                    Layout.fillWidth: true
+                    Layout.columnSpan: page.portrait && modelData.action === "ForceOff" ? 2 : 1
+                    text: Texts.action(modelData.action)
+                    tint: modelData.tint
+                    holdDuration: modelData.hold ? Theme.holdDuration : 0
+                    enabled: !page.power.busy && page.power.isSupported(modelData.action)
+                    onActivated: page.request(modelData.action)
+                }
+            }
+            Text {
+                Layout.columnSpan: page.portrait ? 2 : 1
+                Layout.fillWidth: true
+                text: qsTr("Hold a button with a ring until the ring is full.")
+                color: Theme.textDim
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.WordWrap
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+#include "DashboardFixture.h"
+
+#include "AccountStore.h"
+#include "Bmc.h"
+#include "ChassisIdentify.h"
+#include "ConfigEntry.h"
+#include "ConsoleHub.h"
+#include "EventLog.h"
+#include "PowerController.h"
+#include "SessionRegistry.h"
+
+#include <QMetaEnum>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+ConfigEntry scalar(const QString &path, const QString &value)
+{
+    ConfigEntry entry;
+    entry.path = path;
+    entry.scalar = value;
+    return entry;
+}
+
+SimulatedHost::Timings quickHost()
+{
+    SimulatedHost::Timings timings;
+    timings.powerOnDelay = 400ms;
+    timings.shutdownDelay = 400ms;
+    timings.forceOffHold = 300ms;
+    return timings;
+}
+} // namespace
+
+DashboardFixture::DashboardFixture(QObject *parent)
+    : QObject(parent)
+    , m_host(quickHost(), false)
+{
+    const auto error = m_configuration.applyFile(u"fixture"_s, {
+        scalar(u"power.short_press"_s, u"0.05"_s),
+        scalar(u"power.long_press"_s, u"0.5"_s),
+        scalar(u"power.cycle_delay"_s, u"0.2"_s),
+        scalar(u"power.restore_policy"_s, u"always_off"_s),
+    });
+    if (error)
+        qFatal("fixture: %s", qPrintable(error->toString()));
+    QString problem;
+    if (!m_host.start(&problem) || !m_hostConsole.open(&problem))
+        qFatal("fixture: %s", qPrintable(problem));
+    connect(&m_hostConsole, &PseudoTerminal::received, this,
+            [this](const QByteArray &data) { m_hostReceived.append(data); });
+
+    m_bmc = std::make_unique<Bmc>(&m_configuration, &m_host, &m_hasher, m_stateDirectory.path());
+    m_bmc->accounts()->ensureAdministrator();
+    SerialConsoleTransport::Settings serial;
+    serial.path = m_hostConsole.slavePath();
+    m_transport = std::make_unique<SerialConsoleTransport>(serial);
+    m_bmc->console()->setTransport(m_transport.get());
+    m_bmc->start();
+
+    Dashboard::Settings settings;
+    settings.language = u"en"_s;
+    settings.access.hostName = u"rack7-node3"_s;
+    settings.access.addresses = {u"192.0.2.17"_s, u"2001:db8::17"_s};
+    settings.access.ipmiPort = 623;
+    settings.access.redfishPort = 443;
+    settings.access.redfishUrl = u"https://192.0.2.17/redfish/v1"_s;
+    m_dashboard = std::make_unique<Dashboard>(m_bmc.get(), settings);
+    Dashboard::setInstance(m_dashboard.get());
+    // The console is connected before any test looks at it.
+    if (!QTest::qWaitFor([this] { return m_bmc->console()->state() == ConsoleHub::State::Connected; }, 5000))
+        qWarning("fixture: the host console did not connect");
+}
+
+DashboardFixture::~DashboardFixture()
+{
+    Dashboard::setInstance(nullptr);
+    m_dashboard.reset();
+    m_bmc.reset();
+}
+
+QString DashboardFixture::requestAsIpmi(const QString &action)
+{
+    const auto known = PowerController::actionFromName(action);
+    if (!known)
+        return u"Unknown"_s;
+    const auto admission = m_bmc->power()->request(*known, Actor::ipmi(u"admin"_s));
+    return QString::fromLatin1(QMetaEnum::fromType<PowerController::Admission>().valueToKey(int(admission)));
+}
+
+void DashboardFixture::writeHostConsole(const QString &text)
+{
+    m_hostConsole.write(text.toUtf8());
+}
+
+void DashboardFixture::attachSol(const QString &user)
+{
+    m_bmc->console()->attachRemote(Actor::ipmi(user));
+}
+
+bool DashboardFixture::isSolAttached() const
+{
+    return m_bmc->console()->isRemoteAttached();
+}
+
+void DashboardFixture::setIdentify(bool on)
+{
+    if (on)
+        m_bmc->identify()->turnOn(0s, Actor::redfish(u"admin"_s));
+    else
+        m_bmc->identify()->turnOff(Actor::redfish(u"admin"_s));
+}
+
+QString DashboardFixture::lastEventOrigin() const
+{
+    const auto &entries = m_bmc->eventLog()->entries();
+    return entries.isEmpty() ? QString() : Actor::originName(entries.constLast().actor.origin);
+}
+
+void DashboardFixture::populate()
+{
+    m_bmc->sessions()->add(RemoteSession::Protocol::Ipmi, u"admin"_s, u"192.0.2.50"_s, Role::Administrator);
+    m_bmc->sessions()->add(RemoteSession::Protocol::Redfish, u"operator"_s, u"2001:db8::50"_s, Role::Operator);
+    m_bmc->eventLog()->warning(Actor::redfish(u"operator"_s), u"Login failed for \"root\" from 192.0.2.99"_s);
+    m_bmc->eventLog()->critical(Actor::host(), u"The host's power LED did not come on within 10 s"_s);
+    writeHostConsole(u"[    0.000000] Linux version 6.1.0-13-arm64 (debian-kernel@lists.debian.org)\r\n"
+                     "[    1.234567] systemd[1]: Reached target Multi-User System.\r\n\r\n"
+                     "Debian GNU/Linux 12 rack7-node3 ttyS0\r\n\r\nrack7-node3 login: "_s);
+}

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "SessionListModel.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+class AccountStore;
+class ServiceSettings;
+
+// How the BMC is reached: its names and addresses, the IPMI and Redfish endpoints, who is
+// connected, and the IPMI-over-LAN switch, which an administrator confirms on the screen with
+// their password.
+class AccessPanel : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Dashboard.access provides it")
+    Q_PROPERTY(QString hostName READ hostName CONSTANT)
+    Q_PROPERTY(QStringList addresses READ addresses CONSTANT)
+    Q_PROPERTY(int ipmiPort READ ipmiPort CONSTANT)
+    Q_PROPERTY(bool ipmiEnabled READ isIpmiEnabled NOTIFY ipmiEnabledChanged)
+    Q_PROPERTY(bool solEnabled READ isSolEnabled NOTIFY solEnabledChanged)
+    Q_PROPERTY(int redfishPort READ redfishPort CONSTANT)
+    Q_PROPERTY(bool redfishEnabled READ isRedfishEnabled CONSTANT)
+    Q_PROPERTY(QString redfishUrl READ redfishUrl CONSTANT)
+    Q_PROPERTY(SessionListModel *sessions READ sessions CONSTANT)
+    Q_PROPERTY(QStringList weakPasswordAccounts READ weakPasswordAccounts NOTIFY accountsChanged)
+
+public:
+    struct Facts
+    {
+        QString hostName;
+        QStringList addresses;
+        int ipmiPort = 623;
+        int redfishPort = 443;
+        bool redfishEnabled = true;
+        QString redfishUrl;
+    };
+
+    AccessPanel(Facts facts, ServiceSettings *services, AccountStore *accounts, SessionListModel *sessions,
+                QObject *parent = nullptr);
+
+    QString hostName() const { return m_facts.hostName; }
+    QStringList addresses() const { return m_facts.addresses; }
+    int ipmiPort() const { return m_facts.ipmiPort; }
+    bool isIpmiEnabled() const;
+    bool isSolEnabled() const;
+    int redfishPort() const { return m_facts.redfishPort; }
+    bool isRedfishEnabled() const { return m_facts.redfishEnabled; }
+    QString redfishUrl() const { return m_facts.redfishUrl; }
+    SessionListModel *sessions() const { return m_sessions; }
+    QStringList weakPasswordAccounts() const;
+
+    // "" when done; otherwise "BadCredentials", "LockedOut", "NotAdministrator" or the
+    // settings' own refusal.
+    Q_INVOKABLE QString setIpmiEnabled(bool enabled, const QString &user, const QString &password);
+
+signals:
+    void ipmiEnabledChanged();
+    void solEnabledChanged();
+    void accountsChanged();
+
+private:
+    Facts m_facts;
+    ServiceSettings *m_services;
+    AccountStore *m_accounts;
+    SessionListModel *m_sessions;
+};

@@ -1,0 +1,50 @@
+#include "SessionListModel.h"
+
+#include "SessionRegistry.h"
+
+using namespace Qt::StringLiterals;
+
+SessionListModel::SessionListModel(SessionRegistry *registry, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_registry(registry)
+    , m_count(registry->count())
+{
+    connect(registry, &SessionRegistry::sessionsChanged, this, &SessionListModel::rebuild);
+}
+
+void SessionListModel::rebuild()
+{
+    beginResetModel();
+    m_count = m_registry->count();
+    endResetModel();
+    emit countChanged();
+}
+
+int SessionListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_count;
+}
+
+QVariant SessionListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || index.row() >= m_registry->count())
+        return {};
+    const RemoteSession &session = m_registry->sessions().at(index.row());
+    switch (role) {
+    case ProtocolRole: return session.protocol == RemoteSession::Protocol::Ipmi ? u"IPMI"_s : u"Redfish"_s;
+    case UserRole: return session.user;
+    case AddressRole: return session.address;
+    case SinceRole: return session.since.toLocalTime();
+    case PrivilegeRole: return RoleNames::toString(session.privilege);
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> SessionListModel::roleNames() const
+{
+    return {{ProtocolRole, "protocol"},
+            {UserRole, "user"},
+            {AddressRole, "address"},
+            {SinceRole, "since"},
+            {PrivilegeRole, "privilege"}};
+}
