@@ -2,7 +2,7 @@
 # qbmc from a fresh Debian 12 checkout:
 #   ./dev.sh run    install what is missing, build, run qbmc on the simulated host
 #   ./dev.sh test   install what is missing, build and run every test under ASan+UBSan, build the
-#                   release daemon, run each fuzz target for a minute
+#                   release daemon, run each fuzz target for half a minute
 #   ./dev.sh build  install what is missing and build
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -32,7 +32,7 @@ test)
     # The release daemon still has to build warning-free: optimisers warn about what -O0 does not.
     build default --target qbmc
     build fuzz
-    tools/run-fuzzers 60
+    tools/run-fuzzers 30
     ;;
 build)
     tools/install-deps

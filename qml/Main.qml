@@ -30,12 +30,13 @@ Window {
 
         // Status bar across the top.
         Rectangle {
+            id: statusBar
             Layout.row: 0
             Layout.column: 0
             Layout.columnSpan: window.portrait ? 1 : 2
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touchTarget
-            color: Dashboard.identifyActive && blink.lit ? Theme.identify : Theme.surface
+            color: Theme.surface
 
             RowLayout {
                 anchors.fill: parent
@@ -66,14 +67,13 @@ Window {
                     font.pixelSize: Theme.fontNormal
                 }
             }
-            Timer {
-                id: blink
-                property bool lit: true
-                interval: 500
-                repeat: true
+            // The identify banner pulses so that the server is found from across the room.
+            SequentialAnimation on color {
                 running: Dashboard.identifyActive
-                onTriggered: lit = !lit
-                onRunningChanged: lit = true
+                loops: Animation.Infinite
+                ColorAnimation { to: Theme.identify; duration: 500 }
+                ColorAnimation { to: Theme.surface; duration: 500 }
+                onRunningChanged: if (!running) statusBar.color = Theme.surface
             }
         }
 

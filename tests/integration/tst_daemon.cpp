@@ -33,6 +33,7 @@ private slots:
     void restorePolicyBootsTheSimulatedHost();
     void sighupReloadsWhatItCan();
     void helpVersionAndUnknownOptions();
+    void dashboardOnlyWithADisplay();
 
 private:
     static QJsonArray eventLogEntries(const DaemonProcess &daemon);
@@ -148,7 +149,7 @@ void tst_Daemon::configurationErrorsStopTheStart_data()
                                     "cipher_suites, max_sessions, session_timeout, throttle, auth, sol, server"_s;
     QTest::newRow("unknown section") << QByteArray("kvmd:\n  gpio: 1\n") << QByteArray()
                                      << u"%1:1: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, "
-                                        "power, ipmi, console, redfish, accounts, eventlog, log"_s;
+                                        "power, ipmi, console, redfish, accounts, eventlog, ui, log"_s;
     QTest::newRow("FRU field too long") << QByteArray("fru:\n  product:\n    name: " + QByteArray(64, 'x') + "\n") << QByteArray()
                                         << u"%1:3: fru.product.name: \""_s + QString(64, u'x')
             + u"\" is not valid; expected text of at most 63 characters"_s;
@@ -167,6 +168,12 @@ void tst_Daemon::configurationErrorsStopTheStart_data()
            "takes a forced power-off for a short press"_s;
     QTest::newRow("certificate without key") << QByteArray("redfish:\n  tls_cert: /etc/ssl/qbmc.pem\n") << QByteArray()
                                              << u"%1:2: redfish.tls_cert: set without redfish.tls_key; set both or neither"_s;
+    QTest::newRow("PIN with letters") << QByteArray("ui:\n  pin: 12ab\n") << QByteArray()
+                                      << u"%1:2: ui.pin: \"12ab\" is not valid; expected empty, or 4 to 8 digits"_s;
+    QTest::newRow("PIN too short") << QByteArray("ui:\n  pin: 123\n") << QByteArray()
+                                   << u"%1:2: ui.pin: \"123\" is not valid; expected empty, or 4 to 8 digits"_s;
+    QTest::newRow("language") << QByteArray("ui:\n  language: fr\n") << QByteArray()
+                              << u"%1:2: ui.language: \"fr\" is not valid; expected system, en, de or zh_CN"_s;
     QTest::newRow("error in a drop-in") << QByteArray("ipmi:\n  port: 6230\n") << QByteArray("redfish:\n  tls: maybe\n")
                                         << u"%2:2: redfish.tls: \"maybe\" is not valid; expected true or false"_s;
 }
@@ -359,6 +366,33 @@ void tst_Daemon::helpVersionAndUnknownOptions()
     DaemonProcess unknown;
     QCOMPARE(unknown.run({u"--frobnicate"_s}), 2);
     QCOMPARE(unknown.standardError(), QByteArray("qbmc: Unknown option 'frobnicate'.\nTry 'qbmc --help'.\n"));
+}
+
+// No display: no dashboard and no GUI libraries doing anything; a display (offscreen here, as a
+// VNC or desktop session would be): the dashboard, its first frame logged; --headless wins.
+void tst_Daemon::dashboardOnlyWithADisplay()
+{
+    DaemonProcess headless;
+    headless.writeConfig("");
+    QVERIFY(headless.start());
+    QVERIFY(headless.stop() >= 0ms);
+    QVERIFY(!headless.standardError().contains("dashboard"));
+
+    DaemonProcess shown;
+    shown.writeConfig("");
+    shown.setEnvironmentValue(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    QVERIFY(shown.start());
+    QVERIFY2(shown.waitForOutput("qbmc.app: dashboard: first frame"), shown.standardError().constData());
+    QVERIFY(shown.standardError().contains("qbmc.app: dashboard on offscreen"));
+    QVERIFY(shown.stop() >= 0ms);
+    QCOMPARE(shown.process().exitCode(), 0);
+
+    DaemonProcess forced;
+    forced.writeConfig("");
+    forced.setEnvironmentValue(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    QVERIFY(forced.start({u"--headless"_s}));
+    QVERIFY(forced.stop() >= 0ms);
+    QVERIFY(!forced.standardError().contains("dashboard"));
 }
 
 QTEST_GUILESS_MAIN(tst_Daemon)
