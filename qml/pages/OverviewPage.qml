@@ -16,6 +16,14 @@ Item {
 
     function request(action: string) {
         page.message = Texts.admission(page.power.request(action))
+        messageTimeout.restart()
+    }
+
+    // A refusal is news for a moment, not a state.
+    Timer {
+        id: messageTimeout
+        interval: 8000
+        onTriggered: page.message = ""
     }
 
     GridLayout {
