@@ -30,7 +30,7 @@ test)
     build asan
     ctest --preset asan
     # The release daemon still has to build warning-free: optimisers warn about what -O0 does not.
-    build default --target qbmc
+    build release --target qbmc
     build fuzz
     tools/run-fuzzers 30
     ;;

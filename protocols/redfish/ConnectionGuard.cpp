@@ -4,6 +4,7 @@
 #include "RedfishLogging.h"
 
 #include <QJsonDocument>
+#include <QSslSocket>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -48,6 +49,9 @@ bool ConnectionGuard::watch(QTcpSocket *socket)
     // Connected before QHttpServer connects its own: this sees every byte first.
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
     connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] { onBytesWritten(socket); });
+    // A TLS handshake shows no plain bytes; qbmc's answer to the client's hello shows it is there.
+    if (auto *tls = qobject_cast<QSslSocket *>(socket))
+        connect(tls, &QSslSocket::encryptedBytesWritten, this, [this, socket] { noteSpoken(socket); });
     connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
     return true;
 }
@@ -80,16 +84,29 @@ void ConnectionGuard::forget(QTcpSocket *socket)
     socket->abort();
 }
 
+void ConnectionGuard::noteSpoken(QTcpSocket *socket)
+{
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    it->spoken = true;
+    it->lastActivity.start();
+}
+
 bool ConnectionGuard::evictIdle()
 {
+    // Connections that never said a word go first, so that a flood of bare connects cannot push
+    // out a client in the middle of its handshake; among equals, the longest idle.
     QTcpSocket *oldest = nullptr;
-    qint64 longest = -1;
+    std::pair<bool, qint64> worst{true, -1}; // (spoken, idle ms): lower spoken, higher idle first
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
         const Connection &connection = it.value();
         if (connection.requestStarted.isValid() || connection.streaming || !connection.socket)
             continue;
-        if (connection.lastActivity.elapsed() > longest) {
-            longest = connection.lastActivity.elapsed();
+        const bool spoken = connection.spoken;
+        const qint64 idle = connection.lastActivity.elapsed();
+        if (!oldest || spoken < worst.first || (spoken == worst.first && idle > worst.second)) {
+            worst = {spoken, idle};
             oldest = it.key();
         }
     }
@@ -127,6 +144,7 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
         return;
     }
     it->lastActivity.start();
+    it->spoken = true;
     const QByteArray data = socket->peek(socket->bytesAvailable());
     if (!consume(*it, data))
         socket->readAll();

@@ -10,7 +10,7 @@
 #include <chrono>
 
 // What QHttpServer 6.4 lacks, in front of it: a connection cap (the longest idle connection makes
-// room), an idle keep-alive time-out, a time-out for a request still arriving (slowloris),
+// room, one that never sent a byte before one that did), an idle keep-alive time-out, a time-out for a request still arriving (slowloris),
 // header and body size limits answered with 431 and 413 as the bytes arrive, and
 // `Connection: close` honoured. It sees every socket before QHttpServer does and follows the
 // request stream with a small parser of its own (heads, Content-Length and chunked bodies).
@@ -65,6 +65,7 @@ private:
         QByteArray chunkedTail;  // last bytes, to find the end of a chunked body
         bool closeAfterResponse = false;
         bool streaming = false;
+        bool spoken = false; // the client has sent something: a request, or its TLS handshake
         QElapsedTimer lastActivity;
         QElapsedTimer requestStarted; // valid while a request is arriving
     };
@@ -72,6 +73,7 @@ private:
     void onReadyRead(QTcpSocket *socket);
     void onBytesWritten(QTcpSocket *socket);
     void forget(QTcpSocket *socket);
+    void noteSpoken(QTcpSocket *socket);
     void sweep();
     bool evictIdle();
     bool consume(Connection &connection, QByteArrayView data);

@@ -11,8 +11,8 @@ Item {
     id: page
 
     property bool portrait: false
-    readonly property ConsolePanel console: Dashboard.console
-    readonly property bool canType: !console.remoteAttached && console.connection === "Connected"
+    readonly property ConsolePanel panel: Dashboard.console
+    readonly property bool canType: !panel.remoteAttached && panel.connection === "Connected"
 
     ColumnLayout {
         anchors.fill: parent
@@ -26,13 +26,13 @@ Item {
                 width: 16
                 height: 16
                 radius: 8
-                color: page.console.connection === "Connected" ? Theme.powerOn : Theme.powerTransition
+                color: page.panel.connection === "Connected" ? Theme.powerOn : Theme.powerTransition
             }
             Text {
                 objectName: "connectionLabel"
                 Layout.fillWidth: true
-                text: Texts.connection(page.console.connection)
-                      + (page.console.device.length > 0 ? " — " + page.console.device : "")
+                text: Texts.connection(page.panel.connection)
+                      + (page.panel.device.length > 0 ? " — " + page.panel.device : "")
                 color: Theme.text
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.WrapAnywhere
@@ -53,7 +53,7 @@ Item {
                 anchors.fill: parent
                 anchors.margins: 6
                 clip: true
-                model: page.console.lines
+                model: page.panel.lines
                 boundsBehavior: Flickable.StopAtBounds
                 delegate: Text {
                     required property string line
@@ -86,13 +86,13 @@ Item {
 
         RowLayout {
             Layout.fillWidth: true
-            visible: page.console.remoteAttached
+            visible: page.panel.remoteAttached
             spacing: Theme.spacing
             Text {
                 objectName: "ownerLabel"
                 Layout.fillWidth: true
                 text: qsTr("Input belongs to the Serial-over-LAN session of %1.")
-                      .arg(Texts.actor(page.console.remoteOrigin, page.console.remoteUser))
+                      .arg(Texts.actor(page.panel.remoteOrigin, page.panel.remoteUser))
                 color: Theme.warning
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.WordWrap
@@ -101,13 +101,13 @@ Item {
                 objectName: "takeOverButton"
                 text: qsTr("Take over")
                 holdDuration: Theme.holdDuration
-                onActivated: page.console.takeOver()
+                onActivated: page.panel.takeOver()
             }
         }
 
         RowLayout {
             Layout.fillWidth: true
-            visible: !page.console.remoteAttached
+            visible: !page.panel.remoteAttached
             spacing: Theme.spacing
             TextField {
                 id: input
@@ -127,7 +127,7 @@ Item {
                     radius: Theme.radius
                 }
                 onAccepted: {
-                    if (page.console.sendLine(text))
+                    if (page.panel.sendLine(text))
                         clear()
                 }
             }
@@ -136,7 +136,7 @@ Item {
                 enabled: page.canType
                 text: qsTr("Send")
                 onActivated: {
-                    if (page.console.sendLine(input.text))
+                    if (page.panel.sendLine(input.text))
                         input.clear()
                 }
             }
@@ -144,7 +144,7 @@ Item {
 
         Flow {
             Layout.fillWidth: true
-            visible: !page.console.remoteAttached
+            visible: !page.panel.remoteAttached
             spacing: 6
             Repeater {
                 model: [
@@ -162,8 +162,8 @@ Item {
                     minimumWidth: Theme.touchTarget
                     enabled: page.canType
                     text: modelData.label
-                    onActivated: modelData.key === "Break" ? page.console.sendBreak()
-                                                           : page.console.sendKey(modelData.key)
+                    onActivated: modelData.key === "Break" ? page.panel.sendBreak()
+                                                           : page.panel.sendKey(modelData.key)
                 }
             }
         }
