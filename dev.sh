@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # qbmc from a fresh Debian 12 checkout:
 #   ./dev.sh run    install what is missing, build, run qbmc on the simulated host
-#   ./dev.sh test   install what is missing, build and run every test under ASan+UBSan, build the
-#                   release daemon, run each fuzz target for half a minute
+#   ./dev.sh test   install what is missing, build and run every test under ASan+UBSan (the fuzz
+#                   corpus included), build the release daemon
+#   ./dev.sh fuzz [SECONDS]  build the libFuzzer targets (clang) and fuzz each for SECONDS (60)
 #   ./dev.sh build  install what is missing and build
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -31,15 +32,18 @@ test)
     ctest --preset asan
     # The release daemon still has to build warning-free: optimisers warn about what -O0 does not.
     build release --target qbmc
+    ;;
+fuzz)
+    tools/install-deps
     build fuzz
-    tools/run-fuzzers 30
+    tools/run-fuzzers "${1:-60}"
     ;;
 build)
     tools/install-deps
     build default
     ;;
 *)
-    echo "usage: ./dev.sh run|test|build" >&2
+    echo "usage: ./dev.sh run|test|build|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

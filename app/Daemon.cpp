@@ -9,6 +9,7 @@
 #include "Configuration.h"
 #include "linux/CryptPasswordHasher.h"
 #include "linux/LinuxNetworkFacts.h"
+#include "linux/SystemdNotifier.h"
 #include "IpmiPasswordFile.h"
 #include "IpmiServer.h"
 #include "RedfishServer.h"
@@ -173,6 +174,9 @@ std::optional<int> Daemon::start()
     m_bmc->start();
     qCInfo(lcApp, "ready: %s, state in %s", qPrintable(m_backend->description()),
            qPrintable(QDir(m_options.stateDirectory).absolutePath()));
+    // systemd starts what depends on qbmc, and counts the watchdog, from here on.
+    m_systemd = std::make_unique<SystemdNotifier>();
+    m_systemd->ready(readyStatus());
     return std::nullopt;
 }
 
@@ -344,11 +348,27 @@ void Daemon::onSignal(int signalNumber)
         return;
     }
     qCInfo(lcApp, "stopping on %s", strsignal(signalNumber));
+    m_systemd->stopping();
     m_bmc->eventLog()->info(Actor::bmc(), u"qbmc stopping on SIG%1"_s.arg(QString::fromLatin1(sigabbrev_np(signalNumber))));
     QCoreApplication::quit();
 }
 
+QString Daemon::readyStatus() const
+{
+    return u"IPMI on UDP port %1, Redfish on TCP port %2, %3"_s.arg(m_configuration->intValue(u"ipmi.port"_s))
+        .arg(m_configuration->intValue(u"redfish.port"_s))
+        .arg(m_backend->description());
+}
+
 void Daemon::reload()
+{
+    // systemd hears that a reload runs and that it is over, whatever its outcome.
+    m_systemd->reloading();
+    reloadConfiguration();
+    m_systemd->ready(readyStatus());
+}
+
+void Daemon::reloadConfiguration()
 {
     // Files are read into a fresh configuration first, so a broken edit changes nothing.
     Configuration fresh;

@@ -16,6 +16,7 @@ class IpmiServer;
 class NetworkFacts;
 class PasswordHasher;
 class RedfishServer;
+class SystemdNotifier;
 class ThermalZoneSensors;
 class UnixSignalWatcher;
 
@@ -57,6 +58,8 @@ private:
     std::optional<int> startRedfish();
     void onSignal(int signalNumber);
     void reload();
+    void reloadConfiguration();
+    QString readyStatus() const;
 
     CommandLine m_options;
     std::unique_ptr<Configuration> m_configuration;
@@ -69,4 +72,5 @@ private:
     std::unique_ptr<IpmiServer> m_ipmi;
     std::unique_ptr<RedfishServer> m_redfish;
     std::unique_ptr<UnixSignalWatcher> m_signals;
+    std::unique_ptr<SystemdNotifier> m_systemd;
 };

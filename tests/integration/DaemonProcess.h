@@ -23,10 +23,11 @@ public:
         m_process.setProgram(QStringLiteral(QBMC_BINARY));
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("QBMC_ADMIN_PASSWORD"));
-        // Headless, as on a server, whatever session the tests run in; a test that wants the
-        // dashboard sets QT_QPA_PLATFORM=offscreen.
-        for (const char *display : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-            environment.remove(QString::fromLatin1(display));
+        // Headless, as on a server, and not talking to a service manager, whatever session the
+        // tests run in; a test that wants the dashboard or systemd's socket sets them itself.
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "NOTIFY_SOCKET", "WATCHDOG_USEC",
+                                 "WATCHDOG_PID"})
+            environment.remove(QString::fromLatin1(name));
         environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("qbmc.*.info=true"));
         // Error texts from the C library are checked word for word.
         environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
