@@ -425,16 +425,24 @@ AccountStore::Error AccountStore::setPassword(const QString &name, const QByteAr
     if (const Error error = checkPassword(password, account->ipmiEnabled ? IpmiAccess::Enabled : IpmiAccess::Disabled);
         error != Error::None)
         return error;
+    if (const Error error = replacePassword(*account, password); error != Error::None)
+        return error;
+    m_eventLog->info(actor, u"Password of \"%1\" changed"_s.arg(name));
+    changed(name);
+    return Error::None;
+}
+
+AccountStore::Error AccountStore::replacePassword(Account &account, const QByteArray &password)
+{
     const QByteArray hash = m_hasher->hash(password);
     if (hash.isEmpty())
         return Error::HashFailed;
-    account->passwordHash = hash;
-    if (account->ipmiEnabled)
-        account->ipmiPassword = password;
-    if (name == administratorName)
+    account.passwordHash = hash;
+    if (account.ipmiEnabled)
+        account.ipmiPassword = password;
+    // A changed first-start password is no longer the one the screen would show.
+    if (account.name == administratorName)
         m_initialPassword.clear();
-    m_eventLog->info(actor, u"Password of \"%1\" changed"_s.arg(name));
-    changed(name);
     return Error::None;
 }
 
@@ -460,16 +468,10 @@ AccountStore::Recovery AccountStore::recoverAdministrator(const Actor &actor)
         return {Error::None, name, password};
     }
 
-    const QByteArray hash = m_hasher->hash(password.toLatin1());
-    if (hash.isEmpty())
-        return {Error::HashFailed, {}, {}};
-    chosen->passwordHash = hash;
-    if (chosen->ipmiEnabled)
-        chosen->ipmiPassword = password.toLatin1();
+    if (const Error error = replacePassword(*chosen, password.toLatin1()); error != Error::None)
+        return {error, {}, {}};
     chosen->enabled = true;
     m_lockouts.remove(chosen->name);
-    if (chosen->name == administratorName)
-        m_initialPassword.clear();
     const QString name = chosen->name;
     m_eventLog->warning(actor, u"Password of administrator \"%1\" reset at the screen"_s.arg(name));
     changed(name);

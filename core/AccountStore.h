@@ -137,6 +137,8 @@ private:
     int lowestFreeId(const QList<Account> &taken) const;
     Error checkPassword(const QByteArray &password, IpmiAccess ipmi) const;
     Error checkStoredChange(const QString &name) const;
+    // The hash, and the IPMI copy when the account has IPMI access; nothing is saved or logged.
+    Error replacePassword(Account &account, const QByteArray &password);
     bool isLastEnabledAdministrator(const QString &name) const;
     void load();
     bool save();

@@ -95,6 +95,7 @@ public:
     static QString actionName(Action action);
     static std::optional<Action> actionFromName(const QString &name);
     static QString stateName(State state);
+    static QString admissionName(Admission admission);
 
 signals:
     void stateChanged(PowerController::State state);

@@ -71,8 +71,8 @@ QtObject {
 
     function severity(name: string): string {
         switch (name) {
-        case "Critical": return qsTr("Critical")
-        case "Warning": return qsTr("Warning")
+        case "critical": return qsTr("Critical")
+        case "warning": return qsTr("Warning")
         default: return qsTr("Information")
         }
     }

@@ -2,8 +2,6 @@
 
 #include "EventLog.h"
 
-#include <QMetaEnum>
-
 EventLogModel::EventLogModel(EventLog *log, QObject *parent)
     : QAbstractListModel(parent)
     , m_log(log)
@@ -75,8 +73,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case EntryIdRole: return entry.id;
     case TimeRole: return entry.timestamp.toLocalTime();
-    case SeverityRole:
-        return QString::fromLatin1(QMetaEnum::fromType<EventLogEntry::Severity>().valueToKey(int(entry.severity)));
+    case SeverityRole: return EventLogEntry::severityName(entry.severity);
     case OriginRole: return Actor::originName(entry.actor.origin);
     case UserRole: return entry.actor.user;
     case MessageRole: return entry.message;

@@ -21,7 +21,7 @@ public:
     enum Roles {
         EntryIdRole = Qt::UserRole + 1,
         TimeRole,     // QDateTime, local
-        SeverityRole, // "Info", "Warning", "Critical"
+        SeverityRole, // "info", "warning", "critical", as the event log spells them (EventLogEntry::severityName)
         OriginRole,
         UserRole,
         MessageRole,

@@ -2,8 +2,6 @@
 
 #include "PowerController.h"
 
-#include <QMetaEnum>
-
 using namespace Qt::StringLiterals;
 
 PowerPanel::PowerPanel(PowerController *power, QObject *parent)
@@ -73,6 +71,5 @@ QString PowerPanel::request(const QString &action)
     const auto known = PowerController::actionFromName(action);
     if (!known)
         return u"Unknown"_s;
-    const PowerController::Admission admission = m_power->request(*known, Actor::panel());
-    return QString::fromLatin1(QMetaEnum::fromType<PowerController::Admission>().valueToKey(int(admission)));
+    return PowerController::admissionName(m_power->request(*known, Actor::panel()));
 }

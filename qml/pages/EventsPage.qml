@@ -66,12 +66,12 @@ Item {
                         width: 30
                         height: 30
                         radius: 15
-                        color: row.severity === "Critical" ? Theme.danger
-                             : row.severity === "Warning" ? Theme.warning : Theme.accent
+                        color: row.severity === "critical" ? Theme.danger
+                             : row.severity === "warning" ? Theme.warning : Theme.accent
                         Accessible.name: Texts.severity(row.severity)
                         Text {
                             anchors.centerIn: parent
-                            text: row.severity === "Critical" ? "×" : row.severity === "Warning" ? "!" : "i"
+                            text: row.severity === "critical" ? "×" : row.severity === "warning" ? "!" : "i"
                             color: Theme.background
                             font.pixelSize: Theme.fontNormal
                             font.bold: true

@@ -9,7 +9,6 @@
 #include "PowerController.h"
 #include "SessionRegistry.h"
 
-#include <QMetaEnum>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -86,8 +85,7 @@ QString DashboardFixture::requestAsIpmi(const QString &action)
     const auto known = PowerController::actionFromName(action);
     if (!known)
         return u"Unknown"_s;
-    const auto admission = m_bmc->power()->request(*known, Actor::ipmi(u"admin"_s));
-    return QString::fromLatin1(QMetaEnum::fromType<PowerController::Admission>().valueToKey(int(admission)));
+    return PowerController::admissionName(m_bmc->power()->request(*known, Actor::ipmi(u"admin"_s)));
 }
 
 void DashboardFixture::writeHostConsole(const QString &text)

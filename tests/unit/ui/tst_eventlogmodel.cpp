@@ -29,7 +29,7 @@ void tst_EventLogModel::newestFirst()
     QCOMPARE(model.rowCount(), 2);
     const QModelIndex newest = model.index(0);
     QCOMPARE(model.data(newest, EventLogModel::MessageRole).toString(), u"login failed"_s);
-    QCOMPARE(model.data(newest, EventLogModel::SeverityRole).toString(), u"Warning"_s);
+    QCOMPARE(model.data(newest, EventLogModel::SeverityRole).toString(), u"warning"_s);
     QCOMPARE(model.data(newest, EventLogModel::OriginRole).toString(), u"ipmi"_s);
     QCOMPARE(model.data(newest, EventLogModel::UserRole).toString(), u"admin"_s);
     QVERIFY(model.data(newest, EventLogModel::TimeRole).toDateTime().isValid());
