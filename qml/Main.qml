@@ -47,9 +47,7 @@ Window {
                     width: 18
                     height: 18
                     radius: 9
-                    color: Dashboard.power.state === "On" ? Theme.powerOn
-                         : Dashboard.power.state === "Off" || Dashboard.power.state === "Unknown" ? Theme.powerOff
-                         : Theme.powerTransition
+                    color: Theme.powerColour(Dashboard.power.state)
                 }
                 Text {
                     objectName: "statusHostName"

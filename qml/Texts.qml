@@ -77,6 +77,11 @@ QtObject {
         }
     }
 
+    // The lock screen and the password recovery refuse a PIN in the same words.
+    function pinRefused(waiting: bool): string {
+        return waiting ? qsTr("Too many wrong PINs: wait half a minute.") : qsTr("Wrong PIN.")
+    }
+
     function time(value: date): string {
         return Qt.formatDateTime(value, "yyyy-MM-dd HH:mm:ss")
     }

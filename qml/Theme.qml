@@ -31,6 +31,11 @@ QtObject {
     readonly property int fontHuge: 40
     readonly property string monospace: "DejaVu Sans Mono"
 
+    // The host's power state as a colour: green on, amber while it changes, grey off or unknown.
+    function powerColour(state: string): color {
+        return state === "On" ? powerOn : state === "PoweringOn" || state === "PoweringOff" ? powerTransition : powerOff
+    }
+
     // How long a destructive action's button must be held.
     readonly property int holdDuration: 1500
 }

@@ -219,14 +219,6 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <source>Too many wrong PINs: wait half a minute.</source>
-        <translation>Zu viele falsche PINs: Bitte warten Sie eine halbe Minute.</translation>
-    </message>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation>Falsche PIN.</translation>
-    </message>
-    <message>
         <source>Screen locked: enter the PIN</source>
         <translation>Bildschirm gesperrt: Geben Sie die PIN ein</translation>
     </message>
@@ -287,14 +279,6 @@
 </context>
 <context>
     <name>RecoveryDialog</name>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation>Falsche PIN.</translation>
-    </message>
-    <message>
-        <source>Too many wrong PINs: wait half a minute.</source>
-        <translation>Zu viele falsche PINs: Bitte warten Sie eine halbe Minute.</translation>
-    </message>
     <message>
         <source>Reset the administrator password</source>
         <translation>Administratorpasswort zurücksetzen</translation>
@@ -469,6 +453,14 @@
     <message>
         <source>Information</source>
         <translation>Information</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: wait half a minute.</source>
+        <translation>Zu viele falsche PINs: Bitte warten Sie eine halbe Minute.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Falsche PIN.</translation>
     </message>
 </context>
 </TS>

@@ -219,14 +219,6 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <source>Too many wrong PINs: wait half a minute.</source>
-        <translation>PIN 错误次数过多，请等待半分钟。</translation>
-    </message>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation>PIN 错误。</translation>
-    </message>
-    <message>
         <source>Screen locked: enter the PIN</source>
         <translation>屏幕已锁定：请输入 PIN</translation>
     </message>
@@ -287,14 +279,6 @@
 </context>
 <context>
     <name>RecoveryDialog</name>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation>PIN 错误。</translation>
-    </message>
-    <message>
-        <source>Too many wrong PINs: wait half a minute.</source>
-        <translation>PIN 错误次数过多，请等待半分钟。</translation>
-    </message>
     <message>
         <source>Reset the administrator password</source>
         <translation>重置管理员密码</translation>
@@ -469,6 +453,14 @@
     <message>
         <source>Information</source>
         <translation>信息</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: wait half a minute.</source>
+        <translation>PIN 错误次数过多，请等待半分钟。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN 错误。</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,11 @@ Rectangle {
 
     signal activated()
 
+    function cancelHold() {
+        fill.stop()
+        button.progress = 0
+    }
+
     implicitWidth: Math.max(minimumWidth, label.implicitWidth + ring.width + (ring.visible ? 3 : 2) * Theme.padding)
     implicitHeight: Math.max(Theme.touchTarget, label.implicitHeight + 2 * Theme.padding)
     radius: Theme.radius
@@ -94,14 +99,8 @@ Rectangle {
         anchors.fill: parent
         enabled: button.enabled
         onPressed: if (button.holdDuration > 0) fill.restart()
-        onReleased: {
-            fill.stop()
-            button.progress = 0
-        }
-        onCanceled: {
-            fill.stop()
-            button.progress = 0
-        }
+        onReleased: button.cancelHold()
+        onCanceled: button.cancelHold()
         onClicked: if (button.holdDuration === 0) button.activated()
     }
 }

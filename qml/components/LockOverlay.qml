@@ -18,8 +18,7 @@ Rectangle {
             overlay.entered = overlay.entered.slice(0, -1)
         else if (key === "OK") {
             if (!overlay.screenLock.unlock(overlay.entered))
-                overlay.error = overlay.screenLock.waiting ? qsTr("Too many wrong PINs: wait half a minute.")
-                                                           : qsTr("Wrong PIN.")
+                overlay.error = Texts.pinRefused(overlay.screenLock.waiting)
             overlay.entered = ""
         } else if (overlay.entered.length < 8)
             overlay.entered += key

@@ -13,8 +13,8 @@ DashboardDialog {
 
     function reasonText(result: string): string {
         switch (result) {
-        case "WrongPin": return qsTr("Wrong PIN.")
-        case "Waiting": return qsTr("Too many wrong PINs: wait half a minute.")
+        case "WrongPin": return Texts.pinRefused(false)
+        case "Waiting": return Texts.pinRefused(true)
         default: return result
         }
     }

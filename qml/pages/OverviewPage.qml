@@ -65,8 +65,7 @@ Item {
                         width: 36
                         height: 36
                         radius: 18
-                        color: page.power.state === "On" ? Theme.powerOn
-                             : page.transitioning ? Theme.powerTransition : Theme.powerOff
+                        color: Theme.powerColour(page.power.state)
                         Behavior on color { ColorAnimation { duration: 300 } }
                         SequentialAnimation on opacity {
                             running: page.transitioning

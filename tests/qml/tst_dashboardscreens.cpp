@@ -42,6 +42,8 @@ private:
     void render(QSize size, const QString &language, int page);
     QImage grab(const QString &name);
     QStringList overflowingTexts() const;
+    // The texts someone looking at the screen can see under `root`, delegates included.
+    static QList<QQuickItem *> visibleTexts(QQuickItem *root);
 
     std::unique_ptr<DashboardFixture> m_fixture;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
@@ -88,21 +90,27 @@ QImage tst_DashboardScreens::grab(const QString &name)
     return image;
 }
 
-QStringList tst_DashboardScreens::overflowingTexts() const
+QList<QQuickItem *> tst_DashboardScreens::visibleTexts(QQuickItem *root)
 {
-    QStringList problems;
-    const QRectF screen(0, 0, m_window->width(), m_window->height());
-    QList<QQuickItem *> pending = m_window->contentItem()->childItems();
+    QList<QQuickItem *> texts;
+    QList<QQuickItem *> pending = root->childItems(); // the visual tree, not QObject children
     while (!pending.isEmpty()) {
         QQuickItem *item = pending.takeFirst();
         if (!item->isVisible() || item->opacity() == 0)
             continue;
         pending.append(item->childItems());
-        if (!item->inherits("QQuickText"))
-            continue;
+        if (item->inherits("QQuickText") && !item->property("text").toString().trimmed().isEmpty())
+            texts.append(item);
+    }
+    return texts;
+}
+
+QStringList tst_DashboardScreens::overflowingTexts() const
+{
+    QStringList problems;
+    const QRectF screen(0, 0, m_window->width(), m_window->height());
+    for (QQuickItem *item : visibleTexts(m_window->contentItem())) {
         const QString text = item->property("text").toString();
-        if (text.trimmed().isEmpty())
-            continue;
         const qreal contentWidth = item->property("contentWidth").toReal();
         const bool elided = item->property("elide").toInt() != 0; // data, such as a long host name
         if (!elided && contentWidth > item->width() + 1)
@@ -160,16 +168,7 @@ void tst_DashboardScreens::pages()
     const QStringList pageNames = {u"page_overview"_s, u"page_console"_s, u"page_events"_s, u"page_access"_s};
     auto *pageItem = m_window->findChild<QQuickItem *>(pageNames.at(page));
     QVERIFY(pageItem && pageItem->isVisible());
-    int texts = 0;
-    QList<QQuickItem *> pending = pageItem->childItems(); // the visual tree: delegates too
-    while (!pending.isEmpty()) {
-        QQuickItem *child = pending.takeFirst();
-        if (!child->isVisible())
-            continue;
-        pending.append(child->childItems());
-        if (child->inherits("QQuickText") && !child->property("text").toString().isEmpty())
-            ++texts;
-    }
+    const qsizetype texts = visibleTexts(pageItem).size();
     QVERIFY2(texts >= 3, qPrintable(u"only %1 visible texts"_s.arg(texts)));
     QSet<QRgb> colours;
     for (int y = 0; y < image.height(); y += 4) {
