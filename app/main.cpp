@@ -2,12 +2,14 @@
 #include "Daemon.h"
 #include "DisplayChoice.h"
 #include "LocalDisplay.h"
+#include "linux/JournalLogFormat.h"
 #include "linux/UnixSignalWatcher.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QLoggingCategory>
+#include <QTemporaryFile>
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <csignal>
@@ -41,6 +43,16 @@ std::unique_ptr<QCoreApplication> createApplication(const DisplayChoice &display
     if (display.mode == DisplayChoice::Mode::Headless)
         return std::make_unique<QCoreApplication>(argc, argv);
     qputenv("QT_QPA_PLATFORM", display.platform.toLocal8Bit());
+    // eglfs on the card that drives the display (on a Pi 4 the first card is the GPU without
+    // one), unless the board's own KMS configuration says otherwise. Qt reads the file while the
+    // application object is made.
+    static QTemporaryFile kmsConfiguration;
+    if (!display.kmsConfiguration().isEmpty() && qEnvironmentVariableIsEmpty("QT_QPA_EGLFS_KMS_CONFIG")
+        && kmsConfiguration.open()) {
+        kmsConfiguration.write(display.kmsConfiguration());
+        kmsConfiguration.flush();
+        qputenv("QT_QPA_EGLFS_KMS_CONFIG", QFile::encodeName(kmsConfiguration.fileName()));
+    }
     // A kiosk has no keyboard: Qt's virtual keyboard comes up for text fields.
     if (display.mode == DisplayChoice::Mode::Kiosk && qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
         qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
@@ -57,7 +69,7 @@ int main(int argc, char *argv[])
     UnixSignalWatcher::blockInThisThread({SIGTERM, SIGINT, SIGHUP});
     // State files hold password hashes and IPMI passwords: nothing qbmc creates is for others.
     umask(077);
-    qSetMessagePattern(QStringLiteral("%{category}: %{if-warning}warning: %{endif}%{if-critical}error: %{endif}%{message}"));
+    qSetMessagePattern(JournalLogFormat::messagePattern(JournalLogFormat::standardErrorIsJournal()));
 
     const DisplayChoice display = DisplayChoice::decide(DisplayChoice::gather(argc, argv));
     std::vector<char *> arguments = withoutPlatformArgument(argc, argv);

@@ -26,7 +26,7 @@ public:
         // Headless, as on a server, and not talking to a service manager, whatever session the
         // tests run in; a test that wants the dashboard or systemd's socket sets them itself.
         for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "NOTIFY_SOCKET", "WATCHDOG_USEC",
-                                 "WATCHDOG_PID"})
+                                 "WATCHDOG_PID", "JOURNAL_STREAM"})
             environment.remove(QString::fromLatin1(name));
         environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("qbmc.*.info=true"));
         // Error texts from the C library are checked word for word.
@@ -117,16 +117,23 @@ public:
     // Starts with the temporary config and state directory and waits for the "ready" line.
     bool start(const QStringList &extraArguments = {}, std::chrono::milliseconds timeout = std::chrono::seconds(30))
     {
-        m_process.setArguments(QStringList{QStringLiteral("--config"), configFile(), QStringLiteral("--state-dir"),
-                                           stateDir()}
-                               + extraArguments);
         QElapsedTimer clock;
         clock.start();
-        m_process.start();
+        launch(extraArguments);
         if (!waitForOutput("qbmc.app: ready", timeout))
             return false;
         m_startTime = std::chrono::milliseconds(clock.elapsed());
         return true;
+    }
+
+    // Starts with the temporary config and state directory, without waiting (for a test that
+    // sends the daemon's output elsewhere).
+    void launch(const QStringList &extraArguments = {})
+    {
+        m_process.setArguments(QStringList{QStringLiteral("--config"), configFile(), QStringLiteral("--state-dir"),
+                                           stateDir()}
+                               + extraArguments);
+        m_process.start();
     }
 
     bool waitForOutput(const QByteArray &text, std::chrono::milliseconds timeout = std::chrono::seconds(30))

@@ -7,6 +7,7 @@
 
 #include <csignal>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -74,6 +75,8 @@ class tst_SystemdNotify : public QObject
 private slots:
     void readyWatchdogReloadStop();
     void nothingWithoutSystemd();
+    void journalPriorities();
+    void noPrioritiesOnAnotherStream();
 };
 
 void tst_SystemdNotify::readyWatchdogReloadStop()
@@ -134,6 +137,52 @@ void tst_SystemdNotify::nothingWithoutSystemd()
     QCOMPARE(daemon.process().exitCode(), 0);
     QVERIFY(!daemon.standardError().contains("sd_notify"));
     QVERIFY(!daemon.standardError().contains("watchdog"));
+}
+
+namespace {
+QString journalStreamOf(const QString &path)
+{
+    struct stat status {};
+    if (stat(QFile::encodeName(path).constData(), &status) != 0)
+        return {};
+    return u"%1:%2"_s.arg(qulonglong(status.st_dev)).arg(qulonglong(status.st_ino));
+}
+} // namespace
+
+// Under systemd, standard error is the journal's stream: each line carries its syslog priority,
+// so the first-start password (a warning) reaches `journalctl -p warning` and the console.
+void tst_SystemdNotify::journalPriorities()
+{
+    DaemonProcess daemon;
+    daemon.writeConfig("");
+    const QString journal = daemon.path(u"journal"_s);
+    QVERIFY(QFile(journal).open(QIODevice::WriteOnly));
+    daemon.setEnvironmentValue(u"JOURNAL_STREAM"_s, journalStreamOf(journal));
+    daemon.process().setStandardErrorFile(journal, QIODevice::Append);
+    daemon.launch();
+    const auto logged = [&] {
+        QFile file(journal);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(logged().contains("<6>qbmc.app: ready"), 30000);
+    QVERIFY2(logged().contains("<4>qbmc.accounts: warning: first start: created the administrator"), logged());
+    QVERIFY(daemon.stop() >= 0ms);
+    for (const QByteArray &line : logged().split('\n')) {
+        if (!line.isEmpty())
+            QVERIFY2(line.size() > 3 && line.startsWith('<') && line.at(2) == '>', line);
+    }
+}
+
+void tst_SystemdNotify::noPrioritiesOnAnotherStream()
+{
+    DaemonProcess daemon;
+    daemon.writeConfig("");
+    // Inherited from a service whose standard error was the journal, but this one is a pipe.
+    daemon.setEnvironmentValue(u"JOURNAL_STREAM"_s, journalStreamOf(daemon.configFile()));
+    QVERIFY(daemon.start());
+    QVERIFY(daemon.stop() >= 0ms);
+    QVERIFY(daemon.standardError().startsWith("qbmc."));
+    QVERIFY(!daemon.standardError().contains("<6>"));
 }
 
 QTEST_GUILESS_MAIN(tst_SystemdNotify)
