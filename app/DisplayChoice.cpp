@@ -1,11 +1,40 @@
 #include "DisplayChoice.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cstring>
 
 using namespace Qt::StringLiterals;
+
+QString DisplayChoice::displayCard(const QString &sysfs, const QString &devices)
+{
+    static const QRegularExpression connector(u"^card(\\d+)-.+$"_s);
+    int connected = -1;
+    int present = -1;
+    const QStringList entries = QDir(sysfs).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::System);
+    for (const QString &entry : entries) {
+        const QRegularExpressionMatch match = connector.match(entry);
+        if (!match.hasMatch())
+            continue;
+        const int card = match.captured(1).toInt();
+        QFile status(sysfs + u'/' + entry + u"/status"_s);
+        const bool isConnected = status.open(QIODevice::ReadOnly) && status.readAll().trimmed() == "connected";
+        if (isConnected && (connected < 0 || card < connected))
+            connected = card;
+        if (present < 0 || card < present)
+            present = card;
+    }
+    const int card = connected >= 0 ? connected : present;
+    const QString device = devices + u"/card%1"_s.arg(card);
+    if (card < 0 || !QFileInfo::exists(device))
+        return {};
+    return device;
+}
 
 DisplayChoice::Facts DisplayChoice::gather(int argc, char **argv)
 {
@@ -19,7 +48,7 @@ DisplayChoice::Facts DisplayChoice::gather(int argc, char **argv)
     facts.platformVariable = qEnvironmentVariable("QT_QPA_PLATFORM");
     facts.waylandDisplay = !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
     facts.x11Display = !qEnvironmentVariableIsEmpty("DISPLAY");
-    facts.drmDevice = !QDir(u"/dev/dri"_s).entryList({u"card*"_s}, QDir::System).isEmpty();
+    facts.drmDisplay = displayCard(u"/sys/class/drm"_s, u"/dev/dri"_s);
     facts.framebuffer = QFileInfo::exists(u"/dev/fb0"_s);
     return facts;
 }
@@ -33,11 +62,11 @@ DisplayChoice DisplayChoice::decide(const Facts &facts)
     if (!requested.isEmpty()) {
         const QString name = requested.section(u':', 0, 0);
         if (name == u"eglfs"_s) {
-            if (facts.drmDevice)
-                return {Mode::Kiosk, requested, u"eglfs on /dev/dri"_s};
+            if (!facts.drmDisplay.isEmpty())
+                return {Mode::Kiosk, requested, u"eglfs on %1"_s.arg(facts.drmDisplay), facts.drmDisplay};
             if (facts.framebuffer)
-                return {Mode::Kiosk, u"linuxfb"_s, u"eglfs asked for, but there is no DRM device: linuxfb on /dev/fb0"_s};
-            return {Mode::Headless, {}, u"eglfs asked for, but there is no DRM device or framebuffer"_s};
+                return {Mode::Kiosk, u"linuxfb"_s, u"eglfs asked for, but there is no DRM display device: linuxfb on /dev/fb0"_s};
+            return {Mode::Headless, {}, u"eglfs asked for, but there is no DRM display device or framebuffer"_s};
         }
         if (name == u"linuxfb"_s) {
             return facts.framebuffer ? DisplayChoice{Mode::Kiosk, requested, u"linuxfb on /dev/fb0"_s}
@@ -54,9 +83,16 @@ DisplayChoice DisplayChoice::decide(const Facts &facts)
         return {Mode::Window, u"xcb"_s, u"a desktop session (DISPLAY)"_s};
     if (facts.waylandDisplay)
         return {Mode::Window, u"wayland"_s, u"a desktop session (WAYLAND_DISPLAY)"_s};
-    if (facts.drmDevice)
-        return {Mode::Kiosk, u"eglfs"_s, u"eglfs on /dev/dri"_s};
+    if (!facts.drmDisplay.isEmpty())
+        return {Mode::Kiosk, u"eglfs"_s, u"eglfs on %1"_s.arg(facts.drmDisplay), facts.drmDisplay};
     if (facts.framebuffer)
         return {Mode::Kiosk, u"linuxfb"_s, u"linuxfb on /dev/fb0"_s};
     return {Mode::Headless, {}, u"no display found"_s};
+}
+
+QByteArray DisplayChoice::kmsConfiguration() const
+{
+    if (kmsDevice.isEmpty())
+        return {};
+    return QJsonDocument(QJsonObject{{u"device"_s, kmsDevice}, {u"hwcursor"_s, false}}).toJson(QJsonDocument::Compact);
 }
