@@ -5,6 +5,8 @@
 #                   corpus included), build the release daemon
 #   ./dev.sh fuzz [SECONDS]  build the libFuzzer targets (clang) and fuzz each for SECONDS (60)
 #   ./dev.sh build  install what is missing and build
+#   ./dev.sh image  build the .deb and the amd64 appliance image, boot it in QEMU and check it
+#                   from outside (Redfish, ipmitool, the display); results in build/image/
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -42,8 +44,19 @@ build)
     tools/install-deps
     build default
     ;;
+image)
+    tools/install-deps
+    tools/install-deps tools/image-packages.txt
+    build release
+    (cd build/release && cpack >/dev/null)
+    mkdir -p build/image
+    as_root=()
+    [ "$(id -u)" -ne 0 ] && as_root=(sudo)
+    "${as_root[@]}" platform/image/build-image amd64 build/release/qbmc_*_amd64.deb build/image/qbmc-amd64.img
+    tests/image/check-image build/image/qbmc-amd64.img build/image/check
+    ;;
 *)
-    echo "usage: ./dev.sh run|test|build|fuzz [SECONDS]" >&2
+    echo "usage: ./dev.sh run|test|build|fuzz [SECONDS]|image" >&2
     exit 2
     ;;
 esac
