@@ -5,8 +5,9 @@
 #                   corpus included), build the release daemon
 #   ./dev.sh fuzz [SECONDS]  build the libFuzzer targets (clang) and fuzz each for SECONDS (60)
 #   ./dev.sh build  install what is missing and build
-#   ./dev.sh image  build the .deb and the amd64 appliance image, boot it in QEMU and check it
-#                   from outside (Redfish, ipmitool, the display); results in build/image/
+#   ./dev.sh image  build the .deb, install and purge it in a clean Debian tree, build the amd64
+#                   appliance image, boot it in QEMU and check it from outside (Redfish,
+#                   ipmitool, the display); results in build/image/
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -52,6 +53,7 @@ image)
     mkdir -p build/image
     as_root=()
     [ "$(id -u)" -ne 0 ] && as_root=(sudo)
+    "${as_root[@]}" tests/package/check-package build/release/qbmc_*_amd64.deb
     "${as_root[@]}" platform/image/build-image amd64 build/release/qbmc_*_amd64.deb build/image/qbmc-amd64.img
     tests/image/check-image build/image/qbmc-amd64.img build/image/check
     ;;
