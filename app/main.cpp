@@ -46,12 +46,13 @@ std::unique_ptr<QCoreApplication> createApplication(const DisplayChoice &display
     // eglfs on the card that drives the display (on a Pi 4 the first card is the GPU without
     // one), unless the board's own KMS configuration says otherwise. Qt reads the file while the
     // application object is made.
-    static QTemporaryFile kmsConfiguration;
-    if (!display.kmsConfiguration().isEmpty() && qEnvironmentVariableIsEmpty("QT_QPA_EGLFS_KMS_CONFIG")
-        && kmsConfiguration.open()) {
-        kmsConfiguration.write(display.kmsConfiguration());
-        kmsConfiguration.flush();
-        qputenv("QT_QPA_EGLFS_KMS_CONFIG", QFile::encodeName(kmsConfiguration.fileName()));
+    static QTemporaryFile kmsConfigurationFile;
+    const QByteArray kmsConfiguration = display.kmsConfiguration();
+    if (!kmsConfiguration.isEmpty() && qEnvironmentVariableIsEmpty("QT_QPA_EGLFS_KMS_CONFIG")
+        && kmsConfigurationFile.open()) {
+        kmsConfigurationFile.write(kmsConfiguration);
+        kmsConfigurationFile.flush();
+        qputenv("QT_QPA_EGLFS_KMS_CONFIG", QFile::encodeName(kmsConfigurationFile.fileName()));
     }
     // A kiosk has no keyboard: Qt's virtual keyboard comes up for text fields.
     if (display.mode == DisplayChoice::Mode::Kiosk && qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
