@@ -20,8 +20,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
                                       u"Keep accounts, the event log and settings changed at run time in <dir> "
                                       "(default %1)."_s.arg(QLatin1StringView(defaultStateDirectory)),
                                       u"dir"_s, QLatin1StringView(defaultStateDirectory));
-    const QCommandLineOption headless(u"headless"_s,
-                                      u"Never show the dashboard, even when a display is available."_s);
+    const QCommandLineOption headless(u"headless"_s, u"Never show the dashboard, even when a display is available."_s);
     const QCommandLineOption printConfig(
         u"print-config"_s,
         u"Print the effective configuration, each value with where it came from (default, file and line, or "

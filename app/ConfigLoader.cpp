@@ -8,8 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
-std::optional<ConfigError> ConfigLoader::load(Configuration *configuration, const QString &mainFile,
-                                              MainFile required, QStringList *warnings, QStringList *filesRead)
+std::optional<ConfigError> ConfigLoader::load(Configuration *configuration, const QString &mainFile, MainFile required,
+                                              QStringList *warnings, QStringList *filesRead)
 {
     QStringList files;
     if (QFileInfo::exists(mainFile) || required == MainFile::Required)

@@ -4,19 +4,19 @@
 #include "AppLogging.h"
 #include "Bmc.h"
 #include "ConfigLoader.h"
+#include "Configuration.h"
 #include "ConsoleHub.h"
 #include "EventLog.h"
-#include "Configuration.h"
-#include "linux/CryptPasswordHasher.h"
-#include "linux/LinuxNetworkFacts.h"
-#include "linux/SystemdNotifier.h"
 #include "IpmiPasswordFile.h"
 #include "IpmiServer.h"
 #include "RedfishServer.h"
-#include "linux/ThermalZoneSensors.h"
-#include "linux/UnixSignalWatcher.h"
 #include "gpio/GpioAtxBackend.h"
 #include "gpio/LibgpiodChip.h"
+#include "linux/CryptPasswordHasher.h"
+#include "linux/LinuxNetworkFacts.h"
+#include "linux/SystemdNotifier.h"
+#include "linux/ThermalZoneSensors.h"
+#include "linux/UnixSignalWatcher.h"
 #include "serial/SerialConsoleTransport.h"
 #include "sim/SimulatedHost.h"
 
@@ -25,9 +25,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QNetworkInterface>
 #include <QSysInfo>
-#include <QLoggingCategory>
 #include <QTemporaryFile>
 
 #include <csignal>
@@ -87,7 +87,8 @@ SerialConsoleTransport::Settings serialSettings(const Configuration &configurati
     settings.path = path;
     settings.bitRate = configuration.intValue(u"ipmi.sol.speed"_s);
     settings.dataBits = configuration.intValue(u"ipmi.sol.data_bits"_s) == 7 ? QSerialPort::Data7 : QSerialPort::Data8;
-    settings.stopBits = configuration.intValue(u"ipmi.sol.stop_bits"_s) == 2 ? QSerialPort::TwoStop : QSerialPort::OneStop;
+    settings.stopBits =
+        configuration.intValue(u"ipmi.sol.stop_bits"_s) == 2 ? QSerialPort::TwoStop : QSerialPort::OneStop;
     const QString parity = configuration.stringValue(u"ipmi.sol.parity"_s);
     settings.parity = parity == u"even"_s ? QSerialPort::EvenParity
         : parity == u"odd"_s              ? QSerialPort::OddParity
@@ -96,8 +97,8 @@ SerialConsoleTransport::Settings serialSettings(const Configuration &configurati
                                           : QSerialPort::NoParity;
     const QString flowControl = configuration.stringValue(u"ipmi.sol.flow_control"_s);
     settings.flowControl = flowControl == u"rtscts"_s ? QSerialPort::HardwareControl
-        : flowControl == u"xonxoff"_s                  ? QSerialPort::SoftwareControl
-                                                       : QSerialPort::NoFlowControl;
+        : flowControl == u"xonxoff"_s                 ? QSerialPort::SoftwareControl
+                                                      : QSerialPort::NoFlowControl;
     return settings;
 }
 
@@ -183,7 +184,8 @@ std::optional<int> Daemon::start()
 std::optional<ConfigError> Daemon::readConfigurationFiles(Configuration *configuration) const
 {
     QStringList warnings;
-    const auto required = m_options.configFileGiven ? ConfigLoader::MainFile::Required : ConfigLoader::MainFile::Optional;
+    const auto required =
+        m_options.configFileGiven ? ConfigLoader::MainFile::Required : ConfigLoader::MainFile::Optional;
     const auto error = ConfigLoader::load(configuration, m_options.configFile, required, &warnings);
     for (const QString &warning : std::as_const(warnings))
         qCWarning(lcApp, "%s", qPrintable(warning));
@@ -270,7 +272,8 @@ std::optional<int> Daemon::loadPasswordFile()
     }
     if (path.isEmpty())
         return std::nullopt;
-    if (const auto error = m_bmc->accounts()->setPasswordFileAccounts(parsed.entries, path); error != AccountStore::Error::None) {
+    if (const auto error = m_bmc->accounts()->setPasswordFileAccounts(parsed.entries, path);
+        error != AccountStore::Error::None) {
         printError(u"%1: %2"_s.arg(path, m_bmc->accounts()->errorText(error)));
         return StartFailed;
     }
@@ -349,7 +352,8 @@ void Daemon::onSignal(int signalNumber)
     }
     qCInfo(lcApp, "stopping on %s", strsignal(signalNumber));
     m_systemd->stopping();
-    m_bmc->eventLog()->info(Actor::bmc(), u"qbmc stopping on SIG%1"_s.arg(QString::fromLatin1(sigabbrev_np(signalNumber))));
+    m_bmc->eventLog()->info(Actor::bmc(),
+                            u"qbmc stopping on SIG%1"_s.arg(QString::fromLatin1(sigabbrev_np(signalNumber))));
     QCoreApplication::quit();
 }
 
@@ -389,7 +393,8 @@ void Daemon::reloadConfiguration()
     const QString passwordFile = fresh.stringValue(u"ipmi.auth.file"_s);
     const IpmiPasswordFile::Result parsed = readPasswordFile(passwordFile);
     if (parsed.error) {
-        qCCritical(lcApp, "SIGHUP: nothing reloaded, the accounts file has an error: %s", qPrintable(parsed.error->toString()));
+        qCCritical(lcApp, "SIGHUP: nothing reloaded, the accounts file has an error: %s",
+                   qPrintable(parsed.error->toString()));
         return;
     }
     applyLogRules(fresh.stringValue(u"log.rules"_s));
@@ -397,5 +402,6 @@ void Daemon::reloadConfiguration()
 
     qCInfo(lcApp, "SIGHUP: reloaded log.rules and the accounts file%s", passwordFile.isEmpty() ? " (none set)" : "");
     if (!needRestart.isEmpty())
-        qCWarning(lcApp, "SIGHUP: changed keys that take effect at the next start: %s", qPrintable(needRestart.join(u", "_s)));
+        qCWarning(lcApp, "SIGHUP: changed keys that take effect at the next start: %s",
+                  qPrintable(needRestart.join(u", "_s)));
 }

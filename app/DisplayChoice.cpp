@@ -65,12 +65,14 @@ DisplayChoice DisplayChoice::decide(const Facts &facts)
             if (!facts.drmDisplay.isEmpty())
                 return {Mode::Kiosk, requested, u"eglfs on %1"_s.arg(facts.drmDisplay), facts.drmDisplay};
             if (facts.framebuffer)
-                return {Mode::Kiosk, u"linuxfb"_s, u"eglfs asked for, but there is no DRM display device: linuxfb on /dev/fb0"_s};
+                return {Mode::Kiosk, u"linuxfb"_s,
+                        u"eglfs asked for, but there is no DRM display device: linuxfb on /dev/fb0"_s};
             return {Mode::Headless, {}, u"eglfs asked for, but there is no DRM display device or framebuffer"_s};
         }
         if (name == u"linuxfb"_s) {
-            return facts.framebuffer ? DisplayChoice{Mode::Kiosk, requested, u"linuxfb on /dev/fb0"_s}
-                                     : DisplayChoice{Mode::Headless, {}, u"linuxfb asked for, but there is no /dev/fb0"_s};
+            return facts.framebuffer
+                ? DisplayChoice{Mode::Kiosk, requested, u"linuxfb on /dev/fb0"_s}
+                : DisplayChoice{Mode::Headless, {}, u"linuxfb asked for, but there is no /dev/fb0"_s};
         }
         if (name == u"xcb"_s && !facts.x11Display)
             return {Mode::Headless, {}, u"xcb asked for, but DISPLAY is not set"_s};

@@ -29,8 +29,8 @@ struct DisplayChoice
     };
 
     Mode mode = Mode::Headless;
-    QString platform; // QT_QPA_PLATFORM to use; empty when headless
-    QString reason;   // why, for the log
+    QString platform;       // QT_QPA_PLATFORM to use; empty when headless
+    QString reason;         // why, for the log
     QString kmsDevice = {}; // the DRM device eglfs is to use; empty for any other platform
 
     // eglfs_kms's configuration (QT_QPA_EGLFS_KMS_CONFIG) for kmsDevice: that device, and no

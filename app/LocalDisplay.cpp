@@ -36,9 +36,9 @@ AccessPanel::Facts accessFacts(const Configuration &configuration, const Network
     const bool tls = configuration.boolValue(u"redfish.tls"_s);
     const QString address = network ? network->primaryInterface().ipv4Address : QString();
     const bool defaultPort = facts.redfishPort == (tls ? 443 : 80);
-    facts.redfishUrl = u"%1://%2%3/redfish/v1"_s.arg(tls ? u"https"_s : u"http"_s,
-                                                     address.isEmpty() ? facts.hostName : address,
-                                                     defaultPort ? QString() : u":%1"_s.arg(facts.redfishPort));
+    facts.redfishUrl =
+        u"%1://%2%3/redfish/v1"_s.arg(tls ? u"https"_s : u"http"_s, address.isEmpty() ? facts.hostName : address,
+                                      defaultPort ? QString() : u":%1"_s.arg(facts.redfishPort));
     return facts;
 }
 } // namespace
@@ -72,7 +72,9 @@ bool LocalDisplay::show(QString *error)
     // The QML modules are linked in statically and live in the resources.
     m_engine->addImportPath(u"qrc:/"_s);
     m_engine->load(QUrl(u"qrc:/Qbmc/Dashboard/Main.qml"_s));
-    auto *window = m_engine->rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+    auto *window = m_engine->rootObjects().isEmpty()
+        ? nullptr
+        : qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
     if (!window) {
         *error = u"the dashboard's QML did not load (messages above)"_s;
         return false;

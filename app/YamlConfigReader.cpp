@@ -16,9 +16,13 @@ int lineOf(const YAML::Node &node)
 class Walker
 {
 public:
-    explicit Walker(QString fileName) : m_fileName(std::move(fileName)) {}
+    explicit Walker(QString fileName)
+        : m_fileName(std::move(fileName))
+    {
+    }
 
-    std::optional<ConfigError> walkMapping(const YAML::Node &mapping, const QString &prefix, const QList<int> &prefixLines)
+    std::optional<ConfigError> walkMapping(const YAML::Node &mapping, const QString &prefix,
+                                           const QList<int> &prefixLines)
     {
         QSet<QString> seen;
         for (auto it = mapping.begin(); it != mapping.end(); ++it) {
@@ -93,13 +97,18 @@ YamlConfigReader::Result YamlConfigReader::parse(const QString &fileName, const 
     try {
         root = YAML::Load(content.toStdString());
     } catch (const YAML::Exception &exception) {
-        return {{}, ConfigError{fileName, exception.mark.line + 1, {},
-                                u"YAML syntax error: %1"_s.arg(QString::fromStdString(exception.msg))}};
+        return {{},
+                ConfigError{fileName,
+                            exception.mark.line + 1,
+                            {},
+                            u"YAML syntax error: %1"_s.arg(QString::fromStdString(exception.msg))}};
     }
     if (root.IsNull())
         return {};
     if (!root.IsMap())
-        return {{}, ConfigError{fileName, lineOf(root), {}, u"expected a mapping of sections (like \"ipmi:\") at the top level"_s}};
+        return {{},
+                ConfigError{
+                    fileName, lineOf(root), {}, u"expected a mapping of sections (like \"ipmi:\") at the top level"_s}};
 
     Walker walker(fileName);
     if (auto error = walker.walkMapping(root, {}, {}))

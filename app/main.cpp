@@ -15,9 +15,9 @@
 #include <csignal>
 #include <cstring>
 #include <memory>
-#include <vector>
-#include <unistd.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
 
 Q_IMPORT_QML_PLUGIN(Qbmc_UiPlugin)
 Q_IMPORT_QML_PLUGIN(Qbmc_DashboardPlugin)

@@ -9,8 +9,7 @@ namespace AccountRules {
 bool isValidName(const QString &name)
 {
     // Anchored with \A and \z: '$' would also match before a final newline, letting "admin\n" through.
-    static const QRegularExpression pattern(
-        QRegularExpression::anchoredPattern(u"[A-Za-z0-9_][A-Za-z0-9_.-]{0,15}"_s));
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(u"[A-Za-z0-9_][A-Za-z0-9_.-]{0,15}"_s));
     return pattern.match(name).hasMatch();
 }
 

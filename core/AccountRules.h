@@ -7,7 +7,7 @@
 // PiKVM's password file so both give the same answer.
 namespace AccountRules {
 
-constexpr int maxNameLength = 16;         // IPMI's user name field
+constexpr int maxNameLength = 16; // IPMI's user name field
 constexpr int maxPasswordLength = 64;
 constexpr int maxIpmiPasswordLength = 20; // IPMI v2.0's password field
 

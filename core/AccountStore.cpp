@@ -138,8 +138,7 @@ QString AccountStore::errorText(Error error) const
     case Error::InvalidName: return u"the user name is not valid; expected %1"_s.arg(AccountRules::nameRuleText());
     case Error::PasswordTooShort:
         return u"the password is shorter than %1 characters"_s.arg(m_policy.minPasswordLength);
-    case Error::PasswordTooLong:
-        return u"the password is longer than %1 bytes"_s.arg(AccountRules::maxPasswordLength);
+    case Error::PasswordTooLong: return u"the password is longer than %1 bytes"_s.arg(AccountRules::maxPasswordLength);
     case Error::PasswordTooLongForIpmi:
         return u"an account that may use IPMI needs a password of at most %1 bytes"_s.arg(
             AccountRules::maxIpmiPasswordLength);
@@ -147,8 +146,7 @@ QString AccountStore::errorText(Error error) const
     case Error::IpmiNeedsPassword: return u"IPMI access can only be enabled together with a new password"_s;
     case Error::ManagedByPasswordFile:
         return u"this account comes from the IPMI password file (ipmi.auth.file); change it there"_s;
-    case Error::LastAdministrator:
-        return u"the last enabled administrator cannot be removed, disabled or demoted"_s;
+    case Error::LastAdministrator: return u"the last enabled administrator cannot be removed, disabled or demoted"_s;
     case Error::HashFailed: return u"the password could not be hashed"_s;
     case Error::TooManyAccounts: return u"there are already %1 accounts"_s.arg(lastId - firstId + 1);
     case Error::InvalidId: return u"the account id must be a free one from %1 to %2"_s.arg(firstId).arg(lastId);
@@ -278,14 +276,17 @@ AccountStore::Error AccountStore::ensureAdministrator(const QByteArray &presetPa
 
     if (generated) {
         m_initialPassword = QString::fromLatin1(password);
-        qCWarning(lcAccounts, "first start: created the administrator \"%s\" with the password %s (shown on the "
-                              "local screen until acknowledged)",
+        qCWarning(lcAccounts,
+                  "first start: created the administrator \"%s\" with the password %s (shown on the "
+                  "local screen until acknowledged)",
                   qPrintable(administrator.name), password.constData());
-        m_eventLog->info(Actor::bmc(), u"Administrator \"%1\" created at first start with a generated password"_s.arg(
-                                           administrator.name));
+        m_eventLog->info(
+            Actor::bmc(),
+            u"Administrator \"%1\" created at first start with a generated password"_s.arg(administrator.name));
     } else {
-        m_eventLog->info(Actor::bmc(), u"Administrator \"%1\" created at first start with the password from "
-                                       "QBMC_ADMIN_PASSWORD"_s.arg(administrator.name));
+        m_eventLog->info(Actor::bmc(),
+                         u"Administrator \"%1\" created at first start with the password from "
+                         "QBMC_ADMIN_PASSWORD"_s.arg(administrator.name));
     }
     changed(administrator.name);
     return Error::None;
@@ -309,8 +310,8 @@ AccountStore::Error AccountStore::setPasswordFileAccounts(const QList<IpmiPasswo
     for (const IpmiPasswordFile::Entry &entry : entries) {
         Account account;
         account.name = entry.user;
-        const auto stored = std::find_if(m_stored.cbegin(), m_stored.cend(),
-                                         [&](const Account &a) { return a.name == entry.user; });
+        const auto stored =
+            std::find_if(m_stored.cbegin(), m_stored.cend(), [&](const Account &a) { return a.name == entry.user; });
         account.id = stored != m_stored.cend() ? stored->id : lowestFreeId(taken);
         if (account.id == 0)
             return Error::TooManyAccounts;
@@ -375,8 +376,9 @@ AccountStore::Error AccountStore::createAccount(const QString &name, const QByte
     if (account.passwordHash.isEmpty())
         return Error::HashFailed;
     m_stored.append(account);
-    m_eventLog->info(actor, u"Account \"%1\" created with role %2%3"_s.arg(
-                                name, RoleNames::toString(role), account.ipmiEnabled ? u" and IPMI access"_s : QString()));
+    m_eventLog->info(actor,
+                     u"Account \"%1\" created with role %2%3"_s.arg(
+                         name, RoleNames::toString(role), account.ipmiEnabled ? u" and IPMI access"_s : QString()));
     changed(name);
     return Error::None;
 }
@@ -454,7 +456,7 @@ AccountStore::Recovery AccountStore::recoverAdministrator(const Actor &actor)
         if (account.role != Role::Administrator)
             continue;
         const bool better = !chosen || (account.enabled && !chosen->enabled)
-                            || (account.enabled == chosen->enabled && account.id < chosen->id);
+            || (account.enabled == chosen->enabled && account.id < chosen->id);
         if (better)
             chosen = &account;
     }
@@ -552,7 +554,8 @@ AccountStore::LoginResult AccountStore::authenticate(const QString &name, const 
     }
     if (isLockedOut(name)) {
         // Not in the event log: the lockout itself is there, and a client retrying must not flood it.
-        qCInfo(lcAccounts, "login of \"%s\" from %s refused: the account is locked", qPrintable(name), qPrintable(address));
+        qCInfo(lcAccounts, "login of \"%s\" from %s refused: the account is locked", qPrintable(name),
+               qPrintable(address));
         return LoginResult::LockedOut;
     }
     if (!m_hasher->verify(password, account->passwordHash)) {
@@ -599,8 +602,8 @@ void AccountStore::recordLoginFailure(const QString &name, Actor::Origin origin,
     state.lockedUntil.setRemainingTime(m_policy.lockoutDuration);
     m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::AccountLocked, Actor{origin, name},
                     u"Account \"%1\" locked for %2 s after %3 failed logins"_s.arg(name)
-                                                 .arg(std::chrono::duration<double>(m_policy.lockoutDuration).count())
-                                                 .arg(m_policy.lockoutThreshold));
+                        .arg(std::chrono::duration<double>(m_policy.lockoutDuration).count())
+                        .arg(m_policy.lockoutThreshold));
     emit credentialsChanged(name);
 }
 

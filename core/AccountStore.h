@@ -38,13 +38,13 @@ public:
         PasswordTooShort,
         PasswordTooLong,
         PasswordTooLongForIpmi,
-        InvalidPassword,        // control characters
-        IpmiNeedsPassword,      // IPMI can only be enabled together with a new password
-        ManagedByPasswordFile,  // change it in ipmi.auth.file instead
-        LastAdministrator,      // the last enabled administrator stays
+        InvalidPassword,       // control characters
+        IpmiNeedsPassword,     // IPMI can only be enabled together with a new password
+        ManagedByPasswordFile, // change it in ipmi.auth.file instead
+        LastAdministrator,     // the last enabled administrator stays
         HashFailed,
-        TooManyAccounts,        // every id from firstId to lastId is taken
-        InvalidId,              // a requested id outside firstId to lastId, or taken
+        TooManyAccounts, // every id from firstId to lastId is taken
+        InvalidId,       // a requested id outside firstId to lastId, or taken
     };
     Q_ENUM(Error)
 
@@ -83,8 +83,8 @@ public:
     std::optional<Account> accountById(int id) const;
 
     // `id` 0 takes the lowest free one; IPMI's Set User Name asks for a particular slot.
-    Error createAccount(const QString &name, const QByteArray &password, Role role, IpmiAccess ipmi,
-                        const Actor &actor, int id = 0);
+    Error createAccount(const QString &name, const QByteArray &password, Role role, IpmiAccess ipmi, const Actor &actor,
+                        int id = 0);
     Error renameAccount(const QString &name, const QString &newName, const Actor &actor);
     Error removeAccount(const QString &name, const Actor &actor);
     Error setPassword(const QString &name, const QByteArray &password, const Actor &actor);
@@ -128,7 +128,7 @@ private:
     struct LockoutState
     {
         int failures = 0;
-        QDeadlineTimer resetAt;     // a default QDeadlineTimer has already expired
+        QDeadlineTimer resetAt; // a default QDeadlineTimer has already expired
         QDeadlineTimer lockedUntil;
     };
 

@@ -3,8 +3,8 @@
 #include "AccountStore.h"
 #include "BootOverride.h"
 #include "ChassisIdentify.h"
-#include "ConsoleHub.h"
 #include "Configuration.h"
+#include "ConsoleHub.h"
 #include "EventLog.h"
 #include "HostBackend.h"
 #include "InstallationIdentity.h"
@@ -91,8 +91,9 @@ Bmc::~Bmc()
 
 void Bmc::start()
 {
-    m_eventLog->info(Actor::bmc(), u"qbmc %1 started on %2; the host is %3"_s.arg(
-                                       QStringLiteral(QBMC_VERSION), m_backend->description(),
-                                       PowerController::stateName(m_power->state()).toLower()));
+    m_eventLog->info(
+        Actor::bmc(),
+        u"qbmc %1 started on %2; the host is %3"_s.arg(QStringLiteral(QBMC_VERSION), m_backend->description(),
+                                                       PowerController::stateName(m_power->state()).toLower()));
     m_powerRestorePolicy->apply();
 }

@@ -26,8 +26,8 @@ class Bmc : public QObject
 {
     Q_OBJECT
 public:
-    Bmc(Configuration *configuration, HostBackend *backend, const PasswordHasher *hasher,
-        const QString &stateDirectory, QObject *parent = nullptr);
+    Bmc(Configuration *configuration, HostBackend *backend, const PasswordHasher *hasher, const QString &stateDirectory,
+        QObject *parent = nullptr);
     ~Bmc() override;
 
     // Logs the start and applies the power-restore policy.

@@ -16,7 +16,8 @@ BootOverride::BootOverride(const QString &stateDirectory, EventLog *eventLog, QO
     , m_eventLog(eventLog)
 {
     const StateFile::Result loaded = m_file.load(formatVersion, [](const QJsonObject &object) -> QString {
-        if (!fromName<Target>(object.value(u"target"_s).toString()) || !fromName<Enabled>(object.value(u"enabled"_s).toString())
+        if (!fromName<Target>(object.value(u"target"_s).toString())
+            || !fromName<Enabled>(object.value(u"enabled"_s).toString())
             || !fromName<Mode>(object.value(u"mode"_s).toString()))
             return u"target, enabled or mode is missing or unknown"_s;
         return {};
@@ -26,8 +27,9 @@ BootOverride::BootOverride(const QString &stateDirectory, EventLog *eventLog, QO
         m_enabled = *fromName<Enabled>(loaded.object.value(u"enabled"_s).toString());
         m_mode = *fromName<Mode>(loaded.object.value(u"mode"_s).toString());
     } else if (loaded.status == StateFile::Status::Damaged) {
-        m_eventLog->critical(Actor::bmc(), u"The boot override file was damaged (%1) and was kept as %2; no boot "
-                                           "override is set"_s.arg(loaded.problem, loaded.asidePath));
+        m_eventLog->critical(Actor::bmc(),
+                             u"The boot override file was damaged (%1) and was kept as %2; no boot "
+                             "override is set"_s.arg(loaded.problem, loaded.asidePath));
     }
 }
 
@@ -55,5 +57,6 @@ void BootOverride::consume(const Actor &actor)
 
 void BootOverride::save() const
 {
-    m_file.save(formatVersion, {{u"target"_s, name(m_target)}, {u"enabled"_s, name(m_enabled)}, {u"mode"_s, name(m_mode)}});
+    m_file.save(formatVersion,
+                {{u"target"_s, name(m_target)}, {u"enabled"_s, name(m_enabled)}, {u"mode"_s, name(m_mode)}});
 }

@@ -39,9 +39,9 @@ public:
     // A boot that qbmc started is beginning: a Once override has now been used.
     void consume(const Actor &actor);
 
-    template<typename Enum>
+    template <typename Enum>
     static QString name(Enum value);
-    template<typename Enum>
+    template <typename Enum>
     static std::optional<Enum> fromName(const QString &name);
 
 signals:
@@ -57,13 +57,13 @@ private:
     Mode m_mode = Mode::UEFI;
 };
 
-template<typename Enum>
+template <typename Enum>
 QString BootOverride::name(Enum value)
 {
     return QString::fromLatin1(QMetaEnum::fromType<Enum>().valueToKey(int(value)));
 }
 
-template<typename Enum>
+template <typename Enum>
 std::optional<Enum> BootOverride::fromName(const QString &name)
 {
     bool ok = false;

@@ -44,11 +44,11 @@ QString ConfigKey::allowedText() const
     case Type::Seconds: return u"a number of seconds from %1 to %2"_s.arg(minimum).arg(maximum);
     case Type::String: return maximum > 0 ? u"text of at most %1 characters"_s.arg(qint64(maximum)) : u"a string"_s;
     case Type::Address: return u"an IPv4 or IPv6 address (\"::\" for every address)"_s;
-    case Type::Digits:
-        return u"empty, or %1 to %2 digits"_s.arg(qint64(minimum)).arg(qint64(maximum));
+    case Type::Digits: return u"empty, or %1 to %2 digits"_s.arg(qint64(minimum)).arg(qint64(maximum));
     case Type::Choice: return joinAlternatives(choices);
-    case Type::IntegerList: return u"a list of one or more of %1, like [%2]"_s.arg(
-        integersText(allowedIntegers), QString::number(allowedIntegers.value(0)));
+    case Type::IntegerList:
+        return u"a list of one or more of %1, like [%2]"_s.arg(integersText(allowedIntegers),
+                                                               QString::number(allowedIntegers.value(0)));
     }
     return {};
 }
@@ -89,13 +89,11 @@ std::optional<QVariant> ConfigKey::parse(const QString &scalar) const
         const double value = scalar.toDouble(&ok);
         return ok ? checkSeconds(value) : std::nullopt;
     }
-    case Type::String:
-        return maximum > 0 && scalar.size() > maximum ? std::nullopt : std::optional<QVariant>(scalar);
+    case Type::String: return maximum > 0 && scalar.size() > maximum ? std::nullopt : std::optional<QVariant>(scalar);
     case Type::Address: return isAddress(scalar) ? std::optional<QVariant>(scalar) : std::nullopt;
     case Type::Digits: {
         const bool digitsOnly = std::all_of(scalar.cbegin(), scalar.cend(), [](QChar c) { return c.isDigit(); });
-        const bool allowed = scalar.isEmpty()
-                             || (digitsOnly && scalar.size() >= minimum && scalar.size() <= maximum);
+        const bool allowed = scalar.isEmpty() || (digitsOnly && scalar.size() >= minimum && scalar.size() <= maximum);
         return allowed ? std::optional<QVariant>(scalar) : std::nullopt;
     }
     case Type::Choice: return choices.contains(scalar) ? std::optional<QVariant>(scalar) : std::nullopt;

@@ -77,7 +77,8 @@ ConfigKey choiceKey(QString path, QStringList choices, QString description,
 
 ConfigKey gpioLine(const QString &name, qint64 line, const QString &what)
 {
-    return integerKey(u"gpio.%1.line"_s.arg(name), line, 0, 1023, u"GPIO line (BCM number on a Pi) of the %1"_s.arg(what));
+    return integerKey(u"gpio.%1.line"_s.arg(name), line, 0, 1023,
+                      u"GPIO line (BCM number on a Pi) of the %1"_s.arg(what));
 }
 
 ConfigKey gpioInverted(const QString &name, const QString &what)
@@ -87,7 +88,8 @@ ConfigKey gpioInverted(const QString &name, const QString &what)
 
 ConfigKey gpioDebounce(const QString &name, const QString &what)
 {
-    return secondsKey(u"gpio.%1.debounce"_s.arg(name), 0.1, 0, 5, u"how long the %1 must be stable before a change counts"_s.arg(what));
+    return secondsKey(u"gpio.%1.debounce"_s.arg(name), 0.1, 0, 5,
+                      u"how long the %1 must be stable before a change counts"_s.arg(what));
 }
 } // namespace
 
@@ -99,25 +101,30 @@ const ConfigSchema &ConfigSchema::instance()
 
 ConfigSchema::ConfigSchema()
 {
-    ConfigKey solSpeed = makeKey(u"ipmi.sol.speed"_s, Type::Integer, qint64(115200), u"bit rate of the serial console"_s, runtime);
+    ConfigKey solSpeed =
+        makeKey(u"ipmi.sol.speed"_s, Type::Integer, qint64(115200), u"bit rate of the serial console"_s, runtime);
     solSpeed.allowedIntegers = {9600, 19200, 38400, 57600, 115200};
 
-    ConfigKey cipherSuites = makeKey(u"ipmi.cipher_suites"_s, Type::IntegerList, QVariantList{17, 3},
-                                     u"RMCP+ cipher suites offered, best first (17: SHA-256, 3: SHA-1; both AES-128)"_s);
+    ConfigKey cipherSuites =
+        makeKey(u"ipmi.cipher_suites"_s, Type::IntegerList, QVariantList{17, 3},
+                u"RMCP+ cipher suites offered, best first (17: SHA-256, 3: SHA-1; both AES-128)"_s);
     cipherSuites.allowedIntegers = {17, 3};
 
     ConfigKey solDataBits = integerKey(u"ipmi.sol.data_bits"_s, 8, 7, 8, u"data bits of the serial console"_s);
     ConfigKey solStopBits = integerKey(u"ipmi.sol.stop_bits"_s, 1, 1, 2, u"stop bits of the serial console"_s);
     ConfigKey solPrivilege = choiceKey(u"ipmi.sol.privilege"_s, {u"operator"_s, u"user"_s, u"administrator"_s},
                                        u"lowest IPMI session privilege that may activate Serial-over-LAN"_s, runtime);
-    ConfigKey solSendThreshold = integerKey(u"ipmi.sol.send_threshold"_s, 1, 1, 255,
-                                            u"characters that make SoL send a packet before the accumulate interval ends"_s);
+    ConfigKey solSendThreshold =
+        integerKey(u"ipmi.sol.send_threshold"_s, 1, 1, 255,
+                   u"characters that make SoL send a packet before the accumulate interval ends"_s);
     solSendThreshold.persistence = runtime;
-    ConfigKey solRetryCount = integerKey(u"ipmi.sol.retry_count"_s, 7, 0, 7, u"times an unacknowledged SoL packet is sent again"_s);
+    ConfigKey solRetryCount =
+        integerKey(u"ipmi.sol.retry_count"_s, 7, 0, 7, u"times an unacknowledged SoL packet is sent again"_s);
     solRetryCount.persistence = runtime;
 
     m_keys = {
-        integerKey(u"bmc.manufacturer_id"_s, 0, 0, 0xFFFFF, u"IANA enterprise number reported as the BMC's manufacturer (IPMI Get Device ID)"_s),
+        integerKey(u"bmc.manufacturer_id"_s, 0, 0, 0xFFFFF,
+                   u"IANA enterprise number reported as the BMC's manufacturer (IPMI Get Device ID)"_s),
         integerKey(u"bmc.product_id"_s, 0, 0, 0xFFFF, u"product number reported by IPMI Get Device ID"_s),
 
         fruKey(u"board.manufacturer"_s, u"board manufacturer"_s),
@@ -131,11 +138,16 @@ ConfigSchema::ConfigSchema()
         fruKey(u"product.serial"_s, u"product serial number"_s),
         fruKey(u"product.asset_tag"_s, u"product asset tag"_s),
 
-        choiceKey(u"host.backend"_s, {u"sim"_s, u"gpio"_s}, u"what drives the host: the simulated host or a GPIO-wired ATX header"_s),
-        secondsKey(u"host.sim.power_on_delay"_s, 1.0, 0, 60, u"simulated host: power LED comes on this long after a short press"_s),
-        secondsKey(u"host.sim.shutdown_delay"_s, 2.0, 0, 600, u"simulated host: a short press while on shuts down after this long"_s),
-        secondsKey(u"host.sim.force_off_hold"_s, 4.0, 0.01, 60, u"simulated host: holding power this long while on cuts power, as an ATX supply does"_s),
-        boolKey(u"host.sim.nmi"_s, false, u"simulated host: the virtual board has an NMI line (an ATX header has none)"_s),
+        choiceKey(u"host.backend"_s, {u"sim"_s, u"gpio"_s},
+                  u"what drives the host: the simulated host or a GPIO-wired ATX header"_s),
+        secondsKey(u"host.sim.power_on_delay"_s, 1.0, 0, 60,
+                   u"simulated host: power LED comes on this long after a short press"_s),
+        secondsKey(u"host.sim.shutdown_delay"_s, 2.0, 0, 600,
+                   u"simulated host: a short press while on shuts down after this long"_s),
+        secondsKey(u"host.sim.force_off_hold"_s, 4.0, 0.01, 60,
+                   u"simulated host: holding power this long while on cuts power, as an ATX supply does"_s),
+        boolKey(u"host.sim.nmi"_s, false,
+                u"simulated host: the virtual board has an NMI line (an ATX header has none)"_s),
 
         makeKey(u"gpio.chip"_s, Type::String, u"gpiochip0"_s, u"GPIO chip by name, path, label or number"_s),
         gpioLine(u"power_switch"_s, 23, u"power switch output"_s),
@@ -149,39 +161,54 @@ ConfigSchema::ConfigSchema()
         gpioInverted(u"hdd_led"_s, u"HDD LED input"_s),
         gpioDebounce(u"hdd_led"_s, u"HDD LED input"_s),
 
-        secondsKey(u"power.short_press"_s, 0.1, 0.01, 10, u"power button press that turns the host on or asks it to shut down"_s),
+        secondsKey(u"power.short_press"_s, 0.1, 0.01, 10,
+                   u"power button press that turns the host on or asks it to shut down"_s),
         secondsKey(u"power.long_press"_s, 5.5, 0.01, 30, u"power button hold that forces the host off"_s),
         secondsKey(u"power.reset_press"_s, 0.1, 0.01, 10, u"reset button press"_s),
-        secondsKey(u"power.on_timeout"_s, 10, 0.1, 600, u"how long the power LED may take to come on after a power-on press"_s),
-        secondsKey(u"power.off_timeout"_s, 10, 0.1, 600, u"how long the power LED may take to go off after a forced power-off"_s),
-        secondsKey(u"power.graceful_timeout"_s, 120, 1, 3600, u"how long the host's OS may take to shut down after a graceful request"_s),
-        secondsKey(u"power.cycle_delay"_s, 3, 0, 60, u"time the host stays off during a power cycle or graceful restart"_s),
+        secondsKey(u"power.on_timeout"_s, 10, 0.1, 600,
+                   u"how long the power LED may take to come on after a power-on press"_s),
+        secondsKey(u"power.off_timeout"_s, 10, 0.1, 600,
+                   u"how long the power LED may take to go off after a forced power-off"_s),
+        secondsKey(u"power.graceful_timeout"_s, 120, 1, 3600,
+                   u"how long the host's OS may take to shut down after a graceful request"_s),
+        secondsKey(u"power.cycle_delay"_s, 3, 0, 60,
+                   u"time the host stays off during a power cycle or graceful restart"_s),
         choiceKey(u"power.restore_policy"_s, {u"always_off"_s, u"always_on"_s, u"last_state"_s},
-                  u"what qbmc does at start: leave the host as it is, power it on, or restore its last state"_s, runtime),
+                  u"what qbmc does at start: leave the host as it is, power it on, or restore its last state"_s,
+                  runtime),
 
         boolKey(u"ipmi.enabled"_s, true, u"serve IPMI over LAN"_s, runtime),
         addressKey(u"ipmi.listen"_s, u"address IPMI listens on"_s),
         integerKey(u"ipmi.port"_s, 623, 1, 65535, u"UDP port of IPMI over LAN"_s),
         cipherSuites,
         integerKey(u"ipmi.max_sessions"_s, 16, 1, 63, u"most IPMI sessions at once; the longest idle one makes room"_s),
-        secondsKey(u"ipmi.session_timeout"_s, 60, 5, 3600, u"an IPMI session with no traffic for this long is closed"_s),
+        secondsKey(u"ipmi.session_timeout"_s, 60, 5, 3600,
+                   u"an IPMI session with no traffic for this long is closed"_s),
         integerKey(u"ipmi.throttle.failures"_s, 5, 0, 1000,
                    u"failed IPMI logins from one address within ipmi.throttle.period that block it (0: never)"_s),
-        secondsKey(u"ipmi.throttle.period"_s, 60, 1, 86400, u"how long a failed IPMI login counts against its address"_s),
-        stringKey(u"ipmi.auth.file"_s, u"PiKVM ipmipasswd file (user:password lines); its users are IPMI administrators"_s),
+        secondsKey(u"ipmi.throttle.period"_s, 60, 1, 86400,
+                   u"how long a failed IPMI login counts against its address"_s),
+        stringKey(u"ipmi.auth.file"_s,
+                  u"PiKVM ipmipasswd file (user:password lines); its users are IPMI administrators"_s),
         boolKey(u"ipmi.sol.enabled"_s, true, u"allow Serial-over-LAN"_s, runtime),
-        stringKey(u"ipmi.sol.device"_s, u"serial adapter wired to the host's console, e.g. /dev/ttyUSB0; empty uses the simulated host's console"_s),
+        stringKey(
+            u"ipmi.sol.device"_s,
+            u"serial adapter wired to the host's console, e.g. /dev/ttyUSB0; empty uses the simulated host's console"_s),
         solSpeed,
         solPrivilege,
         boolKey(u"ipmi.sol.force_encryption"_s, true, u"SoL payloads must be encrypted"_s, runtime),
         boolKey(u"ipmi.sol.force_authentication"_s, true, u"SoL payloads must be authenticated"_s, runtime),
-        secondsKey(u"ipmi.sol.accumulate_interval"_s, 0.1, 0.005, 1.275, u"how long SoL gathers host output before sending it"_s, runtime),
+        secondsKey(u"ipmi.sol.accumulate_interval"_s, 0.1, 0.005, 1.275,
+                   u"how long SoL gathers host output before sending it"_s, runtime),
         solSendThreshold,
         solRetryCount,
-        secondsKey(u"ipmi.sol.retry_interval"_s, 0.1, 0.01, 2.55, u"wait for a SoL acknowledgement before sending again"_s, runtime),
-        secondsKey(u"ipmi.sol.break_duration"_s, 0.3, 0.01, 5, u"how long a serial break (ipmitool's ~B) holds the line"_s),
+        secondsKey(u"ipmi.sol.retry_interval"_s, 0.1, 0.01, 2.55,
+                   u"wait for a SoL acknowledgement before sending again"_s, runtime),
+        secondsKey(u"ipmi.sol.break_duration"_s, 0.3, 0.01, 5,
+                   u"how long a serial break (ipmitool's ~B) holds the line"_s),
         solDataBits,
-        choiceKey(u"ipmi.sol.parity"_s, {u"none"_s, u"even"_s, u"odd"_s, u"mark"_s, u"space"_s}, u"parity of the serial console"_s),
+        choiceKey(u"ipmi.sol.parity"_s, {u"none"_s, u"even"_s, u"odd"_s, u"mark"_s, u"space"_s},
+                  u"parity of the serial console"_s),
         solStopBits,
         choiceKey(u"ipmi.sol.flow_control"_s, {u"none"_s, u"rtscts"_s, u"xonxoff"_s},
                   u"flow control of the serial console: none, hardware (RTS/CTS) or software (XON/XOFF)"_s),
@@ -190,14 +217,17 @@ ConfigSchema::ConfigSchema()
                    u"bytes of recent host console output kept in memory for readers that join later"_s),
         integerKey(u"console.log_size"_s, 1024 * 1024, 4096, 64 * 1024 * 1024,
                    u"bytes of one console log file in the state directory before it rotates"_s),
-        integerKey(u"console.log_files"_s, 4, 0, 16, u"console log files kept, console.log and console.log.1 ... (0: no log)"_s),
+        integerKey(u"console.log_files"_s, 4, 0, 16,
+                   u"console log files kept, console.log and console.log.1 ... (0: no log)"_s),
 
         addressKey(u"redfish.listen"_s, u"address Redfish listens on"_s),
         integerKey(u"redfish.port"_s, 443, 1, 65535, u"TCP port of Redfish"_s),
         boolKey(u"redfish.tls"_s, true, u"serve HTTPS; false serves plain HTTP, for loopback use only"_s),
-        stringKey(u"redfish.tls_cert"_s, u"PEM certificate; empty generates a self-signed one in the state directory"_s),
+        stringKey(u"redfish.tls_cert"_s,
+                  u"PEM certificate; empty generates a self-signed one in the state directory"_s),
         stringKey(u"redfish.tls_key"_s, u"PEM private key of redfish.tls_cert"_s),
-        secondsKey(u"redfish.session_timeout"_s, 1800, 30, 86400, u"a Redfish session unused for this long ends"_s, runtime),
+        secondsKey(u"redfish.session_timeout"_s, 1800, 30, 86400, u"a Redfish session unused for this long ends"_s,
+                   runtime),
         integerKey(u"redfish.max_sessions"_s, 64, 1, 1024, u"most Redfish sessions at once"_s),
         integerKey(u"redfish.max_connections"_s, 256, 4, 4096,
                    u"most HTTP connections at once; the longest idle one makes room for a new one"_s),

@@ -81,7 +81,8 @@ std::optional<ConfigError> Configuration::applyEntry(const QString &file, const 
 
     if (schema.isIgnored(entry.path)) {
         if (warnings)
-            warnings->append(u"%1:%2: %3: a PiKVM setting qbmc does not need; ignored"_s.arg(file).arg(entry.line).arg(entry.path));
+            warnings->append(
+                u"%1:%2: %3: a PiKVM setting qbmc does not need; ignored"_s.arg(file).arg(entry.line).arg(entry.path));
         return std::nullopt;
     }
 
@@ -104,14 +105,18 @@ std::optional<ConfigError> Configuration::applyEntry(const QString &file, const 
         for (qsizetype known = parts.size() - 1; known >= 0; --known) {
             const QString prefix = parts.mid(0, known).join(u'.');
             // Aliases keep their segments' lines only when spelled as written.
-            const auto lineOf = [&](qsizetype segment) { return spelledAs.isEmpty() ? entry.lineOfSegment(segment) : entry.line; };
+            const auto lineOf = [&](qsizetype segment) {
+                return spelledAs.isEmpty() ? entry.lineOfSegment(segment) : entry.line;
+            };
             const QString prefixTarget = schema.aliasTarget(prefix);
             if (const ConfigKey *parent = schema.key(prefixTarget.isEmpty() ? prefix : prefixTarget))
-                return ConfigError{file, lineOf(known - 1), prefix, u"expected %1, got a mapping"_s.arg(parent->allowedText())};
+                return ConfigError{file, lineOf(known - 1), prefix,
+                                   u"expected %1, got a mapping"_s.arg(parent->allowedText())};
             if (schema.isSection(prefix)) {
                 const QString where = prefix.isEmpty() ? u"at the top level"_s : u"in %1"_s.arg(prefix);
-                return ConfigError{file, lineOf(known), parts.mid(0, known + 1).join(u'.'),
-                                   u"unknown key; allowed %1: %2"_s.arg(where, schema.childrenOf(prefix).join(u", "_s))};
+                return ConfigError{
+                    file, lineOf(known), parts.mid(0, known + 1).join(u'.'),
+                    u"unknown key; allowed %1: %2"_s.arg(where, schema.childrenOf(prefix).join(u", "_s))};
             }
         }
     }
@@ -137,8 +142,7 @@ std::optional<ConfigError> Configuration::applyEntry(const QString &file, const 
             return error(entry.path, u"no value given; expected %1"_s.arg(key->allowedText()));
         parsed = QString();
         break;
-    case ConfigEntry::Kind::Mapping:
-        return error(entry.path, u"expected %1, got a mapping"_s.arg(key->allowedText()));
+    case ConfigEntry::Kind::Mapping: return error(entry.path, u"expected %1, got a mapping"_s.arg(key->allowedText()));
     }
     if (!parsed)
         return error(entry.path, u"%1 is not valid; expected %2"_s.arg(describeGiven(entry), key->allowedText()));
@@ -161,10 +165,13 @@ std::optional<ConfigError> Configuration::validate() const
         const double hold = value(u"host.sim.force_off_hold"_s).toDouble();
         const QString consequence = u"or the simulated host takes a forced power-off for a short press"_s;
         if (fromFile(u"power.long_press"_s))
-            return errorAt(u"power.long_press"_s, u"%1 s must be longer than host.sim.force_off_hold (%2 s), %3"_s
-                                                      .arg(longPress).arg(hold).arg(consequence));
-        return errorAt(u"host.sim.force_off_hold"_s, u"%1 s must be shorter than power.long_press (%2 s), %3"_s
-                                                         .arg(hold).arg(longPress).arg(consequence));
+            return errorAt(
+                u"power.long_press"_s,
+                u"%1 s must be longer than host.sim.force_off_hold (%2 s), %3"_s.arg(longPress).arg(hold).arg(
+                    consequence));
+        return errorAt(
+            u"host.sim.force_off_hold"_s,
+            u"%1 s must be shorter than power.long_press (%2 s), %3"_s.arg(hold).arg(longPress).arg(consequence));
     }
 
     const bool hasCert = !stringValue(u"redfish.tls_cert"_s).isEmpty();
@@ -278,7 +285,7 @@ QString Configuration::toYaml() const
 
         const Setting setting = m_settings.value(key.path);
         yaml += u"%1%2: %3  # %4\n"_s.arg(QString(sections.size() * 2, u' '), parts.last(), key.toYaml(setting.value),
-                                           setting.source.toString());
+                                          setting.source.toString());
     }
     return yaml;
 }

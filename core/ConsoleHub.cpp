@@ -20,7 +20,8 @@ ConsoleHub::ConsoleHub(Settings settings, EventLog *eventLog, QObject *parent)
     , m_settings(std::move(settings))
     , m_eventLog(eventLog)
     , m_history(m_settings.historyBytes)
-    , m_log(m_settings.logDirectory, m_settings.logFileBytes, m_settings.logDirectory.isEmpty() ? 0 : m_settings.logFiles)
+    , m_log(m_settings.logDirectory, m_settings.logFileBytes,
+            m_settings.logDirectory.isEmpty() ? 0 : m_settings.logFiles)
 {
     m_logFlush.setSingleShot(true);
     m_logFlush.setInterval(logFlushInterval);
@@ -47,8 +48,9 @@ void ConsoleHub::setTransport(ConsoleTransport *transport)
     connect(transport, &ConsoleTransport::stateChanged, this, &ConsoleHub::onTransportStateChanged);
     transport->start();
     if (transport->state() == ConsoleTransport::State::WaitingForDevice) {
-        m_eventLog->warning(Actor::bmc(), u"Serial console %1 is not available (%2); qbmc tries again every second"_s
-                                              .arg(transport->description(), transport->problem()));
+        m_eventLog->warning(Actor::bmc(),
+                            u"Serial console %1 is not available (%2); qbmc tries again every second"_s.arg(
+                                transport->description(), transport->problem()));
     } else {
         qCInfo(lcConsole, "serial console on %s", qPrintable(transport->description()));
     }
@@ -73,8 +75,9 @@ void ConsoleHub::onTransportStateChanged()
         m_eventLog->info(Actor::bmc(), u"Serial console %1 connected"_s.arg(m_transport->description()));
         m_hostSignalsKnown = false; // a new device starts with its own line state
     } else {
-        m_eventLog->warning(Actor::bmc(), u"Serial console %1 lost (%2); qbmc tries again every second"_s
-                                              .arg(m_transport->description(), m_transport->problem()));
+        m_eventLog->warning(Actor::bmc(),
+                            u"Serial console %1 lost (%2); qbmc tries again every second"_s.arg(
+                                m_transport->description(), m_transport->problem()));
     }
     emit stateChanged(state());
 }

@@ -77,8 +77,13 @@ quint32 EventLog::add(Severity severity, const Actor &actor, const QString &mess
     if (m_entries.size() >= m_capacity && !m_overflowed) {
         m_overflowed = true;
         qCWarning(lcEvents, "event log is full (%d entries): the oldest entries are dropped from now on", m_capacity);
-        append({0, {}, Severity::Warning, Kind::LogFull, Actor::bmc(),
-                u"The event log is full; the oldest entries are dropped from now on"_s, {}});
+        append({0,
+                {},
+                Severity::Warning,
+                Kind::LogFull,
+                Actor::bmc(),
+                u"The event log is full; the oldest entries are dropped from now on"_s,
+                {}});
     }
     const quint32 id = m_nextId;
     append({0, {}, severity, kind, actor, message, selRecord});

@@ -64,7 +64,8 @@ std::optional<EventLogEntry> EventLogEntry::fromJson(const QJsonObject &object)
 
     if (object.contains(u"kind"_s)) {
         bool known = false;
-        entry.kind = Kind(QMetaEnum::fromType<Kind>().keyToValue(object.value(u"kind"_s).toString().toLatin1().constData(), &known));
+        entry.kind = Kind(
+            QMetaEnum::fromType<Kind>().keyToValue(object.value(u"kind"_s).toString().toLatin1().constData(), &known));
         if (!known)
             return std::nullopt;
     }

@@ -26,12 +26,14 @@ InstallationIdentity::InstallationIdentity(const QString &stateDirectory, EventL
         return;
     }
     if (loaded.status == StateFile::Status::Damaged) {
-        eventLog->critical(Actor::bmc(), u"The identity file was damaged (%1) and was kept as %2; this installation "
-                                         "now has new UUIDs"_s.arg(loaded.problem, loaded.asidePath));
+        eventLog->critical(Actor::bmc(),
+                           u"The identity file was damaged (%1) and was kept as %2; this installation "
+                           "now has new UUIDs"_s.arg(loaded.problem, loaded.asidePath));
     }
     // QUuid::createUuid() draws from the kernel's random source: version 4 UUIDs.
     m_systemUuid = QUuid::createUuid();
     m_deviceUuid = QUuid::createUuid();
-    file.save(formatVersion, {{u"systemUuid"_s, m_systemUuid.toString(QUuid::WithoutBraces)},
-                              {u"deviceUuid"_s, m_deviceUuid.toString(QUuid::WithoutBraces)}});
+    file.save(formatVersion,
+              {{u"systemUuid"_s, m_systemUuid.toString(QUuid::WithoutBraces)},
+               {u"deviceUuid"_s, m_deviceUuid.toString(QUuid::WithoutBraces)}});
 }

@@ -40,9 +40,9 @@ IpmiPasswordFile::Result IpmiPasswordFile::parse(const QString &fileName, const 
         if (password.isEmpty())
             return fail(u"user \"%1\" has an empty password"_s.arg(user));
         if (password.size() > AccountRules::maxIpmiPasswordLength || !AccountRules::isPrintable(password))
-            return fail(u"the password of \"%1\" is not valid; expected 1 to %2 bytes without control characters"_s
-                            .arg(user)
-                            .arg(AccountRules::maxIpmiPasswordLength));
+            return fail(
+                u"the password of \"%1\" is not valid; expected 1 to %2 bytes without control characters"_s.arg(user)
+                    .arg(AccountRules::maxIpmiPasswordLength));
         seen.insert(user, lineNumber);
         result.entries.append({user, password, lineNumber});
     }

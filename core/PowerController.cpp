@@ -165,7 +165,8 @@ PowerController::Admission PowerController::request(Action action, const Actor &
     const QString who = actor.toString();
     if (m_running) {
         const Step *step = currentStep();
-        const bool forced = action == Action::ForceOff || action == Action::ForceRestart || action == Action::PowerCycle;
+        const bool forced =
+            action == Action::ForceOff || action == Action::ForceRestart || action == Action::PowerCycle;
         if (!forced || !step || !step->interruptible || !isSupported(action)) {
             qCInfo(lcPower, "%s from %s refused: %s is running", qPrintable(actionName(action)), qPrintable(who),
                    qPrintable(actionName(m_running->action)));
@@ -186,8 +187,9 @@ PowerController::Admission PowerController::request(Action action, const Actor &
     m_lastRequest = Request{action, actor, QDateTime::currentDateTimeUtc()};
     emit lastRequestChanged();
     if (admission == Admission::AlreadyDone) {
-        m_eventLog->info(actor, u"%1 requested; the host is already %2, nothing to do"_s.arg(
-                                    actionName(action), stable == State::On ? u"on"_s : u"off"_s));
+        m_eventLog->info(actor,
+                         u"%1 requested; the host is already %2, nothing to do"_s.arg(
+                             actionName(action), stable == State::On ? u"on"_s : u"off"_s));
         return admission;
     }
 
@@ -259,8 +261,9 @@ void PowerController::onStepTimer()
     if (step->kind == Step::Kind::Pause) {
         runNextStep();
     } else if (step->kind == Step::Kind::WaitForLed) {
-        finish(Outcome::TimedOut, u"the power LED did not %1 within %2 s"_s.arg(
-                                      step->heading == State::On ? u"come on"_s : u"go off"_s, secondsText(step->duration)));
+        finish(Outcome::TimedOut,
+               u"the power LED did not %1 within %2 s"_s.arg(step->heading == State::On ? u"come on"_s : u"go off"_s,
+                                                             secondsText(step->duration)));
     }
 }
 
@@ -315,7 +318,8 @@ void PowerController::logStableState(State state)
         m_eventLog->add(EventLogEntry::Severity::Info, EventLogEntry::Kind::HostPoweredOn, actor, u"Host powered on"_s);
         break;
     case State::Off:
-        m_eventLog->add(EventLogEntry::Severity::Info, EventLogEntry::Kind::HostPoweredOff, actor, u"Host powered off"_s);
+        m_eventLog->add(EventLogEntry::Severity::Info, EventLogEntry::Kind::HostPoweredOff, actor,
+                        u"Host powered off"_s);
         break;
     default: m_eventLog->warning(actor, u"Host power state unknown: the power LED cannot be read"_s); break;
     }

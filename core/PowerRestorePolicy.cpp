@@ -32,8 +32,9 @@ PowerRestorePolicy::PowerRestorePolicy(Configuration *configuration, PowerContro
     if (loaded.status == StateFile::Status::Loaded) {
         m_lastStateWasOn = loaded.object.value(lastStateKey).toString() == u"On"_s;
     } else if (loaded.status == StateFile::Status::Damaged) {
-        m_eventLog->critical(Actor::bmc(), u"The power state file was damaged (%1) and was kept as %2; the host's "
-                                           "last power state is taken as off"_s.arg(loaded.problem, loaded.asidePath));
+        m_eventLog->critical(Actor::bmc(),
+                             u"The power state file was damaged (%1) and was kept as %2; the host's "
+                             "last power state is taken as off"_s.arg(loaded.problem, loaded.asidePath));
     }
 
     connect(m_configuration, &Configuration::valueChanged, this, [this](const QString &path) {
@@ -68,7 +69,8 @@ std::optional<QString> PowerRestorePolicy::setPolicy(Policy policy, const Actor 
     if (const auto error = m_configuration->setRuntimeValue(policyKey, configName(policy)))
         return error;
     if (before != policy)
-        m_eventLog->info(actor, u"Power restore policy changed from %1 to %2"_s.arg(configName(before), configName(policy)));
+        m_eventLog->info(actor,
+                         u"Power restore policy changed from %1 to %2"_s.arg(configName(before), configName(policy)));
     return std::nullopt;
 }
 
@@ -77,8 +79,9 @@ void PowerRestorePolicy::apply()
     const Policy policy = this->policy();
     const PowerController::State state = m_power->state();
     if (state == PowerController::State::Unknown) {
-        m_eventLog->warning(Actor::bmc(), u"Power restore policy %1 not applied: the host's power state is unknown"_s.arg(
-                                              configName(policy)));
+        m_eventLog->warning(
+            Actor::bmc(),
+            u"Power restore policy %1 not applied: the host's power state is unknown"_s.arg(configName(policy)));
     } else if (state == PowerController::State::Off
                && (policy == Policy::AlwaysOn || (policy == Policy::LastState && m_lastStateWasOn))) {
         m_eventLog->info(Actor::bmc(), u"Power restore policy %1: powering the host on"_s.arg(configName(policy)));

@@ -2,7 +2,8 @@
 
 void SensorRegistry::add(const Sensor &sensor)
 {
-    const auto it = std::find_if(m_sensors.begin(), m_sensors.end(), [&](const Sensor &s) { return s.id == sensor.id; });
+    const auto it =
+        std::find_if(m_sensors.begin(), m_sensors.end(), [&](const Sensor &s) { return s.id == sensor.id; });
     if (it != m_sensors.end())
         *it = sensor;
     else

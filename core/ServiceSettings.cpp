@@ -110,7 +110,8 @@ std::optional<QString> ServiceSettings::change(const QList<std::pair<QString, QV
         const QVariant after = m_configuration->value(path);
         if (before != after) {
             const ConfigKey *key = ConfigSchema::instance().key(path);
-            m_eventLog->info(actor, u"Setting %1 changed from %2 to %3"_s.arg(path, key->toYaml(before), key->toYaml(after)));
+            m_eventLog->info(actor,
+                             u"Setting %1 changed from %2 to %3"_s.arg(path, key->toYaml(before), key->toYaml(after)));
         }
     }
     return std::nullopt;

@@ -71,8 +71,9 @@ StateFile::Result StateFile::load(int version, const Validator &validate, Mode m
                    qPrintable(aside));
     } else {
         m_keepUntouched = true;
-        qCCritical(lcState, "%s is damaged (%s) and could not be moved aside; it is left as it is and will not be "
-                            "overwritten by this run",
+        qCCritical(lcState,
+                   "%s is damaged (%s) and could not be moved aside; it is left as it is and will not be "
+                   "overwritten by this run",
                    qPrintable(m_path), qPrintable(result.problem));
     }
     return result;

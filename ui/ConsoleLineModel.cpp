@@ -64,8 +64,8 @@ bool ConsoleLineModel::skipEscape(QChar character)
         return true;
     case Escape::Start:
         m_escape = character == u'[' ? Escape::ControlSequence
-                   : character == u']' ? Escape::OperatingSystemCommand
-                                       : Escape::None; // a two-character sequence such as ESC c
+            : character == u']'      ? Escape::OperatingSystemCommand
+                                     : Escape::None; // a two-character sequence such as ESC c
         return true;
     case Escape::ControlSequence:
         // Parameters and intermediates run until a final byte from @ to ~.
@@ -79,9 +79,7 @@ bool ConsoleLineModel::skipEscape(QChar character)
         else if (character == u'\x1b')
             m_escape = Escape::OperatingSystemEnd;
         return true;
-    case Escape::OperatingSystemEnd:
-        m_escape = Escape::None;
-        return true;
+    case Escape::OperatingSystemEnd: m_escape = Escape::None; return true;
     }
     return false;
 }
@@ -96,17 +94,10 @@ void ConsoleLineModel::feed(QChar character)
         m_work.append(QString());
         m_carriageReturn = false;
         return;
-    case u'\r':
-        m_carriageReturn = true;
-        return;
-    case u'\b':
-        line.chop(1);
-        return;
-    case u'\t':
-        line.append(QString(tabWidth - line.size() % tabWidth, u' '));
-        return;
-    default:
-        break;
+    case u'\r': m_carriageReturn = true; return;
+    case u'\b': line.chop(1); return;
+    case u'\t': line.append(QString(tabWidth - line.size() % tabWidth, u' ')); return;
+    default: break;
     }
     if (character.category() == QChar::Other_Control)
         return;

@@ -66,9 +66,9 @@ bool ConsolePanel::sendKey(const QString &key)
 {
     // What a VT100-style terminal sends for these keys.
     static const QHash<QString, QByteArray> sequences = {
-        {u"Enter"_s, "\r"},       {u"Tab"_s, "\t"},         {u"Escape"_s, "\x1b"},   {u"Backspace"_s, "\x7f"},
-        {u"Up"_s, "\x1b[A"},      {u"Down"_s, "\x1b[B"},    {u"Right"_s, "\x1b[C"},  {u"Left"_s, "\x1b[D"},
-        {u"CtrlC"_s, "\x03"},     {u"CtrlD"_s, "\x04"},
+        {u"Enter"_s, "\r"},   {u"Tab"_s, "\t"},      {u"Escape"_s, "\x1b"},  {u"Backspace"_s, "\x7f"},
+        {u"Up"_s, "\x1b[A"},  {u"Down"_s, "\x1b[B"}, {u"Right"_s, "\x1b[C"}, {u"Left"_s, "\x1b[D"},
+        {u"CtrlC"_s, "\x03"}, {u"CtrlD"_s, "\x04"},
     };
     const auto sequence = sequences.constFind(key);
     return sequence != sequences.cend() && m_hub->writeLocal(*sequence);

@@ -83,6 +83,6 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> EventLogModel::roleNames() const
 {
-    return {{EntryIdRole, "entryId"}, {TimeRole, "time"},  {SeverityRole, "severity"},
+    return {{EntryIdRole, "entryId"}, {TimeRole, "time"}, {SeverityRole, "severity"},
             {OriginRole, "origin"},   {UserRole, "user"}, {MessageRole, "message"}};
 }

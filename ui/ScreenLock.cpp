@@ -108,8 +108,7 @@ bool ScreenLock::eventFilter(QObject *watched, QEvent *event)
         }
         noteActivity();
         break;
-    default:
-        break;
+    default: break;
     }
     return QObject::eventFilter(watched, event);
 }

@@ -152,13 +152,13 @@ void GpioAtxBackend::readLed(Led &led)
     const int level = m_chip->value(led.wiring.line);
     if (level < 0)
         qCWarning(lcGpio).noquote() << "cannot read the" << led.name << "-" << m_chip->errorString();
-    const LedState state = level < 0 ? LedState::Unknown
-                         : (level == 1) != led.wiring.inverted ? LedState::On
-                                                               : LedState::Off;
+    const LedState state = level < 0          ? LedState::Unknown
+        : (level == 1) != led.wiring.inverted ? LedState::On
+                                              : LedState::Off;
     if (state == led.state)
         return;
     led.state = state;
-    emit (this->*led.changed)(state);
+    emit(this->*led.changed)(state);
 }
 
 void GpioAtxBackend::setUpSwitch(Switch &output, const QString &name, const Output &wiring, Button button)
@@ -172,7 +172,8 @@ void GpioAtxBackend::setUpSwitch(Switch &output, const QString &name, const Outp
     connect(&output.releaseTimer, &QTimer::timeout, this, [this, button] { release(button); });
 }
 
-void GpioAtxBackend::setUpLed(Led &led, const QString &name, const Input &wiring, void (HostBackend::*changed)(LedState))
+void GpioAtxBackend::setUpLed(Led &led, const QString &name, const Input &wiring,
+                              void (HostBackend::*changed)(LedState))
 {
     led.name = name;
     led.wiring = wiring;

@@ -15,17 +15,20 @@ class GpioAtxBackend : public HostBackend
     Q_OBJECT
 public:
     // `inverted` means active low: pressed or lit is physical 0.
-    struct Output {
+    struct Output
+    {
         unsigned line = 0;
         bool inverted = false;
     };
-    struct Input {
+    struct Input
+    {
         unsigned line = 0;
         bool inverted = false;
         std::chrono::milliseconds debounce{100};
     };
     // PiKVM's BCM lines on gpiochip0.
-    struct Wiring {
+    struct Wiring
+    {
         Output powerSwitch{23};
         Output resetSwitch{27};
         Input powerLed{24};
@@ -50,12 +53,14 @@ public:
     QString description() const override;
 
 private:
-    struct Switch {
+    struct Switch
+    {
         QString name;
         Output wiring;
         QTimer releaseTimer;
     };
-    struct Led {
+    struct Led
+    {
         QString name;
         Input wiring;
         QTimer debounceTimer;

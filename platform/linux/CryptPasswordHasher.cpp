@@ -12,7 +12,10 @@ namespace {
 // crypt_r's scratch area is 32 KiB: keep it off the stack.
 struct CryptScratch : crypt_data
 {
-    CryptScratch() : crypt_data{} {}
+    CryptScratch()
+        : crypt_data{}
+    {
+    }
 };
 } // namespace
 

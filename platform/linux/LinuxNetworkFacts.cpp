@@ -52,7 +52,10 @@ QList<QByteArray> fields(const QByteArray &line)
 class NetlinkSocket
 {
 public:
-    NetlinkSocket() : m_fd(::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE)) {}
+    NetlinkSocket()
+        : m_fd(::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE))
+    {
+    }
     ~NetlinkSocket()
     {
         if (m_fd >= 0)
@@ -75,7 +78,8 @@ std::optional<bool> permanentFlag(const nlmsghdr *header, int interfaceIndex, qu
     quint32 flags = message->ifa_flags;
     bool matches = false;
     int length = int(IFA_PAYLOAD(header));
-    for (const rtattr *attribute = IFA_RTA(message); RTA_OK(attribute, length); attribute = RTA_NEXT(attribute, length)) {
+    for (const rtattr *attribute = IFA_RTA(message); RTA_OK(attribute, length);
+         attribute = RTA_NEXT(attribute, length)) {
         if (attribute->rta_type == IFA_LOCAL && RTA_PAYLOAD(attribute) == sizeof(quint32)) {
             quint32 local = 0;
             std::memcpy(&local, RTA_DATA(attribute), sizeof local);

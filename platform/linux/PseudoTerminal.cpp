@@ -121,8 +121,8 @@ void PseudoTerminal::readMaster()
             continue;
         if (count == 0 || errno != EAGAIN) {
             // Cannot happen while we hold the slave; stop listening rather than spin.
-            qCWarning(lcLinux) << "reading" << m_slavePath << "failed:"
-                               << (count == 0 ? QStringLiteral("end of file") : systemError("read"));
+            qCWarning(lcLinux) << "reading" << m_slavePath
+                               << "failed:" << (count == 0 ? QStringLiteral("end of file") : systemError("read"));
             m_notifier->setEnabled(false);
         }
         break;

@@ -15,8 +15,8 @@ SystemdNotifier::SystemdNotifier(QObject *parent)
     if (sd_watchdog_enabled(0, &watchdogMicroseconds) > 0 && watchdogMicroseconds > 0) {
         // Twice per interval, as sd_watchdog_enabled(3) advises, from the event loop itself: a
         // loop that stops turning stops the pings.
-        const auto half = std::chrono::duration_cast<std::chrono::milliseconds>(
-            std::chrono::microseconds(watchdogMicroseconds) / 2);
+        const auto half =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::microseconds(watchdogMicroseconds) / 2);
         m_watchdog.setInterval(std::max(half, 1ms));
         connect(&m_watchdog, &QTimer::timeout, this, [this] { send("WATCHDOG=1"); });
         m_watchdog.start();

@@ -18,7 +18,9 @@ QString frameText(const SerialConsoleTransport::Settings &settings)
         : settings.parity == QSerialPort::MarkParity               ? 'M'
         : settings.parity == QSerialPort::SpaceParity              ? 'S'
                                                                    : 'N';
-    return u"%1%2%3"_s.arg(int(settings.dataBits)).arg(QChar::fromLatin1(parity)).arg(settings.stopBits == QSerialPort::TwoStop ? 2 : 1);
+    return u"%1%2%3"_s.arg(int(settings.dataBits))
+        .arg(QChar::fromLatin1(parity))
+        .arg(settings.stopBits == QSerialPort::TwoStop ? 2 : 1);
 }
 } // namespace
 
@@ -84,8 +86,8 @@ void SerialConsoleTransport::onError(QSerialPort::SerialPortError error)
 {
     // Only a device that stopped working counts: open failures are the retry loop's business, and
     // a line control a pseudo-terminal does not have (RTS, DTR) is no reason to let go of it.
-    const bool deviceGone = error == QSerialPort::ResourceError || error == QSerialPort::ReadError
-        || error == QSerialPort::WriteError;
+    const bool deviceGone =
+        error == QSerialPort::ResourceError || error == QSerialPort::ReadError || error == QSerialPort::WriteError;
     if (!deviceGone || !m_port.isOpen()) {
         if (error != QSerialPort::NoError)
             m_port.clearError();

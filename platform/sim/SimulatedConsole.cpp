@@ -20,7 +20,8 @@ constexpr auto uptimeAfterBootLog = 1700ms;
 QList<QByteArray> bootLog()
 {
     return {
-        "[    0.000000] Linux version 6.1.0-sim (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian 6.1.0-sim",
+        "[    0.000000] Linux version 6.1.0-sim (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0) #1 "
+        "SMP PREEMPT_DYNAMIC Debian 6.1.0-sim",
         "[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz-6.1.0-sim root=/dev/sda1 ro console=ttyS0,115200n8",
         "[    0.000000] DMI: qbmc Simulated Server/Virtual Board, BIOS 1.0 01/01/2023",
         "[    0.104512] smpboot: Allowing 4 CPUs, 0 hotplug CPUs",
@@ -186,8 +187,7 @@ void SimulatedConsole::submitLine()
         print("\r\n");
         runCommand(line.trimmed());
         break;
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -205,8 +205,9 @@ void SimulatedConsole::runCommand(const QByteArray &line)
     if (command == "echo")
         printLine(arguments);
     else if (command == "uname")
-        printLine(arguments.isEmpty() ? "Linux"
-                                      : "Linux simhost 6.1.0-sim #1 SMP PREEMPT_DYNAMIC Debian 6.1.0-sim x86_64 GNU/Linux");
+        printLine(arguments.isEmpty()
+                      ? "Linux"
+                      : "Linux simhost 6.1.0-sim #1 SMP PREEMPT_DYNAMIC Debian 6.1.0-sim x86_64 GNU/Linux");
     else if (command == "hostname")
         printLine("simhost");
     else if (!command.isEmpty())

@@ -119,9 +119,7 @@ void SimulatedHost::shortPowerPressed()
         m_shutdownDelay.start(m_timings.shutdownDelay);
         break;
     case PowerState::PoweringOn:
-    case PowerState::ShuttingDown:
-        qCDebug(lcSim) << "power button ignored: already changing power state";
-        break;
+    case PowerState::ShuttingDown: qCDebug(lcSim) << "power button ignored: already changing power state"; break;
     }
 }
 

@@ -14,10 +14,13 @@ class SimulatedHost : public HostBackend
 {
     Q_OBJECT
 public:
-    struct Timings {
-        std::chrono::milliseconds powerOnDelay{1000};  // power LED comes on this long after a short press while off
-        std::chrono::milliseconds shutdownDelay{2000}; // a short press while on: the OS shuts down gracefully, LED off after this
-        std::chrono::milliseconds forceOffHold{4000};  // holding the power button this long while on cuts power at once (as a real ATX PSU does at 4 s)
+    struct Timings
+    {
+        std::chrono::milliseconds powerOnDelay{1000}; // power LED comes on this long after a short press while off
+        std::chrono::milliseconds shutdownDelay{
+            2000}; // a short press while on: the OS shuts down gracefully, LED off after this
+        std::chrono::milliseconds forceOffHold{
+            4000}; // holding the power button this long while on cuts power at once (as a real ATX PSU does at 4 s)
     };
 
     SimulatedHost(Timings timings, bool hasNmi, QObject *parent = nullptr);

@@ -26,8 +26,8 @@ QByteArray AsfMessage::pong(quint8 rmcpSequence, quint8 tag)
         .u32be(asfIana)
         .u8(presencePong)
         .u8(tag)
-        .u8(0)    // reserved
-        .u8(0x10) // data length
+        .u8(0)          // reserved
+        .u8(0x10)       // data length
         .u32be(asfIana) // OEM IANA: none beyond ASF itself
         .u32be(0)       // OEM-defined
         .u8(0x81)       // supported entities: IPMI, ASF version 1.0

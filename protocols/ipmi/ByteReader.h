@@ -9,7 +9,10 @@
 class ByteReader
 {
 public:
-    explicit ByteReader(QByteArrayView data) : m_data(data) {}
+    explicit ByteReader(QByteArrayView data)
+        : m_data(data)
+    {
+    }
     // A reader only views its bytes: a temporary would be gone before the first read.
     explicit ByteReader(QByteArray &&) = delete;
 

@@ -7,7 +7,10 @@
 class ByteWriter
 {
 public:
-    explicit ByteWriter(QByteArray *out) : m_out(out) {}
+    explicit ByteWriter(QByteArray *out)
+        : m_out(out)
+    {
+    }
 
     ByteWriter &u8(quint8 value)
     {

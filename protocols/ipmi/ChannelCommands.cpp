@@ -22,7 +22,8 @@ void ChannelCommands::registerIn(CommandTable &table)
 {
     using Scope = CommandTable::Scope;
     table.add({NetFn::app, 0x38, "Get Channel Authentication Capabilities", Privilege::Callback, 2, 2,
-               [this](const IpmiRequest &request) { return getAuthenticationCapabilities(request); }, Scope::AlsoOutsideSession});
+               [this](const IpmiRequest &request) { return getAuthenticationCapabilities(request); },
+               Scope::AlsoOutsideSession});
     table.add({NetFn::app, 0x54, "Get Channel Cipher Suites", Privilege::Callback, 3, 3,
                [this](const IpmiRequest &request) { return getCipherSuites(request); }, Scope::AlsoOutsideSession});
     table.add({NetFn::app, 0x41, "Get Channel Access", Privilege::User, 2, 2,
@@ -105,8 +106,8 @@ IpmiResponse ChannelCommands::getChannelInfo(const IpmiRequest &request) const
     QByteArray data;
     ByteWriter(&data)
         .u8(LanChannel::number)
-        .u8(0x04)                                        // medium: 802.3 LAN
-        .u8(0x01)                                        // protocol: IPMB-1.0, as LAN channels report
+        .u8(0x04)                                              // medium: 802.3 LAN
+        .u8(0x01)                                              // protocol: IPMB-1.0, as LAN channels report
         .u8(quint8(0x80 | (m_sessions->activeCount() & 0x3F))) // multi-session
         .u24le(ipmiForumIana)
         .u16le(0);
@@ -132,6 +133,6 @@ IpmiResponse ChannelCommands::getPayloadVersion(const IpmiRequest &request) cons
     const bool carried = type == quint8(PayloadType::Ipmi) || type == quint8(PayloadType::Sol)
         || (type >= quint8(PayloadType::OpenSessionRequest) && type <= quint8(PayloadType::Rakp4));
     if (!carried)
-        return IpmiResponse::failure(CompletionCode(0x80)); // payload type not available on this channel
-    return IpmiResponse::success(QByteArray(1, char(0x10)));  // format version 1.0
+        return IpmiResponse::failure(CompletionCode(0x80));  // payload type not available on this channel
+    return IpmiResponse::success(QByteArray(1, char(0x10))); // format version 1.0
 }

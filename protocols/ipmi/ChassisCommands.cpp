@@ -32,12 +32,9 @@ struct DeviceSelector
     BootOverride::Target target;
 };
 constexpr DeviceSelector deviceSelectors[] = {
-    {0x0, BootOverride::Target::None},
-    {0x1, BootOverride::Target::Pxe},
-    {0x2, BootOverride::Target::Hdd},
-    {0x5, BootOverride::Target::Cd},
-    {0x6, BootOverride::Target::BiosSetup},
-    {0xF, BootOverride::Target::Usb}, // "removable media"
+    {0x0, BootOverride::Target::None},      {0x1, BootOverride::Target::Pxe},
+    {0x2, BootOverride::Target::Hdd},       {0x5, BootOverride::Target::Cd},
+    {0x6, BootOverride::Target::BiosSetup}, {0xF, BootOverride::Target::Usb}, // "removable media"
 };
 
 // Restart causes (IPMI v2.0 table 28-11).
@@ -91,8 +88,9 @@ void ChassisCommands::onHostStarting(const Actor &actor)
     switch (actor.origin) {
     case Actor::Origin::Panel: m_restartCause = causePowerButton; break;
     case Actor::Origin::Bmc:
-        m_restartCause = m_bmc->powerRestorePolicy()->policy() == PowerRestorePolicy::Policy::AlwaysOn ? causeRestoreAlwaysOn
-                                                                                                     : causeRestorePrevious;
+        m_restartCause = m_bmc->powerRestorePolicy()->policy() == PowerRestorePolicy::Policy::AlwaysOn
+            ? causeRestoreAlwaysOn
+            : causeRestorePrevious;
         break;
     default: m_restartCause = causeChassisControl; break;
     }
@@ -220,7 +218,8 @@ IpmiResponse ChassisCommands::setBootOptions(const IpmiRequest &request)
         if (!needs(2))
             return IpmiResponse::failure(CompletionCode::RequestDataLengthInvalid);
         // Byte 1 is a write mask for byte 2.
-        m_bootInfoAcknowledge = quint8((m_bootInfoAcknowledge & ~quint8(data[0])) | (quint8(data[1]) & quint8(data[0])));
+        m_bootInfoAcknowledge =
+            quint8((m_bootInfoAcknowledge & ~quint8(data[0])) | (quint8(data[1]) & quint8(data[0])));
         return IpmiResponse::success();
     case BootFlags: {
         if (!needs(5))
@@ -232,7 +231,9 @@ IpmiResponse ChassisCommands::setBootOptions(const IpmiRequest &request)
         if (device == std::end(deviceSelectors))
             return IpmiResponse::failure(CompletionCode::InvalidDataField);
         using Enabled = BootOverride::Enabled;
-        const Enabled enabled = !(flags & 0x80) ? Enabled::Disabled : (flags & 0x40) ? Enabled::Continuous : Enabled::Once;
+        const Enabled enabled = !(flags & 0x80) ? Enabled::Disabled
+            : (flags & 0x40)                    ? Enabled::Continuous
+                                                : Enabled::Once;
         const BootOverride::Mode mode = (flags & 0x20) ? BootOverride::Mode::UEFI : BootOverride::Mode::Legacy;
         m_bmc->bootOverride()->set(device->target, enabled, mode, Actor::ipmi(request.user));
         return IpmiResponse::success();

@@ -6,9 +6,9 @@
 enum class CompletionCode : quint8 {
     Success = 0x00,
     // Command specific (their meaning depends on the command that returns them)
-    PasswordTestFailed = 0x80,   // Set User Password, test: wrong password
-    PayloadAlreadyActive = 0x80, // Activate Payload
-    PasswordWrongSize = 0x81,    // Set User Password, test: wrong size
+    PasswordTestFailed = 0x80,    // Set User Password, test: wrong password
+    PayloadAlreadyActive = 0x80,  // Activate Payload
+    PasswordWrongSize = 0x81,     // Set User Password, test: wrong size
     ParameterNotSupported = 0x80, // Get/Set configuration parameters
     SetInProgress = 0x81,         // Set System Boot Options, set-in-progress lock
     ParameterReadOnly = 0x82,     // Set configuration parameters

@@ -56,7 +56,9 @@ void DeviceCommands::registerIn(CommandTable &table)
                }});
     // The system GUID is part of RAKP, so clients may ask for it before a session.
     table.add({NetFn::app, 0x37, "Get System GUID", Privilege::User, 0, 0,
-               [this](const IpmiRequest &) { return IpmiResponse::success(IpmiGuid::encode(m_bmc->identity()->systemUuid())); },
+               [this](const IpmiRequest &) {
+                   return IpmiResponse::success(IpmiGuid::encode(m_bmc->identity()->systemUuid()));
+               },
                CommandTable::Scope::AlsoOutsideSession});
 }
 
@@ -65,12 +67,12 @@ IpmiResponse DeviceCommands::getDeviceId(const IpmiRequest &) const
     const FirmwareRevision revision = firmwareRevision();
     QByteArray data;
     ByteWriter(&data)
-        .u8(0x20)          // device ID
-        .u8(0x01)          // device revision 1; bit 7 clear: no device SDRs (the SDR repository has them)
+        .u8(0x20)           // device ID
+        .u8(0x01)           // device revision 1; bit 7 clear: no device SDRs (the SDR repository has them)
         .u8(revision.major) // bit 7 clear: normal operation, not updating
         .u8(revision.minorBcd)
-        .u8(0x02)          // IPMI version 2.0 (BCD, least significant digit first)
-        .u8(0x8F)          // chassis, FRU inventory, SEL, SDR repository and sensor device
+        .u8(0x02) // IPMI version 2.0 (BCD, least significant digit first)
+        .u8(0x8F) // chassis, FRU inventory, SEL, SDR repository and sensor device
         .u24le(m_identity.manufacturerId & 0x0FFFFF)
         .u16le(m_identity.productId)
         .u32le(revision.auxiliary);

@@ -36,7 +36,7 @@ FruInventory::FruInventory(const Board &board, const Product &product)
         .u8(0x00) // no chassis info area
         .u8(quint8(boardOffset))
         .u8(quint8(productOffset))
-        .u8(0x00) // no multi-record area
+        .u8(0x00)  // no multi-record area
         .u8(0x00); // pad
     header.append(char(zeroChecksum(header)));
     m_image = header + board8 + product8;
@@ -47,8 +47,9 @@ FruInventory FruInventory::fromConfiguration(const Configuration &configuration)
     const auto text = [&](const QString &key) { return configuration.stringValue(u"fru."_s + key); };
     return FruInventory(Board{text(u"board.manufacturer"_s), text(u"board.product"_s), text(u"board.serial"_s),
                               text(u"board.part_number"_s)},
-                        Product{text(u"product.manufacturer"_s), text(u"product.name"_s), text(u"product.part_number"_s),
-                                text(u"product.version"_s), text(u"product.serial"_s), text(u"product.asset_tag"_s)});
+                        Product{text(u"product.manufacturer"_s), text(u"product.name"_s),
+                                text(u"product.part_number"_s), text(u"product.version"_s), text(u"product.serial"_s),
+                                text(u"product.asset_tag"_s)});
 }
 
 QByteArray FruInventory::boardArea(const Board &board)

@@ -25,7 +25,8 @@ std::optional<QByteArray> aesCbc(QByteArrayView key, QByteArrayView iv, QByteArr
         return std::nullopt;
     CipherContext context(EVP_CIPHER_CTX_new());
     if (!context
-        || EVP_CipherInit_ex(context.get(), EVP_aes_128_cbc(), nullptr, reinterpret_cast<const unsigned char *>(key.data()),
+        || EVP_CipherInit_ex(context.get(), EVP_aes_128_cbc(), nullptr,
+                             reinterpret_cast<const unsigned char *>(key.data()),
                              reinterpret_cast<const unsigned char *>(iv.data()), encrypt ? 1 : 0)
             != 1)
         return std::nullopt;
@@ -49,8 +50,8 @@ QByteArray hmac(CipherSuite::Hash hash, QByteArrayView key, QByteArrayView data)
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     const EVP_MD *md = hash == CipherSuite::Hash::Sha1 ? EVP_sha1() : EVP_sha256();
-    if (!HMAC(md, key.data(), int(key.size()), reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()),
-              digest, &length))
+    if (!HMAC(md, key.data(), int(key.size()), reinterpret_cast<const unsigned char *>(data.data()),
+              size_t(data.size()), digest, &length))
         return {};
     return QByteArray(reinterpret_cast<const char *>(digest), int(length));
 }

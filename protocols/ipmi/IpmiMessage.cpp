@@ -39,7 +39,11 @@ QByteArray IpmiMessage::response(quint8 completionCode, QByteArrayView responseD
     writer.u8(requesterAddress).u8(quint8((netFn | 1) << 2 | requesterLun));
     writer.u8(checksum(bytes));
     const qsizetype bodyStart = bytes.size();
-    writer.u8(responderAddress).u8(quint8(requesterSequence << 2 | responderLun)).u8(command).u8(completionCode).bytes(responseData);
+    writer.u8(responderAddress)
+        .u8(quint8(requesterSequence << 2 | responderLun))
+        .u8(command)
+        .u8(completionCode)
+        .bytes(responseData);
     writer.u8(checksum(QByteArrayView(bytes).sliced(bodyStart)));
     return bytes;
 }

@@ -16,5 +16,8 @@ struct IpmiPeer
         const quint32 v4 = address.toIPv4Address(&isV4);
         return isV4 ? QHostAddress(v4).toString() : address.toString();
     }
-    friend bool operator==(const IpmiPeer &a, const IpmiPeer &b) { return a.address.isEqual(b.address) && a.port == b.port; }
+    friend bool operator==(const IpmiPeer &a, const IpmiPeer &b)
+    {
+        return a.address.isEqual(b.address) && a.port == b.port;
+    }
 };

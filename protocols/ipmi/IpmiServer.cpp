@@ -52,21 +52,25 @@ IpmiServer::IpmiServer(Bmc *bmc, Settings settings, QObject *parent)
     m_otherCommands.push_back(std::make_unique<SelCommands>(bmc->eventLog(), m_commands));
     m_otherCommands.push_back(std::make_unique<SdrCommands>(bmc->sensors(), m_commands));
     m_otherCommands.push_back(std::make_unique<SensorCommands>(bmc->sensors(), bmc->power(), m_commands));
-    m_otherCommands.push_back(std::make_unique<FruCommands>(FruInventory::fromConfiguration(*bmc->configuration()), m_commands));
-    m_otherCommands.push_back(std::make_unique<LanConfigCommands>(m_settings.networkFacts, m_sessions.cipherSuites(), m_commands));
+    m_otherCommands.push_back(
+        std::make_unique<FruCommands>(FruInventory::fromConfiguration(*bmc->configuration()), m_commands));
+    m_otherCommands.push_back(
+        std::make_unique<LanConfigCommands>(m_settings.networkFacts, m_sessions.cipherSuites(), m_commands));
     m_otherCommands.push_back(std::make_unique<SolConfigCommands>(bmc->services(), m_settings.port, m_commands));
     m_otherCommands.push_back(std::make_unique<PayloadCommands>(
         &m_sol, [this] { return m_socket ? m_socket->localPort() : m_settings.port; }, m_commands));
 
-    m_handler.setSolHandler([this](const IpmiSession &session, QByteArrayView payload) {
-        return m_sol.receive(session.id, payload);
-    });
+    m_handler.setSolHandler(
+        [this](const IpmiSession &session, QByteArrayView payload) { return m_sol.receive(session.id, payload); });
     connect(&m_sessions, &SessionManager::sessionClosed, &m_sol, &SolPayload::sessionClosed);
     // Queued: the payload may end inside a command of the very session to close (SoL switched off
     // from it), whose reply still has to be built with it.
-    connect(&m_sol, &SolPayload::endedUnderClient, this, [this](quint32 sessionId, const QString &reason) {
-        m_sessions.close(sessionId, u"its Serial-over-LAN payload ended: %1"_s.arg(reason));
-    }, Qt::QueuedConnection);
+    connect(
+        &m_sol, &SolPayload::endedUnderClient, this,
+        [this](quint32 sessionId, const QString &reason) {
+            m_sessions.close(sessionId, u"its Serial-over-LAN payload ended: %1"_s.arg(reason));
+        },
+        Qt::QueuedConnection);
 
     connect(&m_deviceCommands, &DeviceCommands::coldResetRequested, this, &IpmiServer::coldResetRequested);
     connect(m_bmc->services(), &ServiceSettings::ipmiEnabledChanged, this, &IpmiServer::onIpmiEnabledChanged);
@@ -131,8 +135,8 @@ bool IpmiServer::sendSol(quint32 sessionId, const QByteArray &payload)
     if (!m_socket || found == m_sessions.sessions().end() || !found->second->isActive())
         return false;
     IpmiSession *session = found->second.get();
-    const QByteArray packet = RmcpPlusPacket::build(PayloadType::Sol, session->consoleId, session->nextOutboundSequence(),
-                                                    payload, &session->keys);
+    const QByteArray packet = RmcpPlusPacket::build(PayloadType::Sol, session->consoleId,
+                                                    session->nextOutboundSequence(), payload, &session->keys);
     return m_socket->writeDatagram(packet, session->peer.address, session->peer.port) == packet.size();
 }
 

@@ -5,9 +5,9 @@
 #include "CommandTable.h"
 #include "DeviceCommands.h"
 #include "PacketHandler.h"
-#include "SolPayload.h"
 #include "SessionCommands.h"
 #include "SessionManager.h"
+#include "SolPayload.h"
 #include "UserCommands.h"
 
 #include <QHostAddress>

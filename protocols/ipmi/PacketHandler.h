@@ -22,9 +22,9 @@ public:
     struct Counters
     {
         quint64 received = 0;
-        quint64 malformed = 0;     // could not be parsed
+        quint64 malformed = 0;       // could not be parsed
         quint64 unauthenticated = 0; // unknown session, wrong peer, bad AuthCode, not encrypted
-        quint64 replayed = 0;      // outside the sequence window or seen before
+        quint64 replayed = 0;        // outside the sequence window or seen before
         quint64 answered = 0;
     };
 

@@ -46,9 +46,9 @@ IpmiResponse PayloadCommands::activate(const IpmiRequest &request)
         return IpmiResponse::failure(result);
     QByteArray data;
     ByteWriter(&data)
-        .u32le(0) // auxiliary data: no test mode, nothing else to report
-        .u16le(SolPayload::payloadSize)  // inbound: console to BMC
-        .u16le(SolPayload::payloadSize)  // outbound: BMC to console
+        .u32le(0)                       // auxiliary data: no test mode, nothing else to report
+        .u16le(SolPayload::payloadSize) // inbound: console to BMC
+        .u16le(SolPayload::payloadSize) // outbound: BMC to console
         .u16le(m_port())
         .u16le(noVlan);
     return IpmiResponse::success(data);
@@ -80,7 +80,7 @@ IpmiResponse PayloadCommands::instanceInfo(const IpmiRequest &request) const
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     QByteArray data;
     ByteWriter(&data)
-        .u32le(m_sol->ownerSession()) // 0 when inactive
+        .u32le(m_sol->ownerSession())  // 0 when inactive
         .u8(m_sol->isActive() ? 1 : 0) // the serial port it uses
         .bytes(QByteArray(7, '\0'));
     return IpmiResponse::success(data);

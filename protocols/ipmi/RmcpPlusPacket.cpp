@@ -56,8 +56,8 @@ std::optional<QByteArray> RmcpPlusPacket::clearPayload(const Keys &keys) const
 QByteArray RmcpPlusPacket::build(PayloadType type, quint32 sessionId, quint32 sequence, QByteArrayView payload,
                                  const Keys *keys)
 {
-    const QByteArray wirePayload = keys ? IpmiCrypto::encryptPayload(keys->confidentialityKey, payload)
-                                        : payload.toByteArray();
+    const QByteArray wirePayload =
+        keys ? IpmiCrypto::encryptPayload(keys->confidentialityKey, payload) : payload.toByteArray();
     QByteArray datagram = RmcpPacket::header(RmcpPacket::classIpmi);
     const qsizetype bodyStart = datagram.size();
     ByteWriter writer(&datagram);
@@ -74,7 +74,8 @@ QByteArray RmcpPlusPacket::build(PayloadType type, quint32 sessionId, quint32 se
     const qsizetype covered = datagram.size() - bodyStart + 2;
     const quint8 padLength = quint8((4 - covered % 4) % 4);
     writer.bytes(QByteArray(padLength, char(0xFF))).u8(padLength).u8(nextHeader);
-    const QByteArray code = IpmiCrypto::hmac(keys->suite.hash, keys->integrityKey, QByteArrayView(datagram).sliced(bodyStart));
+    const QByteArray code =
+        IpmiCrypto::hmac(keys->suite.hash, keys->integrityKey, QByteArrayView(datagram).sliced(bodyStart));
     writer.bytes(code.first(keys->suite.truncatedLength()));
     return datagram;
 }

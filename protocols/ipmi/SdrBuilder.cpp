@@ -77,7 +77,9 @@ QByteArray SdrBuilder::temperatureRecord(quint16 recordId, quint8 sensorNumber, 
         thresholds |= upperNonCritical;
     if (sensor.upperCritical)
         thresholds |= upperCritical;
-    const auto raw = [](const std::optional<double> &value) { return value ? SensorTable::rawTemperature(*value) : quint8(0); };
+    const auto raw = [](const std::optional<double> &value) {
+        return value ? SensorTable::rawTemperature(*value) : quint8(0);
+    };
 
     // Table 43-1, full sensor record.
     QByteArray body;
@@ -88,14 +90,15 @@ QByteArray SdrBuilder::temperatureRecord(quint16 recordId, quint8 sensorNumber, 
         .u8(entitySystemManagementModule)
         .u8(0x01) // physical entity, instance 1
         .u8(0x41) // initialise scanning; scanning enabled, no events
-        .u8(quint8(0x40 | (thresholds ? 0x04 : 0x00) | 0x03)) // auto re-arm, no hysteresis, thresholds readable, no events
+        .u8(quint8(0x40 | (thresholds ? 0x04 : 0x00)
+                   | 0x03)) // auto re-arm, no hysteresis, thresholds readable, no events
         .u8(sensorTypeTemperature)
         .u8(readingTypeThreshold)
-        .u16le(0x0000)                        // no assertion events, no lower thresholds compared
-        .u16le(quint16(thresholds) << 9)      // upper thresholds compared: UNC bit 12, UC bit 13
-        .u16le(thresholds)                    // readable thresholds; none settable
-        .u8(0x80)                             // two's complement, no rate, no modifier unit
-        .u8(0x01)                             // degrees C
+        .u16le(0x0000)                   // no assertion events, no lower thresholds compared
+        .u16le(quint16(thresholds) << 9) // upper thresholds compared: UNC bit 12, UC bit 13
+        .u16le(thresholds)               // readable thresholds; none settable
+        .u8(0x80)                        // two's complement, no rate, no modifier unit
+        .u8(0x01)                        // degrees C
         .u8(0x00)
         .u8(0x00) // linear
         .u8(0x01) // M = 1

@@ -21,13 +21,13 @@ GeneratedEvent generatedEvent(EventLogEntry::Kind kind)
 {
     using Kind = EventLogEntry::Kind;
     switch (kind) {
-    case Kind::HostPoweredOn: return {0x22, SensorNumbers::hostPower, 0x00};       // S0/G0 working
-    case Kind::HostPoweredOff: return {0x22, SensorNumbers::hostPower, 0x05};      // S5/G2 soft-off
-    case Kind::PowerActionFailed: return {0x09, SensorNumbers::powerUnit, 0x05};   // soft power control failure
-    case Kind::LoginFailed: return {0x2A, SensorNumbers::sessionAudit, 0x02};      // invalid username or password
-    case Kind::AccountLocked: return {0x2A, SensorNumbers::sessionAudit, 0x03};    // invalid password disable
-    case Kind::LogCleared: return {0x10, SensorNumbers::eventLogging, 0x02};       // log area reset/cleared
-    case Kind::LogFull: return {0x10, SensorNumbers::eventLogging, 0x04};          // SEL full
+    case Kind::HostPoweredOn: return {0x22, SensorNumbers::hostPower, 0x00};     // S0/G0 working
+    case Kind::HostPoweredOff: return {0x22, SensorNumbers::hostPower, 0x05};    // S5/G2 soft-off
+    case Kind::PowerActionFailed: return {0x09, SensorNumbers::powerUnit, 0x05}; // soft power control failure
+    case Kind::LoginFailed: return {0x2A, SensorNumbers::sessionAudit, 0x02};    // invalid username or password
+    case Kind::AccountLocked: return {0x2A, SensorNumbers::sessionAudit, 0x03};  // invalid password disable
+    case Kind::LogCleared: return {0x10, SensorNumbers::eventLogging, 0x02};     // log area reset/cleared
+    case Kind::LogFull: return {0x10, SensorNumbers::eventLogging, 0x04};        // SEL full
     case Kind::Generic: break;
     }
     // Entry added to auxiliary log: the words are in qbmc's own log.
@@ -46,7 +46,7 @@ QByteArray generatedRecord(const EventLogEntry &entry)
         .u8(0x04)      // event message format of IPMI v1.5 and v2.0
         .u8(event.sensorType)
         .u8(event.sensorNumber)
-        .u8(0x6F) // assertion, sensor-specific discrete
+        .u8(0x6F)         // assertion, sensor-specific discrete
         .u8(event.offset) // event data 2 and 3 unspecified
         .u8(0xFF)
         .u8(0xFF);

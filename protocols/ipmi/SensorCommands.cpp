@@ -97,7 +97,9 @@ IpmiResponse SensorCommands::getThresholds(const IpmiRequest &request) const
         readable |= upperNonCritical;
     if (sensor.upperCritical)
         readable |= upperCritical;
-    const auto raw = [](const std::optional<double> &value) { return value ? SensorTable::rawTemperature(*value) : quint8(0); };
+    const auto raw = [](const std::optional<double> &value) {
+        return value ? SensorTable::rawTemperature(*value) : quint8(0);
+    };
     QByteArray data;
     ByteWriter(&data)
         .u8(readable)

@@ -23,7 +23,10 @@ public:
         Sensor sensor; // the registry's sensor; empty for the host's power
     };
 
-    explicit SensorTable(const SensorRegistry *registry) : m_registry(registry) {}
+    explicit SensorTable(const SensorRegistry *registry)
+        : m_registry(registry)
+    {
+    }
 
     QList<Entry> entries() const;
     std::optional<Entry> find(quint8 number) const;

@@ -72,8 +72,9 @@ IpmiResponse SessionCommands::closeSession(const IpmiRequest &request)
 
     IpmiResponse response = IpmiResponse::success();
     const quint32 targetId = target->id;
-    const QString reason = target->id == request.sessionId ? u"closed by its user"_s
-                                                            : u"closed by %1 (session 0x%2)"_s.arg(request.user).arg(request.sessionId, 8, 16, QLatin1Char('0'));
+    const QString reason = target->id == request.sessionId
+        ? u"closed by its user"_s
+        : u"closed by %1 (session 0x%2)"_s.arg(request.user).arg(request.sessionId, 8, 16, QLatin1Char('0'));
     // The reply travels in the session being closed: close it once the reply is out.
     response.afterReply = [sessions = m_sessions, targetId, reason] { sessions->close(targetId, reason); };
     return response;
@@ -89,10 +90,12 @@ IpmiResponse SessionCommands::getSessionInfo(const IpmiRequest &request) const
         if (candidate->isActive())
             active.append(candidate.get());
     }
-    std::sort(active.begin(), active.end(), [](const IpmiSession *a, const IpmiSession *b) { return a->handle < b->handle; });
+    std::sort(active.begin(), active.end(),
+              [](const IpmiSession *a, const IpmiSession *b) { return a->handle < b->handle; });
 
     if (index == 0x00) {
-        const auto it = std::find_if(active.cbegin(), active.cend(), [&](const IpmiSession *s) { return s->id == request.sessionId; });
+        const auto it = std::find_if(active.cbegin(), active.cend(),
+                                     [&](const IpmiSession *s) { return s->id == request.sessionId; });
         session = it == active.cend() ? nullptr : *it;
     } else if (index == 0xFF) {
         const quint32 id = reader.u32le();
@@ -104,7 +107,8 @@ IpmiResponse SessionCommands::getSessionInfo(const IpmiRequest &request) const
         const quint8 handle = reader.u8();
         if (!reader.isValid())
             return IpmiResponse::failure(CompletionCode::RequestDataLengthInvalid);
-        const auto it = std::find_if(active.cbegin(), active.cend(), [&](const IpmiSession *s) { return s->handle == handle; });
+        const auto it =
+            std::find_if(active.cbegin(), active.cend(), [&](const IpmiSession *s) { return s->handle == handle; });
         session = it == active.cend() ? nullptr : *it;
     } else {
         session = index <= active.size() ? active.at(index - 1) : nullptr;

@@ -83,8 +83,8 @@ QByteArray SessionManager::systemGuid() const
     return IpmiGuid::encode(m_bmc->identity()->systemUuid());
 }
 
-std::optional<CipherSuite> SessionManager::offeredSuite(quint8 authentication, quint8 integrity,
-                                                        quint8 confidentiality, Status *refusal) const
+std::optional<CipherSuite> SessionManager::offeredSuite(quint8 authentication, quint8 integrity, quint8 confidentiality,
+                                                        Status *refusal) const
 {
     QList<CipherSuite> offered;
     for (int id : m_settings.cipherSuites) {
@@ -131,8 +131,8 @@ QByteArray SessionManager::openSession(QByteArrayView request, const IpmiPeer &p
     Status refusal = Status::NoCipherSuiteMatch;
     const std::optional<CipherSuite> suite = offeredSuite(*authentication, *integrity, *confidentiality, &refusal);
     if (!suite) {
-        qCInfo(lcIpmi, "open session from %s refused: algorithms %u/%u/%u are not offered", qPrintable(peer.addressText()),
-               *authentication, *integrity, *confidentiality);
+        qCInfo(lcIpmi, "open session from %s refused: algorithms %u/%u/%u are not offered",
+               qPrintable(peer.addressText()), *authentication, *integrity, *confidentiality);
         return statusReply(tag, refusal, consoleId);
     }
     if (!makeRoom())
@@ -181,7 +181,8 @@ QByteArray SessionManager::rakp1(QByteArrayView request, const IpmiPeer &peer)
 
     const auto found = m_sessions.find(sessionId);
     IpmiSession *session = found == m_sessions.end() ? nullptr : found->second.get();
-    if (!reader.isValid() || !session || session->state != IpmiSession::State::AwaitingRakp1 || !(session->peer == peer))
+    if (!reader.isValid() || !session || session->state != IpmiSession::State::AwaitingRakp1
+        || !(session->peer == peer))
         return statusReply(tag, Status::InvalidSessionId, 0);
     const quint32 consoleId = session->consoleId;
     const auto refuse = [&](Status status) {
@@ -242,12 +243,19 @@ QByteArray SessionManager::rakp1(QByteArrayView request, const IpmiPeer &peer)
 
     // RAKP 2 (IPMI v2.0 table 13-12): HMAC_Kuid(SIDm, SIDc, Rm, Rc, GUIDc, ROLEm, ULENGTHm, UNAMEm).
     const QByteArray guid = systemGuid();
-    const QByteArray authCode = IpmiCrypto::hmac(
-        session->suite.hash, session->password,
-        littleEndian(consoleId) + littleEndian(sessionId) + session->consoleRandom + session->bmcRandom + guid
-            + char(role) + char(nameLength) + session->userName);
+    const QByteArray authCode =
+        IpmiCrypto::hmac(session->suite.hash, session->password,
+                         littleEndian(consoleId) + littleEndian(sessionId) + session->consoleRandom + session->bmcRandom
+                             + guid + char(role) + char(nameLength) + session->userName);
     QByteArray reply;
-    ByteWriter(&reply).u8(tag).u8(quint8(Status::Success)).u16le(0).u32le(consoleId).bytes(session->bmcRandom).bytes(guid).bytes(authCode);
+    ByteWriter(&reply)
+        .u8(tag)
+        .u8(quint8(Status::Success))
+        .u16le(0)
+        .u32le(consoleId)
+        .bytes(session->bmcRandom)
+        .bytes(guid)
+        .bytes(authCode);
     return reply;
 }
 
@@ -264,19 +272,24 @@ QByteArray SessionManager::rakp3(QByteArrayView request, const IpmiPeer &peer)
 
     const auto found = m_sessions.find(sessionId);
     IpmiSession *session = found == m_sessions.end() ? nullptr : found->second.get();
-    if (!reader.isValid() || !session || session->state != IpmiSession::State::AwaitingRakp3 || !(session->peer == peer))
+    if (!reader.isValid() || !session || session->state != IpmiSession::State::AwaitingRakp3
+        || !(session->peer == peer))
         return statusReply(tag, Status::InvalidSessionId, 0);
     const quint32 consoleId = session->consoleId;
     if (consoleStatus != quint8(Status::Success)) {
         // The console gave up on RAKP 2: a wrong password gives a wrong auth code there.
-        failSetup(sessionId, u"the remote console ended the setup with status 0x%1"_s.arg(uint(consoleStatus), 2, 16, QLatin1Char('0')));
+        failSetup(
+            sessionId,
+            u"the remote console ended the setup with status 0x%1"_s.arg(uint(consoleStatus), 2, 16, QLatin1Char('0')));
         return {};
     }
 
     // RAKP 3 (IPMI v2.0 table 13-13): HMAC_Kuid(Rc, SIDm, ROLEm, ULENGTHm, UNAMEm).
     const CipherSuite::Hash hash = session->suite.hash;
-    const QByteArray roleAndName = char(session->requestedRole) + QByteArray(1, char(session->userName.size())) + session->userName;
-    const QByteArray expected = IpmiCrypto::hmac(hash, session->password, session->bmcRandom + littleEndian(consoleId) + roleAndName);
+    const QByteArray roleAndName =
+        char(session->requestedRole) + QByteArray(1, char(session->userName.size())) + session->userName;
+    const QByteArray expected =
+        IpmiCrypto::hmac(hash, session->password, session->bmcRandom + littleEndian(consoleId) + roleAndName);
     if (!IpmiCrypto::equalInConstantTime(expected, authCode)) {
         failSetup(sessionId, u"RAKP 3 carried a wrong auth code"_s);
         return statusReply(tag, Status::InvalidIntegrityCheckValue, consoleId);
@@ -284,12 +297,14 @@ QByteArray SessionManager::rakp3(QByteArrayView request, const IpmiPeer &peer)
 
     // Keys (IPMI v2.0 section 13.31-13.32): SIK = HMAC_KG(Rm, Rc, ROLEm, ULENGTHm, UNAMEm), with no
     // BMC key set KG is Kuid; K1 and K2 are HMAC_SIK over twenty 0x01 and 0x02 bytes.
-    const QByteArray sik = IpmiCrypto::hmac(hash, session->password, session->consoleRandom + session->bmcRandom + roleAndName);
+    const QByteArray sik =
+        IpmiCrypto::hmac(hash, session->password, session->consoleRandom + session->bmcRandom + roleAndName);
     session->keys.suite = session->suite;
     session->keys.integrityKey = IpmiCrypto::hmac(hash, sik, QByteArray(20, char(0x01)));
     session->keys.confidentialityKey = IpmiCrypto::hmac(hash, sik, QByteArray(20, char(0x02))).first(16);
-    const QByteArray checkValue = IpmiCrypto::hmac(hash, sik, session->consoleRandom + littleEndian(sessionId) + systemGuid())
-                                      .first(session->suite.truncatedLength());
+    const QByteArray checkValue =
+        IpmiCrypto::hmac(hash, sik, session->consoleRandom + littleEndian(sessionId) + systemGuid())
+            .first(session->suite.truncatedLength());
     activate(session);
 
     QByteArray reply;
@@ -319,8 +334,8 @@ void SessionManager::activate(IpmiSession *session)
     session->password.fill('\0');
     session->password.clear();
     m_bmc->accounts()->recordLoginSuccess(session->user);
-    session->registryId = m_bmc->sessions()->add(RemoteSession::Protocol::Ipmi, session->user, session->peer.addressText(),
-                                                 Privileges::toRole(session->privilege));
+    session->registryId = m_bmc->sessions()->add(RemoteSession::Protocol::Ipmi, session->user,
+                                                 session->peer.addressText(), Privileges::toRole(session->privilege));
     qCInfo(lcIpmi, "session 0x%08x opened by %s from %s (cipher suite %u, up to %s)", session->id,
            qPrintable(session->user), qPrintable(session->peer.addressText()), session->suite.id,
            qPrintable(Privileges::name(session->maximumPrivilege)));
@@ -345,7 +360,8 @@ IpmiSession *SessionManager::sessionByHandle(quint8 handle)
 
 int SessionManager::activeCount() const
 {
-    return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(), [](const auto &entry) { return entry.second->isActive(); }));
+    return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(),
+                             [](const auto &entry) { return entry.second->isActive(); }));
 }
 
 bool SessionManager::setPrivilege(IpmiSession *session, Privilege privilege)

@@ -122,7 +122,8 @@ CompletionCode SolConfigCommands::setValue(quint8 selector, QByteArrayView value
     case Enable:
         if (first > 0x01)
             return CompletionCode::InvalidDataField;
-        return m_settings->setSolEnabled(first == 0x01, actor) ? CompletionCode::InvalidDataField : CompletionCode::Success;
+        return m_settings->setSolEnabled(first == 0x01, actor) ? CompletionCode::InvalidDataField
+                                                               : CompletionCode::Success;
     case Authentication: {
         const std::optional<Privilege> privilege = Privileges::fromByte(first);
         if ((first & 0x30) || !privilege || *privilege < Privilege::User || *privilege > Privilege::Administrator)

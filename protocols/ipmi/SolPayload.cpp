@@ -35,9 +35,8 @@ SolPayload::SolPayload(ConsoleHub *console, ServiceSettings *settings, EventLog 
     m_accumulate.setSingleShot(true);
     connect(&m_accumulate, &QTimer::timeout, this, &SolPayload::sendNext);
     connect(console, &ConsoleHub::outputArrived, this, &SolPayload::onOutput);
-    connect(console, &ConsoleHub::remoteTakenOver, this, [this](const Actor &actor) {
-        end(u"console taken over by %1"_s.arg(actor.toString()), true);
-    });
+    connect(console, &ConsoleHub::remoteTakenOver, this,
+            [this](const Actor &actor) { end(u"console taken over by %1"_s.arg(actor.toString()), true); });
     connect(settings, &ServiceSettings::solChanged, this, [this] {
         readSettings();
         if (m_owner && !m_settings->isSolEnabled())
@@ -200,7 +199,8 @@ void SolPayload::applyOperation(quint8 operation)
     }
     if (operation & SolPacket::flushInbound)
         m_console->discardUnsentInput();
-    m_console->setHostSignals(!(operation & SolPacket::deassertClearToSend), !(operation & SolPacket::dropCarrierDetect));
+    m_console->setHostSignals(!(operation & SolPacket::deassertClearToSend),
+                              !(operation & SolPacket::dropCarrierDetect));
     if (operation & SolPacket::generateBreak)
         m_console->sendBreak(Actor::ipmi(m_owner->user));
 }

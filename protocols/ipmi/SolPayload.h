@@ -39,7 +39,8 @@ public:
         quint64 bytesAcknowledged = 0;
     };
 
-    SolPayload(ConsoleHub *console, ServiceSettings *settings, EventLog *eventLog, Sender sender, QObject *parent = nullptr);
+    SolPayload(ConsoleHub *console, ServiceSettings *settings, EventLog *eventLog, Sender sender,
+               QObject *parent = nullptr);
     ~SolPayload() override;
 
     // Completion code of Activate Payload: 0x80 already active, 0x81 SoL disabled, 0x85 refused

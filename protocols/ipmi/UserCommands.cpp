@@ -72,7 +72,8 @@ IpmiResponse UserCommands::getUserAccess(const IpmiRequest &request) const
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
 
     const QList<Account> accounts = m_bmc->accounts()->accounts();
-    const int enabledCount = int(std::count_if(accounts.cbegin(), accounts.cend(), [](const Account &a) { return a.enabled; }));
+    const int enabledCount =
+        int(std::count_if(accounts.cbegin(), accounts.cend(), [](const Account &a) { return a.enabled; }));
     const std::optional<Account> account = m_bmc->accounts()->accountById(id);
     // Enable status: 01b enabled, 10b disabled; the null user and empty slots read as disabled.
     const quint8 status = account && account->enabled ? 0x40 : 0x80;
@@ -114,7 +115,8 @@ IpmiResponse UserCommands::setUserName(const IpmiRequest &request)
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     AccountStore *accounts = m_bmc->accounts();
     if (const std::optional<Account> account = accounts->accountById(id))
-        return IpmiResponse::failure(accountError(accounts->renameAccount(account->name, name, Actor::ipmi(request.user))));
+        return IpmiResponse::failure(
+            accountError(accounts->renameAccount(account->name, name, Actor::ipmi(request.user))));
     // Checked now, so that the password step cannot fail on the name.
     if (accounts->account(name) || !AccountRules::isValidName(name))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
@@ -152,14 +154,15 @@ IpmiResponse UserCommands::setUserPassword(const IpmiRequest &request)
         if (!account) {
             if (!m_pendingNames.contains(id))
                 return IpmiResponse::failure(CompletionCode::InvalidDataField);
-            const AccountStore::Error error =
-                accounts->createAccount(m_pendingNames.value(id), password, Role::ReadOnly, IpmiAccess::Enabled, actor, id);
+            const AccountStore::Error error = accounts->createAccount(m_pendingNames.value(id), password,
+                                                                      Role::ReadOnly, IpmiAccess::Enabled, actor, id);
             if (error == AccountStore::Error::None)
                 m_pendingNames.remove(id);
             return IpmiResponse::failure(accountError(error));
         }
         // A password set through IPMI is one to use with IPMI: it also turns IPMI access on.
-        return IpmiResponse::failure(accountError(accounts->setIpmiAccess(account->name, IpmiAccess::Enabled, password, actor)));
+        return IpmiResponse::failure(
+            accountError(accounts->setIpmiAccess(account->name, IpmiAccess::Enabled, password, actor)));
     default: { // test password
         if (!account)
             return IpmiResponse::failure(CompletionCode::InvalidDataField);
@@ -189,7 +192,8 @@ IpmiResponse UserCommands::setUserAccess(const IpmiRequest &request)
     const Actor actor = Actor::ipmi(request.user);
 
     if (limit == noAccess)
-        return IpmiResponse::failure(accountError(accounts->setIpmiAccess(account->name, IpmiAccess::Disabled, {}, actor)));
+        return IpmiResponse::failure(
+            accountError(accounts->setIpmiAccess(account->name, IpmiAccess::Disabled, {}, actor)));
     const std::optional<Privilege> privilege = Privileges::fromByte(limit);
     if (!privilege || *privilege == Privilege::Callback || *privilege == Privilege::Oem)
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
@@ -197,7 +201,8 @@ IpmiResponse UserCommands::setUserAccess(const IpmiRequest &request)
     if (flags & 0x80) {
         const bool messaging = flags & 0x10;
         if (!messaging) {
-            if (const auto error = accounts->setIpmiAccess(account->name, IpmiAccess::Disabled, {}, actor); error != AccountStore::Error::None)
+            if (const auto error = accounts->setIpmiAccess(account->name, IpmiAccess::Disabled, {}, actor);
+                error != AccountStore::Error::None)
                 return IpmiResponse::failure(accountError(error));
         } else if (!account->ipmiEnabled) {
             // Only Set User Password can give IPMI the password it needs.

@@ -33,9 +33,11 @@ RedfishReply refusal(AccountStore *accounts, AccountStore::Error error, const QS
     RedfishMessage message;
     int status = 400;
     switch (error) {
-    case AccountStore::Error::NoSuchAccount: return RedfishReply::error(404, BaseMessages::resourceNotFound(u"ManagerAccount"_s, value));
+    case AccountStore::Error::NoSuchAccount:
+        return RedfishReply::error(404, BaseMessages::resourceNotFound(u"ManagerAccount"_s, value));
     case AccountStore::Error::AccountExists:
-        message = BaseMessages::make("ResourceAlreadyExists", {u"ManagerAccount"_s, u"UserName"_s, value}, u"#/UserName"_s);
+        message =
+            BaseMessages::make("ResourceAlreadyExists", {u"ManagerAccount"_s, u"UserName"_s, value}, u"#/UserName"_s);
         status = 409;
         break;
     case AccountStore::Error::TooManyAccounts:
@@ -52,8 +54,8 @@ RedfishReply refusal(AccountStore *accounts, AccountStore::Error error, const QS
         break;
     default:
         // Passwords are never quoted back.
-        message = BaseMessages::make("PropertyValueIncorrect", {property, property == u"Password"_s ? u"(hidden)"_s : value},
-                                     u"#/"_s + property);
+        message = BaseMessages::make("PropertyValueIncorrect",
+                                     {property, property == u"Password"_s ? u"(hidden)"_s : value}, u"#/"_s + property);
         break;
     }
     QString reason = accounts->errorText(error);
@@ -69,14 +71,20 @@ AccountServiceResource::AccountServiceResource(AccountStore *accounts, RouteTabl
     , m_accounts(accounts)
 {
     routes.add(servicePath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return service(); });
-    routes.add(accountsPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return this->accounts(request); });
-    routes.add(accountsPath, u"POST"_s, RedfishPrivilege::ConfigureUsers, [this](const RedfishRequest &request) { return createAccount(request); });
-    routes.add(accountsPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return account(request); });
+    routes.add(accountsPath, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &request) { return this->accounts(request); });
+    routes.add(accountsPath, u"POST"_s, RedfishPrivilege::ConfigureUsers,
+               [this](const RedfishRequest &request) { return createAccount(request); });
+    routes.add(accountsPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &request) { return account(request); });
     // Own password with ConfigureSelf; the handler checks the rest.
-    routes.add(accountsPath + u"/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureSelf, [this](const RedfishRequest &request) { return patchAccount(request); });
-    routes.add(accountsPath + u"/{id}"_s, u"DELETE"_s, RedfishPrivilege::ConfigureUsers, [this](const RedfishRequest &request) { return deleteAccount(request); });
+    routes.add(accountsPath + u"/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureSelf,
+               [this](const RedfishRequest &request) { return patchAccount(request); });
+    routes.add(accountsPath + u"/{id}"_s, u"DELETE"_s, RedfishPrivilege::ConfigureUsers,
+               [this](const RedfishRequest &request) { return deleteAccount(request); });
     routes.add(rolesPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return roles(); });
-    routes.add(rolesPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return role(request); });
+    routes.add(rolesPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &request) { return role(request); });
 }
 
 RedfishReply AccountServiceResource::service() const
@@ -131,7 +139,8 @@ RedfishReply AccountServiceResource::accounts(const RedfishRequest &request) con
         if (roleHolds(request.role, RedfishPrivilege::ConfigureUsers) || account.name == request.user)
             members.append(accountsPath + u'/' + QString::number(account.id));
     }
-    return RedfishReply::ok(RedfishJson::collection(accountsPath, u"ManagerAccountCollection"_s, u"Accounts Collection"_s, members));
+    return RedfishReply::ok(
+        RedfishJson::collection(accountsPath, u"ManagerAccountCollection"_s, u"Accounts Collection"_s, members));
 }
 
 std::optional<int> AccountServiceResource::visibleAccount(const RedfishRequest &request, RedfishReply *error) const
@@ -168,7 +177,8 @@ RedfishReply AccountServiceResource::createAccount(const RedfishRequest &request
         if (!body->contains(required))
             problems.append(BaseMessages::make("CreateFailedMissingReqProperties", {required}, u"#/"_s + required));
         else if (!body->value(required).isString())
-            problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(body->value(required)), required));
+            problems.append(
+                BaseMessages::propertyValueTypeError(RedfishJson::valueText(body->value(required)), required));
     }
     static const QStringList known{u"UserName"_s, u"Password"_s, u"RoleId"_s, u"Enabled"_s, u"AccountTypes"_s};
     for (auto it = body->begin(); it != body->end(); ++it) {
@@ -179,19 +189,23 @@ RedfishReply AccountServiceResource::createAccount(const RedfishRequest &request
     if (problems.isEmpty() && !role)
         problems.append(BaseMessages::propertyValueNotInList(body->value(u"RoleId"_s).toString(), u"RoleId"_s));
     if (body->contains(u"Enabled"_s) && !body->value(u"Enabled"_s).isBool())
-        problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(body->value(u"Enabled"_s)), u"Enabled"_s));
+        problems.append(
+            BaseMessages::propertyValueTypeError(RedfishJson::valueText(body->value(u"Enabled"_s)), u"Enabled"_s));
     const QJsonArray types = body->value(u"AccountTypes"_s).toArray();
     if (!problems.isEmpty())
         return RedfishReply::error(400, problems);
 
     const QString name = body->value(u"UserName"_s).toString();
-    const AccountStore::IpmiAccess ipmi = types.contains(u"IPMI"_s) ? AccountStore::IpmiAccess::Enabled : AccountStore::IpmiAccess::Disabled;
+    const AccountStore::IpmiAccess ipmi =
+        types.contains(u"IPMI"_s) ? AccountStore::IpmiAccess::Enabled : AccountStore::IpmiAccess::Disabled;
     const Actor actor = Actor::redfish(request.user);
     const AccountStore::Error created =
         m_accounts->createAccount(name, body->value(u"Password"_s).toString().toUtf8(), *role, ipmi, actor);
     if (created != AccountStore::Error::None) {
-        const QString property = created == AccountStore::Error::InvalidName || created == AccountStore::Error::AccountExists
-            ? u"UserName"_s : u"Password"_s;
+        const QString property =
+            created == AccountStore::Error::InvalidName || created == AccountStore::Error::AccountExists
+            ? u"UserName"_s
+            : u"Password"_s;
         return refusal(m_accounts, created, property, property == u"UserName"_s ? name : QString());
     }
     if (!body->value(u"Enabled"_s).toBool(true))
@@ -223,7 +237,8 @@ RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
     if (body->contains(u"Password"_s)) {
         if (!body->value(u"Password"_s).isString()) {
             problems.append(BaseMessages::propertyValueTypeError(u"(hidden)"_s, u"Password"_s));
-        } else if (const auto failure = m_accounts->setPassword(name, password, actor); failure != AccountStore::Error::None) {
+        } else if (const auto failure = m_accounts->setPassword(name, password, actor);
+                   failure != AccountStore::Error::None) {
             return refusal(m_accounts, failure, u"Password"_s, {});
         } else {
             changed = true;
@@ -273,8 +288,9 @@ RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
             }
             const bool ipmi = it->toArray().contains(u"IPMI"_s);
             if (ipmi != m_accounts->accountById(*id)->ipmiEnabled)
-                failure = m_accounts->setIpmiAccess(name, ipmi ? AccountStore::IpmiAccess::Enabled : AccountStore::IpmiAccess::Disabled,
-                                                    password, actor);
+                failure = m_accounts->setIpmiAccess(
+                    name, ipmi ? AccountStore::IpmiAccess::Enabled : AccountStore::IpmiAccess::Disabled, password,
+                    actor);
         }
         if (failure != AccountStore::Error::None)
             return refusal(m_accounts, failure, key, RedfishJson::valueText(*it));

@@ -53,11 +53,12 @@ QJsonObject errorObject(const QList<RedfishMessage> &messages)
     for (const RedfishMessage &message : messages)
         extended.append(message.toJson());
     const RedfishMessage &first = messages.first();
-    return QJsonObject{{u"error"_s, QJsonObject{
-                                        {u"code"_s, first.messageId()},
-                                        {u"message"_s, first.text()},
-                                        {u"@Message.ExtendedInfo"_s, extended},
-                                    }}};
+    return QJsonObject{{u"error"_s,
+                        QJsonObject{
+                            {u"code"_s, first.messageId()},
+                            {u"message"_s, first.text()},
+                            {u"@Message.ExtendedInfo"_s, extended},
+                        }}};
 }
 
 QByteArray error(const RedfishMessage &message)

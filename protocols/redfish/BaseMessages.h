@@ -15,14 +15,38 @@ inline RedfishMessage make(const char *key, QStringList args = {}, QString prope
     return {QString::fromLatin1(key), std::move(args), std::move(property), {}};
 }
 
-inline RedfishMessage success() { return make("Success"); }
-inline RedfishMessage resourceNotFound(const QString &type, const QString &name) { return make("ResourceNotFound", {type, name}); }
-inline RedfishMessage operationNotAllowed() { return make("OperationNotAllowed"); }
-inline RedfishMessage malformedJson() { return make("MalformedJSON"); }
-inline RedfishMessage insufficientPrivilege() { return make("InsufficientPrivilege"); }
-inline RedfishMessage noValidSession() { return make("NoValidSession"); }
-inline RedfishMessage propertyUnknown(const QString &property) { return make("PropertyUnknown", {property}, QStringLiteral("#/") + property); }
-inline RedfishMessage propertyNotWritable(const QString &property) { return make("PropertyNotWritable", {property}, QStringLiteral("#/") + property); }
+inline RedfishMessage success()
+{
+    return make("Success");
+}
+inline RedfishMessage resourceNotFound(const QString &type, const QString &name)
+{
+    return make("ResourceNotFound", {type, name});
+}
+inline RedfishMessage operationNotAllowed()
+{
+    return make("OperationNotAllowed");
+}
+inline RedfishMessage malformedJson()
+{
+    return make("MalformedJSON");
+}
+inline RedfishMessage insufficientPrivilege()
+{
+    return make("InsufficientPrivilege");
+}
+inline RedfishMessage noValidSession()
+{
+    return make("NoValidSession");
+}
+inline RedfishMessage propertyUnknown(const QString &property)
+{
+    return make("PropertyUnknown", {property}, QStringLiteral("#/") + property);
+}
+inline RedfishMessage propertyNotWritable(const QString &property)
+{
+    return make("PropertyNotWritable", {property}, QStringLiteral("#/") + property);
+}
 // A property a PATCH cannot set: read-only when `resource` has it, unknown otherwise.
 // `property` may name one level of nesting, "Boot/BootSourceOverrideTarget".
 RedfishMessage refusedProperty(const QJsonObject &resource, const QString &property);

@@ -40,20 +40,26 @@ ChassisResource::ChassisResource(Bmc *bmc, RouteTable &routes, QObject *parent)
     , m_bmc(bmc)
 {
     routes.add(u"/redfish/v1/Chassis"_s, u"GET"_s, RedfishPrivilege::Login, [](const RedfishRequest &) {
-        return RedfishReply::ok(RedfishJson::collection(u"/redfish/v1/Chassis"_s, u"ChassisCollection"_s, u"Chassis Collection"_s, {chassisPath}));
+        return RedfishReply::ok(RedfishJson::collection(u"/redfish/v1/Chassis"_s, u"ChassisCollection"_s,
+                                                        u"Chassis Collection"_s, {chassisPath}));
     });
     routes.add(u"/redfish/v1/Chassis/{id}"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) {
         return request.params.at(0) == chassisId ? get() : notFound(u"Chassis"_s, request.params.at(0));
     });
-    routes.add(u"/redfish/v1/Chassis/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureComponents, [this](const RedfishRequest &request) {
-        return request.params.at(0) == chassisId ? patch(request) : notFound(u"Chassis"_s, request.params.at(0));
-    });
-    routes.add(u"/redfish/v1/Chassis/{id}/Sensors"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) {
-        return request.params.at(0) == chassisId ? sensors() : notFound(u"Chassis"_s, request.params.at(0));
-    });
-    routes.add(u"/redfish/v1/Chassis/{id}/Sensors/{sensor}"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) {
-        return request.params.at(0) == chassisId ? sensor(request.params.at(1)) : notFound(u"Chassis"_s, request.params.at(0));
-    });
+    routes.add(u"/redfish/v1/Chassis/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureComponents,
+               [this](const RedfishRequest &request) {
+                   return request.params.at(0) == chassisId ? patch(request)
+                                                            : notFound(u"Chassis"_s, request.params.at(0));
+               });
+    routes.add(u"/redfish/v1/Chassis/{id}/Sensors"_s, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &request) {
+                   return request.params.at(0) == chassisId ? sensors() : notFound(u"Chassis"_s, request.params.at(0));
+               });
+    routes.add(u"/redfish/v1/Chassis/{id}/Sensors/{sensor}"_s, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &request) {
+                   return request.params.at(0) == chassisId ? sensor(request.params.at(1))
+                                                            : notFound(u"Chassis"_s, request.params.at(0));
+               });
 }
 
 RedfishReply ChassisResource::get() const
@@ -66,14 +72,18 @@ RedfishReply ChassisResource::get() const
         {u"Id"_s, chassisId},
         {u"Name"_s, u"Host Chassis"_s},
         {u"ChassisType"_s, u"Other"_s},
-        {u"PowerState"_s, power == PowerController::State::On || power == PowerController::State::PoweringOff ? u"On"_s : u"Off"_s},
+        {u"PowerState"_s,
+         power == PowerController::State::On || power == PowerController::State::PoweringOff ? u"On"_s : u"Off"_s},
         {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
         {u"LocationIndicatorActive"_s, identify != ChassisIdentify::State::Off},
-        {u"IndicatorLED"_s, identify == ChassisIdentify::State::Off ? u"Off"_s
-                            : identify == ChassisIdentify::State::Temporary ? u"Blinking"_s : u"Lit"_s},
+        {u"IndicatorLED"_s,
+         identify == ChassisIdentify::State::Off             ? u"Off"_s
+             : identify == ChassisIdentify::State::Temporary ? u"Blinking"_s
+                                                             : u"Lit"_s},
         {u"Sensors"_s, link(sensorsPath)},
-        {u"Links"_s, QJsonObject{{u"ComputerSystems"_s, QJsonArray{link(u"/redfish/v1/Systems/system"_s)}},
-                                 {u"ManagedBy"_s, QJsonArray{link(u"/redfish/v1/Managers/bmc"_s)}}}},
+        {u"Links"_s,
+         QJsonObject{{u"ComputerSystems"_s, QJsonArray{link(u"/redfish/v1/Systems/system"_s)}},
+                     {u"ManagedBy"_s, QJsonArray{link(u"/redfish/v1/Managers/bmc"_s)}}}},
     });
 }
 
@@ -99,8 +109,9 @@ RedfishReply ChassisResource::patch(const RedfishRequest &request)
         } else if (key == u"IndicatorLED"_s) {
             const QString value = it->toString();
             if (!it->isString() || !(value == u"Lit"_s || value == u"Blinking"_s || value == u"Off"_s)) {
-                problems.append(it->isString() ? BaseMessages::propertyValueNotInList(value, key)
-                                               : BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));
+                problems.append(it->isString()
+                                    ? BaseMessages::propertyValueNotInList(value, key)
+                                    : BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));
                 continue;
             }
             // Blinking is IPMI's timed identify: its default 15 s.
@@ -137,8 +148,8 @@ RedfishReply ChassisResource::sensor(const QString &id) const
         {u"ReadingType"_s, readingType(sensor->kind)},
         {u"ReadingUnits"_s, Sensor::unit(sensor->kind)},
         {u"Reading"_s, sensor->reading ? QJsonValue(*sensor->reading) : QJsonValue(QJsonValue::Null)},
-        {u"Status"_s, QJsonObject{{u"State"_s, sensor->reading ? u"Enabled"_s : u"UnavailableOffline"_s},
-                                  {u"Health"_s, u"OK"_s}}},
+        {u"Status"_s,
+         QJsonObject{{u"State"_s, sensor->reading ? u"Enabled"_s : u"UnavailableOffline"_s}, {u"Health"_s, u"OK"_s}}},
     };
     QJsonObject thresholds;
     if (sensor->upperWarning)

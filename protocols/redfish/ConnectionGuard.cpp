@@ -255,7 +255,8 @@ bool ConnectionGuard::startBody(Connection &connection)
 {
     if (connection.bodyRemaining > m_limits.maxBodyBytes) {
         ++m_counters.bodyTooLarge;
-        refuse(connection, 413, "Content Too Large", BaseMessages::error(BaseMessages::bodyTooLarge(m_limits.maxBodyBytes)));
+        refuse(connection, 413, "Content Too Large",
+               BaseMessages::error(BaseMessages::bodyTooLarge(m_limits.maxBodyBytes)));
         return false;
     }
     if (connection.bodyRemaining > 0) {

@@ -10,10 +10,10 @@
 #include <chrono>
 
 // What QHttpServer 6.4 lacks, in front of it: a connection cap (the longest idle connection makes
-// room, one that never sent a byte before one that did), an idle keep-alive time-out, a time-out for a request still arriving (slowloris),
-// header and body size limits answered with 431 and 413 as the bytes arrive, and
-// `Connection: close` honoured. It sees every socket before QHttpServer does and follows the
-// request stream with a small parser of its own (heads, Content-Length and chunked bodies).
+// room, one that never sent a byte before one that did), an idle keep-alive time-out, a time-out for a request still
+// arriving (slowloris), header and body size limits answered with 431 and 413 as the bytes arrive, and `Connection:
+// close` honoured. It sees every socket before QHttpServer does and follows the request stream with a small parser of
+// its own (heads, Content-Length and chunked bodies).
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -59,10 +59,10 @@ private:
     {
         QPointer<QTcpSocket> socket;
         Phase phase = Phase::Head;
-        QByteArray head;         // the head being collected
+        QByteArray head;          // the head being collected
         qint64 bodyRemaining = 0; // Content-Length bytes still to come
         qint64 chunkedSeen = 0;
-        QByteArray chunkedTail;  // last bytes, to find the end of a chunked body
+        QByteArray chunkedTail; // last bytes, to find the end of a chunked body
         bool closeAfterResponse = false;
         bool streaming = false;
         bool spoken = false; // the client has sent something: a request, or its TLS handshake

@@ -43,15 +43,21 @@ EventServiceResource::EventServiceResource(Bmc *bmc, ConnectionGuard *guard, Rou
     , m_guard(guard)
 {
     routes.add(servicePath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return service(); });
-    routes.add(servicePath + u"/Subscriptions"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return subscriptions(); });
-    routes.add(streamPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return openStream(request); });
+    routes.add(servicePath + u"/Subscriptions"_s, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &) { return subscriptions(); });
+    routes.add(streamPath, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &request) { return openStream(request); });
 
     connect(bmc->power(), &PowerController::stateChanged, this, [this](PowerController::State state) {
-        publish(resourceChanged, u"The host's power state is now %1."_s.arg(PowerController::stateName(state)), u"OK"_s, systemPath);
+        publish(resourceChanged, u"The host's power state is now %1."_s.arg(PowerController::stateName(state)), u"OK"_s,
+                systemPath);
     });
-    connect(bmc->power(), &PowerController::actionStarted, this, [this](PowerController::Action action, const Actor &actor) {
-        publish(resourceChanged, u"%1 requested by %2."_s.arg(PowerController::actionName(action), actor.toString()), u"OK"_s, systemPath);
-    });
+    connect(bmc->power(), &PowerController::actionStarted, this,
+            [this](PowerController::Action action, const Actor &actor) {
+                publish(resourceChanged,
+                        u"%1 requested by %2."_s.arg(PowerController::actionName(action), actor.toString()), u"OK"_s,
+                        systemPath);
+            });
     connect(bmc->eventLog(), &EventLog::entryAdded, this, [this](const EventLogEntry &entry) {
         publish(resourceCreated, entry.message, severityOf(entry.severity),
                 u"/redfish/v1/Managers/bmc/LogServices/EventLog/Entries/"_s + QString::number(entry.id));
@@ -111,7 +117,8 @@ RedfishReply EventServiceResource::openStream(const RedfishRequest &request)
     return reply;
 }
 
-void EventServiceResource::publish(const QString &messageId, const QString &message, const QString &severity, const QString &origin)
+void EventServiceResource::publish(const QString &messageId, const QString &message, const QString &severity,
+                                   const QString &origin)
 {
     if (m_streams.empty())
         return;
@@ -120,16 +127,17 @@ void EventServiceResource::publish(const QString &messageId, const QString &mess
         {u"@odata.type"_s, RedfishTypes::of(u"Event"_s)},
         {u"Id"_s, id},
         {u"Name"_s, u"qbmc event"_s},
-        {u"Events"_s, QJsonArray{QJsonObject{
-                          {u"EventType"_s, u"Other"_s},
-                          {u"EventId"_s, id},
-                          {u"MemberId"_s, u"0"_s},
-                          {u"MessageId"_s, messageId},
-                          {u"Message"_s, message},
-                          {u"MessageSeverity"_s, severity},
-                          {u"EventTimestamp"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                          {u"OriginOfCondition"_s, link(origin)},
-                      }}},
+        {u"Events"_s,
+         QJsonArray{QJsonObject{
+             {u"EventType"_s, u"Other"_s},
+             {u"EventId"_s, id},
+             {u"MemberId"_s, u"0"_s},
+             {u"MessageId"_s, messageId},
+             {u"Message"_s, message},
+             {u"MessageSeverity"_s, severity},
+             {u"EventTimestamp"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+             {u"OriginOfCondition"_s, link(origin)},
+         }}},
     };
     write("id: " + id.toUtf8() + "\ndata: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n");
 }
@@ -137,7 +145,9 @@ void EventServiceResource::publish(const QString &messageId, const QString &mess
 void EventServiceResource::write(const QByteArray &data)
 {
     // A stream whose client went away has lost its socket; it goes now, harmlessly.
-    std::erase_if(m_streams, [](const Stream &stream) { return !stream.socket || stream.socket->state() != QAbstractSocket::ConnectedState; });
+    std::erase_if(m_streams, [](const Stream &stream) {
+        return !stream.socket || stream.socket->state() != QAbstractSocket::ConnectedState;
+    });
     for (Stream &stream : m_streams)
         stream.responder->writeBody(data);
 }

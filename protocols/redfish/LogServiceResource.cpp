@@ -58,13 +58,16 @@ LogServiceResource::LogServiceResource(Bmc *bmc, RouteTable &routes, QObject *pa
     const QString manager = u"/redfish/v1/Managers/bmc/LogServices"_s;
     routes.add(manager, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return services(); });
     routes.add(eventLogPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return eventLog(); });
-    routes.add(eventLogPath + u"/Entries"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return eventEntries(); });
+    routes.add(eventLogPath + u"/Entries"_s, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &) { return eventEntries(); });
     routes.add(eventLogPath + u"/Entries/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
                [this](const RedfishRequest &request) { return eventEntry(request.params.at(0)); });
     routes.add(eventLogPath + u"/Actions/LogService.ClearLog"_s, u"POST"_s, RedfishPrivilege::ConfigureManager,
                [this](const RedfishRequest &request) { return clearEventLog(request); });
-    routes.add(consoleLogPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return consoleLog(); });
-    routes.add(consoleLogPath + u"/Entries"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return consoleEntries(); });
+    routes.add(consoleLogPath, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &) { return consoleLog(); });
+    routes.add(consoleLogPath + u"/Entries"_s, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &) { return consoleEntries(); });
     routes.add(consoleLogPath + u"/Entries/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
                [this](const RedfishRequest &request) { return consoleEntry(request.params.at(0)); });
     // What the host printed is as sensitive as its console: operators and up.
@@ -74,16 +77,17 @@ LogServiceResource::LogServiceResource(Bmc *bmc, RouteTable &routes, QObject *pa
 
 RedfishReply LogServiceResource::services() const
 {
-    return RedfishReply::ok(RedfishJson::collection(servicesPath, u"LogServiceCollection"_s, u"Log Service Collection"_s,
-                                                    {eventLogPath, consoleLogPath}));
+    return RedfishReply::ok(RedfishJson::collection(servicesPath, u"LogServiceCollection"_s,
+                                                    u"Log Service Collection"_s, {eventLogPath, consoleLogPath}));
 }
 
 RedfishReply LogServiceResource::eventLog() const
 {
     QJsonObject json = logService(eventLogPath, u"EventLog"_s, u"Event Log"_s, u"Event"_s);
     json.insert(u"MaxNumberOfRecords"_s, m_bmc->eventLog()->capacity());
-    json.insert(u"Actions"_s, QJsonObject{{u"#LogService.ClearLog"_s, QJsonObject{
-                                                                        {u"target"_s, eventLogPath + u"/Actions/LogService.ClearLog"_s}}}});
+    json.insert(u"Actions"_s,
+                QJsonObject{{u"#LogService.ClearLog"_s,
+                             QJsonObject{{u"target"_s, eventLogPath + u"/Actions/LogService.ClearLog"_s}}}});
     return RedfishReply::ok(json);
 }
 
@@ -92,7 +96,8 @@ RedfishReply LogServiceResource::eventEntries() const
     QStringList members;
     for (const EventLogEntry &entry : m_bmc->eventLog()->entries())
         members.append(eventLogPath + u"/Entries/"_s + QString::number(entry.id));
-    return RedfishReply::ok(RedfishJson::collection(eventLogPath + u"/Entries"_s, u"LogEntryCollection"_s, u"Event Log Entries"_s, members));
+    return RedfishReply::ok(RedfishJson::collection(eventLogPath + u"/Entries"_s, u"LogEntryCollection"_s,
+                                                    u"Event Log Entries"_s, members));
 }
 
 RedfishReply LogServiceResource::eventEntry(const QString &id) const

@@ -10,8 +10,8 @@
 
 #include <QDateTime>
 #include <QSysInfo>
-#include <QTimer>
 #include <QTimeZone>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using RedfishJson::link;
@@ -34,7 +34,8 @@ QString offsetText(int seconds)
 }
 } // namespace
 
-ManagerResource::ManagerResource(Bmc *bmc, const NetworkFacts *network, Ports ports, RouteTable &routes, QObject *parent)
+ManagerResource::ManagerResource(Bmc *bmc, const NetworkFacts *network, Ports ports, RouteTable &routes,
+                                 QObject *parent)
     : QObject(parent)
     , m_bmc(bmc)
     , m_network(network)
@@ -46,9 +47,11 @@ ManagerResource::ManagerResource(Bmc *bmc, const NetworkFacts *network, Ports po
         };
     };
     routes.add(u"/redfish/v1/Managers"_s, u"GET"_s, RedfishPrivilege::Login, [](const RedfishRequest &) {
-        return RedfishReply::ok(RedfishJson::collection(u"/redfish/v1/Managers"_s, u"ManagerCollection"_s, u"Manager Collection"_s, {managerPath}));
+        return RedfishReply::ok(RedfishJson::collection(u"/redfish/v1/Managers"_s, u"ManagerCollection"_s,
+                                                        u"Manager Collection"_s, {managerPath}));
     });
-    routes.add(u"/redfish/v1/Managers/{id}"_s, u"GET"_s, RedfishPrivilege::Login, ours([this](const RedfishRequest &) { return get(); }));
+    routes.add(u"/redfish/v1/Managers/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
+               ours([this](const RedfishRequest &) { return get(); }));
     routes.add(u"/redfish/v1/Managers/{id}/Actions/Manager.Reset"_s, u"POST"_s, RedfishPrivilege::ConfigureManager,
                ours([this](const RedfishRequest &request) { return reset(request); }));
     routes.add(u"/redfish/v1/Managers/{id}/NetworkProtocol"_s, u"GET"_s, RedfishPrivilege::Login,
@@ -78,21 +81,24 @@ RedfishReply ManagerResource::get() const
         {u"DateTime"_s, now.toString(u"yyyy-MM-ddTHH:mm:ss"_s) + offset},
         {u"DateTimeLocalOffset"_s, offset},
         {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
-        {u"SerialConsole"_s, QJsonObject{
-                                 {u"ServiceEnabled"_s, m_bmc->services()->isSolEnabled()},
-                                 {u"MaxConcurrentSessions"_s, 1},
-                                 {u"ConnectTypesSupported"_s, QJsonArray{u"IPMI"_s}},
-                             }},
+        {u"SerialConsole"_s,
+         QJsonObject{
+             {u"ServiceEnabled"_s, m_bmc->services()->isSolEnabled()},
+             {u"MaxConcurrentSessions"_s, 1},
+             {u"ConnectTypesSupported"_s, QJsonArray{u"IPMI"_s}},
+         }},
         {u"NetworkProtocol"_s, link(protocolPath)},
         {u"EthernetInterfaces"_s, link(interfacesPath)},
         {u"LogServices"_s, link(managerPath + u"/LogServices"_s)},
-        {u"Links"_s, QJsonObject{{u"ManagerForServers"_s, QJsonArray{link(u"/redfish/v1/Systems/system"_s)}},
-                                 {u"ManagerForChassis"_s, QJsonArray{link(u"/redfish/v1/Chassis/chassis"_s)}}}},
-        {u"Actions"_s, QJsonObject{{u"#Manager.Reset"_s, QJsonObject{
-                                                             {u"target"_s, managerPath + u"/Actions/Manager.Reset"_s},
-                                                             {u"ResetType@Redfish.AllowableValues"_s,
-                                                              QJsonArray{u"GracefulRestart"_s, u"ForceRestart"_s}},
-                                                         }}}},
+        {u"Links"_s,
+         QJsonObject{{u"ManagerForServers"_s, QJsonArray{link(u"/redfish/v1/Systems/system"_s)}},
+                     {u"ManagerForChassis"_s, QJsonArray{link(u"/redfish/v1/Chassis/chassis"_s)}}}},
+        {u"Actions"_s,
+         QJsonObject{{u"#Manager.Reset"_s,
+                      QJsonObject{
+                          {u"target"_s, managerPath + u"/Actions/Manager.Reset"_s},
+                          {u"ResetType@Redfish.AllowableValues"_s, QJsonArray{u"GracefulRestart"_s, u"ForceRestart"_s}},
+                      }}}},
     });
 }
 
@@ -109,8 +115,10 @@ RedfishReply ManagerResource::reset(const RedfishRequest &request)
     }
     const QString type = body->value(u"ResetType"_s).toString(u"GracefulRestart"_s);
     if (type != u"GracefulRestart"_s && type != u"ForceRestart"_s)
-        return RedfishReply::error(400, {BaseMessages::make("ActionParameterNotSupported", {u"ResetType"_s, action}),
-                                         BaseMessages::make("ActionParameterValueNotInList", {type, u"ResetType"_s, action})});
+        return RedfishReply::error(
+            400,
+            {BaseMessages::make("ActionParameterNotSupported", {u"ResetType"_s, action}),
+             BaseMessages::make("ActionParameterValueNotInList", {type, u"ResetType"_s, action})});
     // After the answer is on its way: qbmc restarts in place, state written first.
     const QString reason = u"Redfish Manager.Reset by %1"_s.arg(request.user);
     QTimer::singleShot(200, this, [this, reason] { emit restartRequested(reason); });
@@ -126,7 +134,9 @@ RedfishReply ManagerResource::networkProtocol() const
         {u"Name"_s, u"Manager Network Protocol"_s},
         {u"HostName"_s, QSysInfo::machineHostName()},
         {u"HTTPS"_s, QJsonObject{{u"ProtocolEnabled"_s, m_ports.tls}, {u"Port"_s, m_ports.https}}},
-        {u"HTTP"_s, QJsonObject{{u"ProtocolEnabled"_s, !m_ports.tls}, {u"Port"_s, m_ports.tls ? QJsonValue(QJsonValue::Null) : QJsonValue(m_ports.https)}}},
+        {u"HTTP"_s,
+         QJsonObject{{u"ProtocolEnabled"_s, !m_ports.tls},
+                     {u"Port"_s, m_ports.tls ? QJsonValue(QJsonValue::Null) : QJsonValue(m_ports.https)}}},
         {u"IPMI"_s, QJsonObject{{u"ProtocolEnabled"_s, m_bmc->services()->isIpmiEnabled()}, {u"Port"_s, m_ports.ipmi}}},
         {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
     });
@@ -148,11 +158,14 @@ RedfishReply ManagerResource::patchNetworkProtocol(const RedfishRequest &request
             for (auto p = ipmi.begin(); p != ipmi.end(); ++p) {
                 if (p.key() == u"ProtocolEnabled"_s) {
                     if (!p->isBool()) {
-                        problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*p), u"IPMI/ProtocolEnabled"_s));
+                        problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*p),
+                                                                             u"IPMI/ProtocolEnabled"_s));
                         continue;
                     }
-                    if (const auto failure = m_bmc->services()->setIpmiEnabled(p->toBool(), Actor::redfish(request.user))) {
-                        RedfishMessage message = BaseMessages::make("PropertyValueIncorrect", {u"IPMI/ProtocolEnabled"_s, RedfishJson::valueText(*p)});
+                    if (const auto failure =
+                            m_bmc->services()->setIpmiEnabled(p->toBool(), Actor::redfish(request.user))) {
+                        RedfishMessage message = BaseMessages::make(
+                            "PropertyValueIncorrect", {u"IPMI/ProtocolEnabled"_s, RedfishJson::valueText(*p)});
                         message.resolution = *failure;
                         return RedfishReply::error(400, message);
                     }
@@ -196,8 +209,9 @@ RedfishReply ManagerResource::ethernetInterface(const QString &id) const
     if (!interface.macAddress.isEmpty())
         json.insert(u"MACAddress"_s, interface.macAddress);
     if (!interface.ipv4Address.isEmpty()) {
-        QJsonObject address{{u"Address"_s, interface.ipv4Address},
-                            {u"AddressOrigin"_s, interface.source == NetworkFacts::AddressSource::Dhcp ? u"DHCP"_s : u"Static"_s}};
+        QJsonObject address{
+            {u"Address"_s, interface.ipv4Address},
+            {u"AddressOrigin"_s, interface.source == NetworkFacts::AddressSource::Dhcp ? u"DHCP"_s : u"Static"_s}};
         if (!interface.ipv4Netmask.isEmpty())
             address.insert(u"SubnetMask"_s, interface.ipv4Netmask);
         if (!interface.ipv4Gateway.isEmpty())

@@ -60,7 +60,8 @@ std::optional<RedfishAuthenticator::Identity> RedfishAuthenticator::identityOf(c
 
 std::optional<RedfishAuthenticator::Identity> RedfishAuthenticator::authenticate(const QByteArray &authorization,
                                                                                  const QByteArray &token,
-                                                                                 const QString &address, Failure *failure)
+                                                                                 const QString &address,
+                                                                                 Failure *failure)
 {
     if (!token.isEmpty()) {
         const QString id = m_sessionByToken.value(sha256(token));
@@ -93,7 +94,8 @@ std::optional<RedfishAuthenticator::Identity> RedfishAuthenticator::authenticate
     const QByteArray password = decoded.mid(colon + 1);
     const QByteArray key = sha256(m_cacheSalt + decoded);
     auto cached = m_basicCache.find(key);
-    if (cached != m_basicCache.end() && cached->verified.elapsed() < std::chrono::milliseconds(basicCacheLifetime).count()) {
+    if (cached != m_basicCache.end()
+        && cached->verified.elapsed() < std::chrono::milliseconds(basicCacheLifetime).count()) {
         if (std::optional<Identity> identity = identityOf(user))
             return identity;
     }
@@ -109,7 +111,8 @@ std::optional<RedfishAuthenticator::Identity> RedfishAuthenticator::authenticate
 }
 
 std::optional<std::pair<RedfishAuthenticator::Session, QByteArray>>
-RedfishAuthenticator::createSession(const QString &user, const QByteArray &password, const QString &address, Failure *failure)
+RedfishAuthenticator::createSession(const QString &user, const QByteArray &password, const QString &address,
+                                    Failure *failure)
 {
     if (m_sessions.size() >= m_settings.maxSessions) {
         *failure = Failure::SessionLimit;
@@ -136,7 +139,8 @@ RedfishAuthenticator::createSession(const QString &user, const QByteArray &passw
     session.registryId = m_registry->add(RemoteSession::Protocol::Redfish, session.user, address, identity->role);
     m_sessions.insert(session.id, session);
     m_sessionByToken.insert(session.tokenHash, session.id);
-    qCInfo(lcRedfish, "session %s of %s from %s opened", qPrintable(session.id), qPrintable(session.user), qPrintable(address));
+    qCInfo(lcRedfish, "session %s of %s from %s opened", qPrintable(session.id), qPrintable(session.user),
+           qPrintable(address));
     return std::pair{session, token};
 }
 
@@ -163,7 +167,8 @@ QList<const RedfishAuthenticator::Session *> RedfishAuthenticator::sessions() co
     QList<const Session *> list;
     for (const Session &session : m_sessions)
         list.append(&session);
-    std::sort(list.begin(), list.end(), [](const Session *a, const Session *b) { return a->id.toULongLong() < b->id.toULongLong(); });
+    std::sort(list.begin(), list.end(),
+              [](const Session *a, const Session *b) { return a->id.toULongLong() < b->id.toULongLong(); });
     return list;
 }
 

@@ -49,7 +49,8 @@ public:
 
     enum class Failure { NoCredentials, BadCredentials, LockedOut, SessionLimit };
 
-    RedfishAuthenticator(AccountStore *accounts, SessionRegistry *registry, Settings settings, QObject *parent = nullptr);
+    RedfishAuthenticator(AccountStore *accounts, SessionRegistry *registry, Settings settings,
+                         QObject *parent = nullptr);
     ~RedfishAuthenticator() override;
 
     // From the Authorization or X-Auth-Token header value; nothing and the failure otherwise.
@@ -81,7 +82,7 @@ private:
     Settings m_settings;
     QByteArray m_cacheSalt;
     QHash<QByteArray, CachedLogin> m_basicCache; // SHA-256(salt, user, password)
-    QHash<QString, Session> m_sessions;         // by id
+    QHash<QString, Session> m_sessions;          // by id
     QHash<QByteArray, QString> m_sessionByToken; // SHA-256(token) to id
     quint64 m_nextSessionId = 1;
     QTimer m_expiry;

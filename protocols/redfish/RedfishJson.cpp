@@ -14,11 +14,8 @@ QJsonObject collection(const QString &id, const QString &type, const QString &na
     for (const QString &member : members)
         links.append(link(member));
     return QJsonObject{
-        {u"@odata.id"_s, id},
-        {u"@odata.type"_s, u"#%1.%1"_s.arg(type)},
-        {u"Name"_s, name},
-        {u"Members"_s, links},
-        {u"Members@odata.count"_s, links.size()},
+        {u"@odata.id"_s, id},  {u"@odata.type"_s, u"#%1.%1"_s.arg(type)}, {u"Name"_s, name},
+        {u"Members"_s, links}, {u"Members@odata.count"_s, links.size()},
     };
 }
 

@@ -8,7 +8,7 @@
 // @Message.ExtendedInfo): which message, its arguments, and the property it is about.
 struct RedfishMessage
 {
-    QString key;  // e.g. "ResourceNotFound"; the registry's prefix is added on output
+    QString key; // e.g. "ResourceNotFound"; the registry's prefix is added on output
     QStringList args;
     QString relatedProperty; // a JSON pointer such as "#/Boot/BootSourceOverrideTarget"
     QString resolution;

@@ -21,9 +21,9 @@ struct RedfishRequest
     QByteArray body;
     QString address;
 
-    QString user;          // empty when unauthenticated
+    QString user; // empty when unauthenticated
     Role role = Role::ReadOnly;
-    QString sessionId;     // the Redfish session the request came in, if any
+    QString sessionId; // the Redfish session the request came in, if any
 
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
 };

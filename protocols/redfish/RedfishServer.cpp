@@ -2,16 +2,16 @@
 
 #include "AccountServiceResource.h"
 #include "BaseMessages.h"
+#include "Bmc.h"
 #include "ChassisResource.h"
 #include "EventServiceResource.h"
+#include "GuardedSslServer.h"
+#include "GuardedTcpServer.h"
 #include "LogServiceResource.h"
 #include "ManagerResource.h"
 #include "QueryOptions.h"
-#include "RegistryResource.h"
-#include "Bmc.h"
-#include "GuardedSslServer.h"
-#include "GuardedTcpServer.h"
 #include "RedfishLogging.h"
+#include "RegistryResource.h"
 #include "ServiceRootResource.h"
 #include "SessionServiceResource.h"
 #include "SystemResource.h"
@@ -71,8 +71,9 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
     m_resources.push_back(std::make_unique<SessionServiceResource>(bmc, &m_authenticator, m_routes));
     m_resources.push_back(std::make_unique<AccountServiceResource>(bmc->accounts(), m_routes));
     m_resources.push_back(std::make_unique<ChassisResource>(bmc, m_routes));
-    auto manager = std::make_unique<ManagerResource>(bmc, m_settings.networkFacts,
-                                                     ManagerResource::Ports{m_settings.port, m_settings.tls, m_settings.ipmiPort}, m_routes);
+    auto manager = std::make_unique<ManagerResource>(
+        bmc, m_settings.networkFacts, ManagerResource::Ports{m_settings.port, m_settings.tls, m_settings.ipmiPort},
+        m_routes);
     connect(manager.get(), &ManagerResource::restartRequested, this, &RedfishServer::restartRequested);
     m_resources.push_back(std::move(manager));
     m_resources.push_back(std::make_unique<LogServiceResource>(bmc, m_routes));
@@ -90,9 +91,8 @@ quint16 RedfishServer::port() const
 bool RedfishServer::start(QString *error)
 {
     m_http = std::make_unique<QHttpServer>();
-    m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        handle(request, responder);
-    });
+    m_http->setMissingHandler(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) { handle(request, responder); });
 
     if (m_settings.tls) {
         std::optional<TlsIdentity> identity = m_settings.certificatePath.isEmpty()
@@ -136,9 +136,8 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
     request.body = httpRequest.body();
     request.address = addressText(httpRequest.remoteAddress());
 
-    const RouteTable::Match match = request.path.split(u'/').contains(u".."_s)
-        ? RouteTable::Match{}
-        : m_routes.find(request.path, request.method);
+    const RouteTable::Match match =
+        request.path.split(u'/').contains(u".."_s) ? RouteTable::Match{} : m_routes.find(request.path, request.method);
     RedfishReply reply = dispatch(request, match);
     if (reply.stream) {
         reply.stream(std::move(responder));
@@ -154,7 +153,8 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
     headers.emplaceBack("OData-Version", "4.0");
     headers.emplaceBack("Cache-Control", "no-store");
     if (!body.isEmpty())
-        headers.emplaceBack("Content-Type", reply.raw.isEmpty() ? "application/json; charset=utf-8" : reply.contentType);
+        headers.emplaceBack("Content-Type",
+                            reply.raw.isEmpty() ? "application/json; charset=utf-8" : reply.contentType);
     const bool isRead = request.method == u"GET"_s || request.method == u"HEAD"_s;
     if (isRead && reply.status == 200 && reply.raw.isEmpty() && !body.isEmpty()) {
         const QByteArray etag = etagOf(body);
@@ -171,7 +171,8 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
     for (const auto &[name, value] : std::as_const(headers))
         responder.writeHeader(name, value);
     const bool sendsBody = request.method != u"HEAD"_s && reply.status != 304 && reply.status != 204;
-    responder.writeHeader("Content-Length", QByteArray::number(reply.status == 204 || reply.status == 304 ? 0 : body.size()));
+    responder.writeHeader("Content-Length",
+                          QByteArray::number(reply.status == 204 || reply.status == 304 ? 0 : body.size()));
     responder.writeBody(sendsBody ? body : QByteArray());
 }
 
@@ -187,8 +188,8 @@ RedfishReply RedfishServer::dispatch(RedfishRequest &request, const RouteTable::
     request.params = match.params;
     if (match.route->privilege != RedfishPrivilege::None) {
         RedfishAuthenticator::Failure failure = RedfishAuthenticator::Failure::NoCredentials;
-        const std::optional<RedfishAuthenticator::Identity> identity =
-            m_authenticator.authenticate(request.header("authorization"), request.header("x-auth-token"), request.address, &failure);
+        const std::optional<RedfishAuthenticator::Identity> identity = m_authenticator.authenticate(
+            request.header("authorization"), request.header("x-auth-token"), request.address, &failure);
         if (!identity) {
             RedfishReply reply = RedfishReply::error(401, BaseMessages::noValidSession());
             reply.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"qbmc\", charset=\"UTF-8\"");
@@ -208,7 +209,8 @@ RedfishReply RedfishServer::dispatch(RedfishRequest &request, const RouteTable::
             read.method = u"GET"_s;
             read.params = get.params;
             const RedfishReply current = get.route->handler(read);
-            if (!etagListMatches(request.header("if-match"), etagOf(QJsonDocument(current.json).toJson(QJsonDocument::Compact))))
+            if (!etagListMatches(request.header("if-match"),
+                                 etagOf(QJsonDocument(current.json).toJson(QJsonDocument::Compact))))
                 return RedfishReply::error(412, RedfishMessage{u"PreconditionFailed"_s, {}, {}, {}});
         }
     }

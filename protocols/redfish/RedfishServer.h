@@ -34,8 +34,8 @@ public:
         QString keyPath;
         QString stateDirectory;
         QString hostName;
-        QStringList addresses; // for the self-signed certificate's alternative names
-        quint16 ipmiPort = 623;  // for NetworkProtocol
+        QStringList addresses;  // for the self-signed certificate's alternative names
+        quint16 ipmiPort = 623; // for NetworkProtocol
         const NetworkFacts *networkFacts = nullptr;
         ConnectionGuard::Limits limits;
         RedfishAuthenticator::Settings authentication;

@@ -10,7 +10,10 @@ namespace RedfishTypes {
 // "ComputerSystem.v1_27_0", or "ComputerSystemCollection" for an unversioned schema.
 QString namespaceOf(const QString &schema);
 // "#ComputerSystem.v1_27_0.ComputerSystem".
-inline QString of(const QString &schema) { return u'#' + namespaceOf(schema) + u'.' + schema; }
+inline QString of(const QString &schema)
+{
+    return u'#' + namespaceOf(schema) + u'.' + schema;
+}
 // Every namespace in use, for $metadata.
 QStringList namespaces();
 

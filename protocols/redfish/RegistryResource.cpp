@@ -25,7 +25,8 @@ QJsonArray location(const QString &uri)
 RegistryResource::RegistryResource(RouteTable &routes, QObject *parent)
     : QObject(parent)
 {
-    routes.add(registriesPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return registries(); });
+    routes.add(registriesPath, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &) { return registries(); });
     routes.add(registriesPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
                [this](const RedfishRequest &request) { return registry(request.params.at(0)); });
     routes.add(schemasPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return schemas(); });
@@ -38,7 +39,8 @@ RedfishReply RegistryResource::registries() const
     QStringList members;
     for (const auto &[id, prefix, uri] : registryFiles)
         members.append(registriesPath + u'/' + id);
-    return RedfishReply::ok(RedfishJson::collection(registriesPath, u"MessageRegistryFileCollection"_s, u"Registry File Collection"_s, members));
+    return RedfishReply::ok(RedfishJson::collection(registriesPath, u"MessageRegistryFileCollection"_s,
+                                                    u"Registry File Collection"_s, members));
 }
 
 RedfishReply RegistryResource::registry(const QString &wanted) const
@@ -64,7 +66,8 @@ RedfishReply RegistryResource::schemas() const
     QStringList members;
     for (const QString &name : RedfishTypes::namespaces())
         members.append(schemasPath + u'/' + name.section(u'.', 0, 0));
-    return RedfishReply::ok(RedfishJson::collection(schemasPath, u"JsonSchemaFileCollection"_s, u"JSON Schema File Collection"_s, members));
+    return RedfishReply::ok(
+        RedfishJson::collection(schemasPath, u"JsonSchemaFileCollection"_s, u"JSON Schema File Collection"_s, members));
 }
 
 RedfishReply RegistryResource::schema(const QString &id) const

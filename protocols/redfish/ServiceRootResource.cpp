@@ -13,8 +13,9 @@ ServiceRootResource::ServiceRootResource(Bmc *bmc, RouteTable &routes, QObject *
     : QObject(parent)
     , m_bmc(bmc)
 {
-    routes.add(u"/redfish"_s, u"GET"_s, RedfishPrivilege::None,
-               [](const RedfishRequest &) { return RedfishReply::ok(QJsonObject{{u"v1"_s, u"/redfish/v1/"_s}}); });
+    routes.add(u"/redfish"_s, u"GET"_s, RedfishPrivilege::None, [](const RedfishRequest &) {
+        return RedfishReply::ok(QJsonObject{{u"v1"_s, u"/redfish/v1/"_s}});
+    });
     routes.add(u"/redfish/v1"_s, u"GET"_s, RedfishPrivilege::None, [this](const RedfishRequest &) { return root(); });
     routes.add(u"/redfish/v1/odata"_s, u"GET"_s, RedfishPrivilege::None,
                [this](const RedfishRequest &) { return serviceDocument(); });
@@ -42,18 +43,20 @@ RedfishReply ServiceRootResource::root() const
         {u"Registries"_s, link(u"/redfish/v1/Registries"_s)},
         {u"JsonSchemas"_s, link(u"/redfish/v1/JsonSchemas"_s)},
         {u"Links"_s, QJsonObject{{u"Sessions"_s, link(u"/redfish/v1/SessionService/Sessions"_s)}}},
-        {u"ProtocolFeaturesSupported"_s, QJsonObject{
-                                             {u"ExcerptQuery"_s, false},
-                                             {u"FilterQuery"_s, false},
-                                             {u"OnlyMemberQuery"_s, false},
-                                             {u"SelectQuery"_s, true},
-                                             {u"TopSkipQuery"_s, true},
-                                             {u"ExpandQuery"_s, QJsonObject{{u"ExpandAll"_s, true},
-                                                                            {u"Levels"_s, true},
-                                                                            {u"MaxLevels"_s, QueryOptions::maxLevels},
-                                                                            {u"Links"_s, true},
-                                                                            {u"NoLinks"_s, true}}},
-                                         }},
+        {u"ProtocolFeaturesSupported"_s,
+         QJsonObject{
+             {u"ExcerptQuery"_s, false},
+             {u"FilterQuery"_s, false},
+             {u"OnlyMemberQuery"_s, false},
+             {u"SelectQuery"_s, true},
+             {u"TopSkipQuery"_s, true},
+             {u"ExpandQuery"_s,
+              QJsonObject{{u"ExpandAll"_s, true},
+                          {u"Levels"_s, true},
+                          {u"MaxLevels"_s, QueryOptions::maxLevels},
+                          {u"Links"_s, true},
+                          {u"NoLinks"_s, true}}},
+         }},
     });
 }
 
@@ -83,18 +86,22 @@ RedfishReply ServiceRootResource::metadata() const
                      "<edmx:Edmx xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\" Version=\"4.0\">\n";
     for (const QString &versioned : RedfishTypes::namespaces()) {
         const QString schema = versioned.section(u'.', 0, 0);
-        xml += "  <edmx:Reference Uri=\"http://redfish.dmtf.org/schemas/v1/" + schema.toUtf8() + "_v1.xml\">\n"
-               "    <edmx:Include Namespace=\"" + schema.toUtf8() + "\"/>\n";
+        xml += "  <edmx:Reference Uri=\"http://redfish.dmtf.org/schemas/v1/" + schema.toUtf8()
+            + "_v1.xml\">\n"
+              "    <edmx:Include Namespace=\""
+            + schema.toUtf8() + "\"/>\n";
         if (versioned != schema)
             xml += "    <edmx:Include Namespace=\"" + versioned.toUtf8() + "\"/>\n";
         xml += "  </edmx:Reference>\n";
     }
     xml += "  <edmx:DataServices>\n"
            "    <Schema xmlns=\"http://docs.oasis-open.org/odata/ns/edm\" Namespace=\"Service\">\n"
-           "      <EntityContainer Name=\"Service\" Extends=\"" + RedfishTypes::namespaceOf(u"ServiceRoot"_s).toUtf8() + ".ServiceContainer\"/>\n"
-           "    </Schema>\n"
-           "  </edmx:DataServices>\n"
-           "</edmx:Edmx>\n";
+           "      <EntityContainer Name=\"Service\" Extends=\""
+        + RedfishTypes::namespaceOf(u"ServiceRoot"_s).toUtf8()
+        + ".ServiceContainer\"/>\n"
+          "    </Schema>\n"
+          "  </edmx:DataServices>\n"
+          "</edmx:Edmx>\n";
     RedfishReply reply;
     reply.raw = xml;
     reply.contentType = "application/xml";

@@ -18,7 +18,8 @@ constexpr int minimumTimeout = 30;
 constexpr int maximumTimeout = 86400;
 } // namespace
 
-SessionServiceResource::SessionServiceResource(Bmc *bmc, RedfishAuthenticator *authenticator, RouteTable &routes, QObject *parent)
+SessionServiceResource::SessionServiceResource(Bmc *bmc, RedfishAuthenticator *authenticator, RouteTable &routes,
+                                               QObject *parent)
     : QObject(parent)
     , m_bmc(bmc)
     , m_authenticator(authenticator)
@@ -26,11 +27,15 @@ SessionServiceResource::SessionServiceResource(Bmc *bmc, RedfishAuthenticator *a
     routes.add(servicePath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return service(); });
     routes.add(servicePath, u"PATCH"_s, RedfishPrivilege::ConfigureManager,
                [this](const RedfishRequest &request) { return patchService(request); });
-    routes.add(sessionsPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return sessions(request); });
+    routes.add(sessionsPath, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &request) { return sessions(request); });
     // Logging in needs no credentials beyond those in the body.
-    routes.add(sessionsPath, u"POST"_s, RedfishPrivilege::None, [this](const RedfishRequest &request) { return login(request); });
-    routes.add(sessionsPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return session(request); });
-    routes.add(sessionsPath + u"/{id}"_s, u"DELETE"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) { return logout(request); });
+    routes.add(sessionsPath, u"POST"_s, RedfishPrivilege::None,
+               [this](const RedfishRequest &request) { return login(request); });
+    routes.add(sessionsPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &request) { return session(request); });
+    routes.add(sessionsPath + u"/{id}"_s, u"DELETE"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &request) { return logout(request); });
 }
 
 RedfishReply SessionServiceResource::service() const
@@ -62,18 +67,22 @@ RedfishReply SessionServiceResource::patchService(const RedfishRequest &request)
             if (!it->isDouble() || seconds != double(qint64(seconds)))
                 problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), it.key()));
             else if (seconds < minimumTimeout || seconds > maximumTimeout)
-                problems.append(BaseMessages::make("PropertyValueOutOfRange", {RedfishJson::valueText(*it), it.key()}, u"#/"_s + it.key()));
+                problems.append(BaseMessages::make("PropertyValueOutOfRange", {RedfishJson::valueText(*it), it.key()},
+                                                   u"#/"_s + it.key()));
             else {
                 const qint64 before = m_authenticator->settings().sessionTimeout.count();
-                if (const auto failure = m_bmc->configuration()->setRuntimeValue(u"redfish.session_timeout"_s, seconds)) {
-                    RedfishMessage message = BaseMessages::make("PropertyValueIncorrect", {it.key(), RedfishJson::valueText(*it)});
+                if (const auto failure =
+                        m_bmc->configuration()->setRuntimeValue(u"redfish.session_timeout"_s, seconds)) {
+                    RedfishMessage message =
+                        BaseMessages::make("PropertyValueIncorrect", {it.key(), RedfishJson::valueText(*it)});
                     message.resolution = *failure;
                     return RedfishReply::error(500, message);
                 }
                 m_authenticator->setSessionTimeout(std::chrono::seconds(qint64(seconds)));
                 if (before != qint64(seconds))
-                    m_bmc->eventLog()->info(Actor::redfish(request.user), u"Setting redfish.session_timeout changed from %1 to %2"_s
-                                                                               .arg(before).arg(qint64(seconds)));
+                    m_bmc->eventLog()->info(
+                        Actor::redfish(request.user),
+                        u"Setting redfish.session_timeout changed from %1 to %2"_s.arg(before).arg(qint64(seconds)));
                 changed = true;
             }
         } else {
@@ -103,7 +112,8 @@ RedfishReply SessionServiceResource::sessions(const RedfishRequest &) const
     QStringList members;
     for (const RedfishAuthenticator::Session *session : m_authenticator->sessions())
         members.append(sessionsPath + u'/' + session->id);
-    return RedfishReply::ok(RedfishJson::collection(sessionsPath, u"SessionCollection"_s, u"Session Collection"_s, members));
+    return RedfishReply::ok(
+        RedfishJson::collection(sessionsPath, u"SessionCollection"_s, u"Session Collection"_s, members));
 }
 
 RedfishReply SessionServiceResource::session(const RedfishRequest &request) const
@@ -125,7 +135,8 @@ RedfishReply SessionServiceResource::login(const RedfishRequest &request)
         if (!body->contains(required))
             problems.append(BaseMessages::make("CreateFailedMissingReqProperties", {required}, u"#/"_s + required));
         else if (!body->value(required).isString())
-            problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(body->value(required)), required));
+            problems.append(
+                BaseMessages::propertyValueTypeError(RedfishJson::valueText(body->value(required)), required));
     }
     for (auto it = body->begin(); it != body->end(); ++it) {
         if (it.key() != u"UserName"_s && it.key() != u"Password"_s && !it.key().startsWith(u"@"_s))
@@ -134,8 +145,9 @@ RedfishReply SessionServiceResource::login(const RedfishRequest &request)
     if (!problems.isEmpty())
         return RedfishReply::error(400, problems);
     RedfishAuthenticator::Failure failure = RedfishAuthenticator::Failure::BadCredentials;
-    const auto created = m_authenticator->createSession(body->value(u"UserName"_s).toString(),
-                                                        body->value(u"Password"_s).toString().toUtf8(), request.address, &failure);
+    const auto created =
+        m_authenticator->createSession(body->value(u"UserName"_s).toString(),
+                                       body->value(u"Password"_s).toString().toUtf8(), request.address, &failure);
     if (!created) {
         if (failure == RedfishAuthenticator::Failure::SessionLimit)
             return RedfishReply::error(503, BaseMessages::make("SessionLimitExceeded"));

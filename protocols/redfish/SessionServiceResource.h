@@ -14,7 +14,8 @@ class SessionServiceResource : public QObject
 {
     Q_OBJECT
 public:
-    SessionServiceResource(Bmc *bmc, RedfishAuthenticator *authenticator, RouteTable &routes, QObject *parent = nullptr);
+    SessionServiceResource(Bmc *bmc, RedfishAuthenticator *authenticator, RouteTable &routes,
+                           QObject *parent = nullptr);
 
 private:
     RedfishReply service() const;

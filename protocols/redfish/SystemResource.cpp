@@ -67,20 +67,34 @@ SystemResource::SystemResource(Bmc *bmc, RouteTable &routes, QObject *parent)
     : QObject(parent)
     , m_bmc(bmc)
 {
-    routes.add(u"/redfish/v1/Systems"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return collection(); });
+    routes.add(u"/redfish/v1/Systems"_s, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &) { return collection(); });
     routes.add(u"/redfish/v1/Systems/{id}"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) {
-        return request.params.at(0) == id ? get() : RedfishReply::error(404, BaseMessages::resourceNotFound(u"ComputerSystem"_s, request.params.at(0)));
+        return request.params.at(0) == id
+            ? get()
+            : RedfishReply::error(404, BaseMessages::resourceNotFound(u"ComputerSystem"_s, request.params.at(0)));
     });
-    routes.add(u"/redfish/v1/Systems/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureComponents, [this](const RedfishRequest &request) {
-        return request.params.at(0) == id ? patch(request) : RedfishReply::error(404, BaseMessages::resourceNotFound(u"ComputerSystem"_s, request.params.at(0)));
-    });
-    routes.add(u"/redfish/v1/Systems/{id}/Actions/ComputerSystem.Reset"_s, u"POST"_s, RedfishPrivilege::ConfigureComponents,
+    routes.add(u"/redfish/v1/Systems/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureComponents,
                [this](const RedfishRequest &request) {
-                   return request.params.at(0) == id ? reset(request) : RedfishReply::error(404, BaseMessages::resourceNotFound(u"ComputerSystem"_s, request.params.at(0)));
+                   return request.params.at(0) == id
+                       ? patch(request)
+                       : RedfishReply::error(404,
+                                             BaseMessages::resourceNotFound(u"ComputerSystem"_s, request.params.at(0)));
                });
-    routes.add(u"/redfish/v1/Systems/{id}/ResetActionInfo"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) {
-        return request.params.at(0) == id ? resetActionInfo() : RedfishReply::error(404, BaseMessages::resourceNotFound(u"ActionInfo"_s, request.params.at(0)));
-    });
+    routes.add(u"/redfish/v1/Systems/{id}/Actions/ComputerSystem.Reset"_s, u"POST"_s,
+               RedfishPrivilege::ConfigureComponents, [this](const RedfishRequest &request) {
+                   return request.params.at(0) == id
+                       ? reset(request)
+                       : RedfishReply::error(404,
+                                             BaseMessages::resourceNotFound(u"ComputerSystem"_s, request.params.at(0)));
+               });
+    routes.add(u"/redfish/v1/Systems/{id}/ResetActionInfo"_s, u"GET"_s, RedfishPrivilege::Login,
+               [this](const RedfishRequest &request) {
+                   return request.params.at(0) == id
+                       ? resetActionInfo()
+                       : RedfishReply::error(404,
+                                             BaseMessages::resourceNotFound(u"ActionInfo"_s, request.params.at(0)));
+               });
 }
 
 RedfishReply SystemResource::collection() const
@@ -116,18 +130,21 @@ RedfishReply SystemResource::get() const
         {u"PowerState"_s, powerStateValue(m_bmc->power()->state())},
         {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, failed ? u"Warning"_s : u"OK"_s}}},
         {u"PowerRestorePolicy"_s, restorePolicy},
-        {u"Boot"_s, QJsonObject{
-                        {u"BootSourceOverrideEnabled"_s, BootOverride::name(boot->enabled())},
-                        {u"BootSourceOverrideTarget"_s, BootOverride::name(boot->target())},
-                        {u"BootSourceOverrideMode"_s, BootOverride::name(boot->mode())},
-                        {u"BootSourceOverrideEnabled@Redfish.AllowableValues"_s, enumNames<BootOverride::Enabled>()},
-                        {u"BootSourceOverrideTarget@Redfish.AllowableValues"_s, enumNames<BootOverride::Target>()},
-                        {u"BootSourceOverrideMode@Redfish.AllowableValues"_s, enumNames<BootOverride::Mode>()},
-                    }},
-        {u"Actions"_s, QJsonObject{{u"#ComputerSystem.Reset"_s, QJsonObject{
-                                                                  {u"target"_s, resetTarget},
-                                                                  {u"@Redfish.ActionInfo"_s, resetInfo},
-                                                              }}}},
+        {u"Boot"_s,
+         QJsonObject{
+             {u"BootSourceOverrideEnabled"_s, BootOverride::name(boot->enabled())},
+             {u"BootSourceOverrideTarget"_s, BootOverride::name(boot->target())},
+             {u"BootSourceOverrideMode"_s, BootOverride::name(boot->mode())},
+             {u"BootSourceOverrideEnabled@Redfish.AllowableValues"_s, enumNames<BootOverride::Enabled>()},
+             {u"BootSourceOverrideTarget@Redfish.AllowableValues"_s, enumNames<BootOverride::Target>()},
+             {u"BootSourceOverrideMode@Redfish.AllowableValues"_s, enumNames<BootOverride::Mode>()},
+         }},
+        {u"Actions"_s,
+         QJsonObject{{u"#ComputerSystem.Reset"_s,
+                      QJsonObject{
+                          {u"target"_s, resetTarget},
+                          {u"@Redfish.ActionInfo"_s, resetInfo},
+                      }}}},
     });
 }
 
@@ -138,12 +155,13 @@ RedfishReply SystemResource::resetActionInfo() const
         {u"@odata.type"_s, RedfishTypes::of(u"ActionInfo"_s)},
         {u"Id"_s, u"ResetActionInfo"_s},
         {u"Name"_s, u"Reset Action Info"_s},
-        {u"Parameters"_s, QJsonArray{QJsonObject{
-                              {u"Name"_s, u"ResetType"_s},
-                              {u"Required"_s, true},
-                              {u"DataType"_s, u"String"_s},
-                              {u"AllowableValues"_s, QJsonArray::fromStringList(resetTypes())},
-                          }}},
+        {u"Parameters"_s,
+         QJsonArray{QJsonObject{
+             {u"Name"_s, u"ResetType"_s},
+             {u"Required"_s, true},
+             {u"DataType"_s, u"String"_s},
+             {u"AllowableValues"_s, QJsonArray::fromStringList(resetTypes())},
+         }}},
     });
 }
 
@@ -162,13 +180,16 @@ RedfishReply SystemResource::reset(const RedfishRequest &request)
     }
     const QJsonValue value = body->value(u"ResetType"_s);
     if (!value.isString())
-        return RedfishReply::error(400, BaseMessages::make("ActionParameterValueTypeError",
-                                                           {RedfishJson::valueText(value), u"ResetType"_s, action}));
+        return RedfishReply::error(400,
+                                   BaseMessages::make("ActionParameterValueTypeError",
+                                                      {RedfishJson::valueText(value), u"ResetType"_s, action}));
     const std::optional<PowerController::Action> resetType = PowerController::actionFromName(value.toString());
     if (!resetType || !m_bmc->power()->isSupported(*resetType)) {
         // The value names a reset this system does not support; the second message says which.
-        return RedfishReply::error(400, {BaseMessages::make("ActionParameterNotSupported", {u"ResetType"_s, action}),
-                                         BaseMessages::make("ActionParameterValueNotInList", {value.toString(), u"ResetType"_s, action})});
+        return RedfishReply::error(
+            400,
+            {BaseMessages::make("ActionParameterNotSupported", {u"ResetType"_s, action}),
+             BaseMessages::make("ActionParameterValueNotInList", {value.toString(), u"ResetType"_s, action})});
     }
 
     PowerController *power = m_bmc->power();
@@ -182,13 +203,16 @@ RedfishReply SystemResource::reset(const RedfishRequest &request)
         return RedfishReply::error(409, message);
     }
     case PowerController::Admission::InvalidInState: {
-        RedfishMessage message = BaseMessages::make("PropertyValueResourceConflict", {u"ResetType"_s, value.toString(), systemPath});
-        message.resolution = u"The system is %1; %2 needs it on."_s.arg(PowerController::stateName(power->state()), value.toString());
+        RedfishMessage message =
+            BaseMessages::make("PropertyValueResourceConflict", {u"ResetType"_s, value.toString(), systemPath});
+        message.resolution =
+            u"The system is %1; %2 needs it on."_s.arg(PowerController::stateName(power->state()), value.toString());
         return RedfishReply::error(409, message);
     }
     case PowerController::Admission::Unsupported: break;
     }
-    return RedfishReply::error(400, BaseMessages::make("ActionParameterValueNotInList", {value.toString(), u"ResetType"_s, action}));
+    return RedfishReply::error(
+        400, BaseMessages::make("ActionParameterValueNotInList", {value.toString(), u"ResetType"_s, action}));
 }
 
 RedfishReply SystemResource::patch(const RedfishRequest &request)
@@ -214,7 +238,8 @@ RedfishReply SystemResource::patch(const RedfishRequest &request)
             std::optional<BootOverride::Mode> mode;
             QList<RedfishMessage> bootProblems;
             for (auto b = boot.begin(); b != boot.end(); ++b) {
-                static const QStringList writable{u"BootSourceOverrideTarget"_s, u"BootSourceOverrideEnabled"_s, u"BootSourceOverrideMode"_s};
+                static const QStringList writable{u"BootSourceOverrideTarget"_s, u"BootSourceOverrideEnabled"_s,
+                                                  u"BootSourceOverrideMode"_s};
                 if (!writable.contains(b.key())) {
                     bootProblems.append(BaseMessages::refusedProperty(current, u"Boot/"_s + b.key()));
                 }

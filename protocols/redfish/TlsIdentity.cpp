@@ -87,8 +87,8 @@ std::pair<QByteArray, QByteArray> makeSelfSigned(const QString &hostName, const 
     X509_NAME *name = X509_get_subject_name(certificate.get());
     const QByteArray commonName = hostName.toUtf8().left(64);
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("qbmc"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(commonName.constData()),
-                               -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char *>(commonName.constData()), -1, -1, 0);
     X509_set_issuer_name(certificate.get(), name);
 
     QStringList names{u"DNS:"_s + hostName, u"DNS:localhost"_s};
@@ -102,14 +102,13 @@ std::pair<QByteArray, QByteArray> makeSelfSigned(const QString &hostName, const 
         || !X509_sign(certificate.get(), key.get(), EVP_sha256()))
         return {};
     const QByteArray certificatePem = pem([&](BIO *bio) { return PEM_write_bio_X509(bio, certificate.get()); });
-    const QByteArray keyPem = pem([&](BIO *bio) {
-        return PEM_write_bio_PrivateKey(bio, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
-    });
+    const QByteArray keyPem =
+        pem([&](BIO *bio) { return PEM_write_bio_PrivateKey(bio, key.get(), nullptr, nullptr, 0, nullptr, nullptr); });
     return {certificatePem, keyPem};
 }
 
-std::optional<TlsIdentity> fromPem(const QByteArray &certificatePem, const QByteArray &keyPem, const QString &certificatePath,
-                                   const QString &keyPath, QString *error)
+std::optional<TlsIdentity> fromPem(const QByteArray &certificatePem, const QByteArray &keyPem,
+                                   const QString &certificatePath, const QString &keyPath, QString *error)
 {
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(certificatePem, QSsl::Pem);
     if (certificates.isEmpty()) {
@@ -163,7 +162,8 @@ std::optional<TlsIdentity> TlsIdentity::selfSigned(const QString &stateDirectory
                 *error = u"%1 cannot be moved aside to make a new certificate"_s.arg(path);
                 return std::nullopt;
             }
-            qCWarning(lcRedfish, "%s; kept it as %s and made a new self-signed certificate", qPrintable(*error), qPrintable(aside));
+            qCWarning(lcRedfish, "%s; kept it as %s and made a new self-signed certificate", qPrintable(*error),
+                      qPrintable(aside));
         }
     }
     const auto [certificatePem, keyPem] = makeSelfSigned(hostName, addresses);

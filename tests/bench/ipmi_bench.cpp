@@ -109,8 +109,9 @@ int main(int argc, char *argv[])
     client.close();
 
     const auto [rss, peak] = memoryOf(serverPid);
-    printf("| %s | %u | %d/%d | %.0f | %.2f | %.2f | %d/%d | %.0f | %.3f | %.3f | %.1f | %.1f |\n", qPrintable(parser.value(name)),
-           suiteId, opened, sessionCount, sessionsPerSecond, setup.percentileMs(0.5), setup.percentileMs(0.99), answered,
-           commandCount, commandsPerSecond, command.percentileMs(0.5), command.percentileMs(0.99), rss / 1024.0, peak / 1024.0);
+    printf("| %s | %u | %d/%d | %.0f | %.2f | %.2f | %d/%d | %.0f | %.3f | %.3f | %.1f | %.1f |\n",
+           qPrintable(parser.value(name)), suiteId, opened, sessionCount, sessionsPerSecond, setup.percentileMs(0.5),
+           setup.percentileMs(0.99), answered, commandCount, commandsPerSecond, command.percentileMs(0.5),
+           command.percentileMs(0.99), rss / 1024.0, peak / 1024.0);
     return opened == sessionCount && answered == commandCount ? 0 : 1;
 }

@@ -26,7 +26,10 @@ struct FuzzFixture
         {
             return "fuzz$" + QCryptographicHash::hash(password, QCryptographicHash::Sha256).toHex();
         }
-        bool verify(const QByteArray &password, const QByteArray &hash) const override { return this->hash(password) == hash; }
+        bool verify(const QByteArray &password, const QByteArray &hash) const override
+        {
+            return this->hash(password) == hash;
+        }
     };
 
     FuzzFixture()

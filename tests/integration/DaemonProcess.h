@@ -1,13 +1,13 @@
 #pragma once
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QTemporaryDir>
-#include <QDir>
-#include <QTest>
 #include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QUdpSocket>
 
 #include <chrono>
@@ -130,9 +130,9 @@ public:
     // sends the daemon's output elsewhere).
     void launch(const QStringList &extraArguments = {})
     {
-        m_process.setArguments(QStringList{QStringLiteral("--config"), configFile(), QStringLiteral("--state-dir"),
-                                           stateDir()}
-                               + extraArguments);
+        m_process.setArguments(
+            QStringList{QStringLiteral("--config"), configFile(), QStringLiteral("--state-dir"), stateDir()}
+            + extraArguments);
         m_process.start();
     }
 
@@ -180,7 +180,8 @@ public:
 private:
     void writePortsDropIn()
     {
-        writeFile(QStringLiteral("qbmc.d/00-ports.yaml"), "ipmi:\n  port: " + QByteArray::number(m_ipmiPort)
+        writeFile(QStringLiteral("qbmc.d/00-ports.yaml"),
+                  "ipmi:\n  port: " + QByteArray::number(m_ipmiPort)
                       + "\nredfish:\n  port: " + QByteArray::number(m_redfishPort) + "\n");
     }
 

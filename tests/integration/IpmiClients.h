@@ -51,9 +51,12 @@ inline ClientResult run(const QString &program, const QStringList &arguments, in
 inline ClientResult ipmitool(quint16 port, const QString &user, const QString &password, const QStringList &command,
                              const QStringList &options = {}, const QString &interface = QStringLiteral("lanplus"))
 {
-    QStringList arguments{QStringLiteral("-I"), interface, QStringLiteral("-H"), QStringLiteral("127.0.0.1"),
-                          QStringLiteral("-p"), QString::number(port), QStringLiteral("-U"), user,
-                          QStringLiteral("-P"), password, QStringLiteral("-R"), QStringLiteral("1"),
+    QStringList arguments{QStringLiteral("-I"), interface,
+                          QStringLiteral("-H"), QStringLiteral("127.0.0.1"),
+                          QStringLiteral("-p"), QString::number(port),
+                          QStringLiteral("-U"), user,
+                          QStringLiteral("-P"), password,
+                          QStringLiteral("-R"), QStringLiteral("1"),
                           QStringLiteral("-N"), QStringLiteral("3")};
     return run(QStringLiteral("ipmitool"), arguments + options + command);
 }
@@ -62,18 +65,20 @@ inline ClientResult ipmitool(quint16 port, const QString &user, const QString &p
 inline ClientResult freeipmi(const QString &tool, quint16 port, const QString &user, const QString &password,
                              const QStringList &arguments = {})
 {
-    return run(tool, QStringList{QStringLiteral("-h"), QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-u"),
-                                 user, QStringLiteral("-p"), password, QStringLiteral("-D"), QStringLiteral("LAN_2_0")}
-                         + arguments);
+    return run(tool,
+               QStringList{QStringLiteral("-h"), QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-u"), user,
+                           QStringLiteral("-p"), password, QStringLiteral("-D"), QStringLiteral("LAN_2_0")}
+                   + arguments);
 }
 
 // A Python snippet with `ipmi`, a connected pyghmi.ipmi.command.Command; it prints its results.
 inline ClientResult pyghmi(quint16 port, const QString &user, const QString &password, const QString &body)
 {
-    const QString script = QStringLiteral("from pyghmi.ipmi import command\n"
-                                          "ipmi = command.Command(bmc='127.0.0.1', userid='%1', password='%2', port=%3)\n")
-                               .arg(user, password)
-                               .arg(port)
+    const QString script =
+        QStringLiteral("from pyghmi.ipmi import command\n"
+                       "ipmi = command.Command(bmc='127.0.0.1', userid='%1', password='%2', port=%3)\n")
+            .arg(user, password)
+            .arg(port)
         + body + u'\n';
     return run(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script});
 }

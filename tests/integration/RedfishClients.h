@@ -30,7 +30,12 @@ struct Reply
     // The first @Message.ExtendedInfo MessageId of an error body, without the registry prefix.
     QString messageKey() const
     {
-        return json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString().section(u'.', 3);
+        return json()
+            .value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("code"))
+            .toString()
+            .section(u'.', 3);
     }
 };
 
@@ -40,15 +45,16 @@ inline Reply curl(quint16 port, const QString &method, const QString &path, cons
 {
     QTemporaryFile bodyFile;
     bodyFile.open();
-    QStringList arguments{QStringLiteral("-s"), QStringLiteral("-k"), QStringLiteral("--max-time"), QStringLiteral("60"),
-                          QStringLiteral("-D"), QStringLiteral("-"), QStringLiteral("-o"), bodyFile.fileName()};
+    QStringList arguments{QStringLiteral("-s"), QStringLiteral("-k"), QStringLiteral("--max-time"),
+                          QStringLiteral("60"), QStringLiteral("-D"), QStringLiteral("-"),
+                          QStringLiteral("-o"), bodyFile.fileName()};
     if (method == QStringLiteral("HEAD"))
         arguments << QStringLiteral("-I");
     else
         arguments << QStringLiteral("-X") << method;
     if (!body.isNull())
-        arguments << QStringLiteral("-H") << QStringLiteral("Content-Type: application/json") << QStringLiteral("--data-binary")
-                  << QStringLiteral("@-");
+        arguments << QStringLiteral("-H") << QStringLiteral("Content-Type: application/json")
+                  << QStringLiteral("--data-binary") << QStringLiteral("@-");
     arguments << options << QStringLiteral("%1://127.0.0.1:%2%3").arg(scheme).arg(port).arg(path);
 
     QProcess process;

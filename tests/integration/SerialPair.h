@@ -27,9 +27,10 @@ public:
 
     bool start()
     {
-        m_socat.start(QStringLiteral("socat"), {QStringLiteral("-d"), QStringLiteral("-d"),
-                                                QStringLiteral("pty,raw,echo=0,link=%1").arg(m_bmcPath),
-                                                QStringLiteral("pty,raw,echo=0,link=%1").arg(m_hostPath)});
+        m_socat.start(QStringLiteral("socat"),
+                      {QStringLiteral("-d"), QStringLiteral("-d"),
+                       QStringLiteral("pty,raw,echo=0,link=%1").arg(m_bmcPath),
+                       QStringLiteral("pty,raw,echo=0,link=%1").arg(m_hostPath)});
         if (!m_socat.waitForStarted())
             return false;
         // socat says "starting data transfer loop" once both ends exist.

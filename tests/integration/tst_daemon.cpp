@@ -94,8 +94,8 @@ void tst_Daemon::firstStartCreatesTheAdministratorOnce()
 
     QFile accounts(QDir(daemon.stateDir()).filePath(u"accounts.json"_s));
     QVERIFY(accounts.open(QIODevice::ReadOnly));
-    const QJsonObject admin = QJsonDocument::fromJson(accounts.readAll())
-                                  .object().value(u"accounts"_s).toArray().at(0).toObject();
+    const QJsonObject admin =
+        QJsonDocument::fromJson(accounts.readAll()).object().value(u"accounts"_s).toArray().at(0).toObject();
     QCOMPARE(admin.value(u"name"_s).toString(), u"admin"_s);
     QCOMPARE(admin.value(u"role"_s).toString(), u"Administrator"_s);
     QVERIFY(admin.value(u"hash"_s).toString().startsWith(u"$y$"_s));
@@ -142,22 +142,25 @@ void tst_Daemon::configurationErrorsStopTheStart_data()
 
     QTest::newRow("wrong type") << QByteArray("ipmi:\n  port: abc\n") << QByteArray()
                                 << u"%1:2: ipmi.port: \"abc\" is not valid; expected an integer from 1 to 65535"_s;
-    QTest::newRow("out of range") << QByteArray("eventlog:\n  max_entries: 70000\n") << QByteArray()
-                                  << u"%1:2: eventlog.max_entries: \"70000\" is not valid; expected an integer from 16 to 65534"_s;
+    QTest::newRow("out of range")
+        << QByteArray("eventlog:\n  max_entries: 70000\n") << QByteArray()
+        << u"%1:2: eventlog.max_entries: \"70000\" is not valid; expected an integer from 16 to 65534"_s;
     QTest::newRow("unknown key") << QByteArray("ipmi:\n  prot: 623\n") << QByteArray()
                                  << u"%1:2: ipmi.prot: unknown key; allowed in ipmi: enabled, listen, port, "
                                     "cipher_suites, max_sessions, session_timeout, throttle, auth, sol, server"_s;
     QTest::newRow("unknown section") << QByteArray("kvmd:\n  gpio: 1\n") << QByteArray()
                                      << u"%1:1: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, "
                                         "power, ipmi, console, redfish, accounts, eventlog, ui, log"_s;
-    QTest::newRow("FRU field too long") << QByteArray("fru:\n  product:\n    name: " + QByteArray(64, 'x') + "\n") << QByteArray()
+    QTest::newRow("FRU field too long") << QByteArray("fru:\n  product:\n    name: " + QByteArray(64, 'x') + "\n")
+                                        << QByteArray()
                                         << u"%1:3: fru.product.name: \""_s + QString(64, u'x')
             + u"\" is not valid; expected text of at most 63 characters"_s;
     QTest::newRow("choice") << QByteArray("host:\n  backend: qemu\n") << QByteArray()
                             << u"%1:2: host.backend: \"qemu\" is not valid; expected sim or gpio"_s;
-    QTest::newRow("cipher suite 0") << QByteArray("ipmi:\n  cipher_suites: [17, 0]\n") << QByteArray()
-                                    << u"%1:2: ipmi.cipher_suites: [\"17\", \"0\"] is not valid; expected a list of one "
-                                       "or more of 17 or 3, like [17]"_s;
+    QTest::newRow("cipher suite 0")
+        << QByteArray("ipmi:\n  cipher_suites: [17, 0]\n") << QByteArray()
+        << u"%1:2: ipmi.cipher_suites: [\"17\", \"0\"] is not valid; expected a list of one "
+           "or more of 17 or 3, like [17]"_s;
     QTest::newRow("yaml syntax") << QByteArray("ipmi:\n  port: [623\n") << QByteArray()
                                  << u"%1:3: YAML syntax error: end of sequence flow not found"_s;
     QTest::newRow("duplicate key") << QByteArray("ipmi:\n  port: 1\n  port: 2\n") << QByteArray()
@@ -166,8 +169,9 @@ void tst_Daemon::configurationErrorsStopTheStart_data()
         << QByteArray("power:\n  long_press: 1\n") << QByteArray()
         << u"%1:2: power.long_press: 1 s must be longer than host.sim.force_off_hold (4 s), or the simulated host "
            "takes a forced power-off for a short press"_s;
-    QTest::newRow("certificate without key") << QByteArray("redfish:\n  tls_cert: /etc/ssl/qbmc.pem\n") << QByteArray()
-                                             << u"%1:2: redfish.tls_cert: set without redfish.tls_key; set both or neither"_s;
+    QTest::newRow("certificate without key")
+        << QByteArray("redfish:\n  tls_cert: /etc/ssl/qbmc.pem\n") << QByteArray()
+        << u"%1:2: redfish.tls_cert: set without redfish.tls_key; set both or neither"_s;
     QTest::newRow("PIN with letters") << QByteArray("ui:\n  pin: 12ab\n") << QByteArray()
                                       << u"%1:2: ui.pin: \"12ab\" is not valid; expected empty, or 4 to 8 digits"_s;
     QTest::newRow("PIN too short") << QByteArray("ui:\n  pin: 123\n") << QByteArray()
@@ -191,7 +195,8 @@ void tst_Daemon::configurationErrorsStopTheStart()
         dropInFile = daemon.path(u"qbmc.d/50-redfish.yaml"_s);
     }
     QCOMPARE(daemon.run({u"--config"_s, daemon.configFile(), u"--state-dir"_s, daemon.stateDir()}), 2);
-    const QString line = u"qbmc: "_s + QString(expected).replace(u"%1"_s, daemon.configFile()).replace(u"%2"_s, dropInFile) + u'\n';
+    const QString line =
+        u"qbmc: "_s + QString(expected).replace(u"%1"_s, daemon.configFile()).replace(u"%2"_s, dropInFile) + u'\n';
     QCOMPARE(QString::fromUtf8(daemon.standardError()), line);
     // Refused before anything was touched.
     QVERIFY(!QFileInfo::exists(daemon.stateDir()));
@@ -212,8 +217,10 @@ void tst_Daemon::pikvmKeysAreAccepted()
                        "        proxy_port: 0\n");
     QCOMPARE(daemon.run({u"--config"_s, daemon.configFile(), u"--print-config"_s}), 0);
     const QString output = QString::fromUtf8(daemon.standardOutput());
-    QVERIFY2(output.contains(u"  port: 6230  # %1:4 (as ipmi.server.port)\n"_s.arg(daemon.configFile())), qPrintable(output));
-    const QString warning = u"%1:8: ipmi.sol.select_timeout: a PiKVM setting qbmc does not need; ignored"_s.arg(daemon.configFile());
+    QVERIFY2(output.contains(u"  port: 6230  # %1:4 (as ipmi.server.port)\n"_s.arg(daemon.configFile())),
+             qPrintable(output));
+    const QString warning =
+        u"%1:8: ipmi.sol.select_timeout: a PiKVM setting qbmc does not need; ignored"_s.arg(daemon.configFile());
     QCOMPARE(QString::fromUtf8(daemon.standardError()).count(warning), 1);
     QVERIFY(daemon.standardError().contains("ipmi.sol.proxy_port: a PiKVM setting qbmc does not need; ignored"));
 }
@@ -227,9 +234,11 @@ void tst_Daemon::printConfigShowsEverySource()
     QVERIFY(QDir(daemon.dir()).mkdir(u"state"_s));
     daemon.writeFile(u"state/settings.json"_s, R"({"version":1,"settings":{"ipmi.enabled":false}})");
 
-    QCOMPARE(daemon.run({u"--config"_s, daemon.configFile(), u"--state-dir"_s, daemon.stateDir(), u"--print-config"_s}), 0);
+    QCOMPARE(daemon.run({u"--config"_s, daemon.configFile(), u"--state-dir"_s, daemon.stateDir(), u"--print-config"_s}),
+             0);
     const QString output = QString::fromUtf8(daemon.standardOutput());
-    QVERIFY2(output.contains(u"ipmi:\n  enabled: false  # set at run time (%1)\n"_s.arg(daemon.path(u"state/settings.json"_s))),
+    QVERIFY2(output.contains(
+                 u"ipmi:\n  enabled: false  # set at run time (%1)\n"_s.arg(daemon.path(u"state/settings.json"_s))),
              qPrintable(output));
     QVERIFY(output.contains(u"  port: 6230  # %1:2\n"_s.arg(daemon.configFile())));
     QVERIFY(output.contains(u"  port: 9443  # %1:2\n"_s.arg(daemon.path(u"qbmc.d/10-redfish.yaml"_s))));
@@ -252,7 +261,8 @@ void tst_Daemon::damagedStateFileIsKeptAside()
     QFile kept(QDir(daemon.stateDir()).filePath(aside.first()));
     QVERIFY(kept.open(QIODevice::ReadOnly));
     QCOMPARE(kept.readAll(), QByteArray("{ this is not json"));
-    QVERIFY2(daemon.standardError().contains("accounts.json is damaged (not valid JSON"), daemon.standardError().constData());
+    QVERIFY2(daemon.standardError().contains("accounts.json is damaged (not valid JSON"),
+             daemon.standardError().constData());
     QVERIFY(daemon.standardError().contains("first start: created the administrator"));
     const QJsonObject first = eventLogEntries(daemon).first().toObject();
     QCOMPARE(first.value(u"severity"_s).toString(), u"critical"_s);
@@ -266,7 +276,8 @@ void tst_Daemon::stateDirectoryThatCannotBeCreated()
     daemon.writeFile(u"plain-file"_s, "");
     const QString stateDir = daemon.path(u"plain-file/state"_s);
     QCOMPARE(daemon.run({u"--config"_s, daemon.configFile(), u"--state-dir"_s, stateDir}), 1);
-    QCOMPARE(QString::fromUtf8(daemon.standardError()), u"qbmc: state directory %1: cannot create it\n"_s.arg(stateDir));
+    QCOMPARE(QString::fromUtf8(daemon.standardError()),
+             u"qbmc: state directory %1: cannot create it\n"_s.arg(stateDir));
 }
 
 void tst_Daemon::gpioBackendWithoutAChip()
@@ -298,13 +309,15 @@ void tst_Daemon::ipmiPasswordFileErrors()
     daemon.writeConfig("ipmi:\n  auth:\n    file: " + daemon.path(u"ipmipasswd"_s).toUtf8() + "\n");
     QCOMPARE(daemon.run({u"--config"_s, daemon.configFile(), u"--state-dir"_s, daemon.stateDir()}), 2);
     QVERIFY2(daemon.standardError().endsWith(
-                 u"qbmc: %1:3: user \"admin\" is listed twice (also on line 1)\n"_s.arg(daemon.path(u"ipmipasswd"_s)).toUtf8()),
+                 u"qbmc: %1:3: user \"admin\" is listed twice (also on line 1)\n"_s.arg(daemon.path(u"ipmipasswd"_s))
+                     .toUtf8()),
              daemon.standardError().constData());
 
     DaemonProcess missing;
     missing.writeConfig("ipmi:\n  auth:\n    file: /nonexistent/ipmipasswd\n");
     QCOMPARE(missing.run({u"--config"_s, missing.configFile(), u"--state-dir"_s, missing.stateDir()}), 2);
-    QVERIFY(missing.standardError().endsWith("qbmc: /nonexistent/ipmipasswd: cannot read: No such file or directory\n"));
+    QVERIFY(
+        missing.standardError().endsWith("qbmc: /nonexistent/ipmipasswd: cannot read: No such file or directory\n"));
 }
 
 void tst_Daemon::restorePolicyBootsTheSimulatedHost()
@@ -356,7 +369,8 @@ void tst_Daemon::helpVersionAndUnknownOptions()
 {
     DaemonProcess help;
     QCOMPARE(help.run({u"--help"_s}), 0);
-    for (const char *option : {"--config <file>", "--state-dir <dir>", "--headless", "--print-config", "--version", "--help"})
+    for (const char *option :
+         {"--config <file>", "--state-dir <dir>", "--headless", "--print-config", "--version", "--help"})
         QVERIFY2(help.standardOutput().contains(option), option);
 
     DaemonProcess version;

@@ -308,15 +308,20 @@ void tst_Ipmi::usersChannelsAndSessions()
 {
     const ClientResult users = ipmitool({u"user"_s, u"list"_s, u"1"_s});
     QCOMPARE(users.exitCode, 0);
-    QVERIFY2(QRegularExpression(u"\\n2\\s+admin\\s+true\\s+false\\s+true\\s+ADMINISTRATOR"_s).match(users.output).hasMatch(),
-             qPrintable(users.output));
+    QVERIFY2(
+        QRegularExpression(u"\\n2\\s+admin\\s+true\\s+false\\s+true\\s+ADMINISTRATOR"_s).match(users.output).hasMatch(),
+        qPrintable(users.output));
     QVERIFY(QRegularExpression(u"\\n1\\s+true\\s+false\\s+false\\s+NO ACCESS"_s).match(users.output).hasMatch());
 
     const ClientResult ciphers = ipmitool({u"channel"_s, u"getciphers"_s, u"ipmi"_s});
     QCOMPARE(ciphers.exitCode, 0);
-    QVERIFY2(QRegularExpression(u"\\n17\\s+N/A\\s+hmac_sha256\\s+sha256_128\\s+aes_cbc_128"_s).match(ciphers.output).hasMatch(),
+    QVERIFY2(QRegularExpression(u"\\n17\\s+N/A\\s+hmac_sha256\\s+sha256_128\\s+aes_cbc_128"_s)
+                 .match(ciphers.output)
+                 .hasMatch(),
              qPrintable(ciphers.output));
-    QVERIFY(QRegularExpression(u"\\n3\\s+N/A\\s+hmac_sha1\\s+hmac_sha1_96\\s+aes_cbc_128"_s).match(ciphers.output).hasMatch());
+    QVERIFY(QRegularExpression(u"\\n3\\s+N/A\\s+hmac_sha1\\s+hmac_sha1_96\\s+aes_cbc_128"_s)
+                .match(ciphers.output)
+                .hasMatch());
 
     const ClientResult session = ipmitool({u"session"_s, u"info"_s, u"active"_s});
     QCOMPARE(session.exitCode, 0);
@@ -336,7 +341,8 @@ void tst_Ipmi::readOnlyUserIsRefusedPowerControl()
     QVERIFY(logged(u"Account \"viewer\" created with role ReadOnly and IPMI access"_s, u"ipmi:admin"_s));
 
     const auto asViewer = [&](const QStringList &command) {
-        return IpmiClients::ipmitool(m_daemon->ipmiPort(), u"viewer"_s, u"Viewer-Pass-1"_s, command, {u"-L"_s, u"USER"_s});
+        return IpmiClients::ipmitool(m_daemon->ipmiPort(), u"viewer"_s, u"Viewer-Pass-1"_s, command,
+                                     {u"-L"_s, u"USER"_s});
     };
     QCOMPARE(asViewer({u"power"_s, u"status"_s}).exitCode, 0);
     const ClientResult refused = asViewer({u"power"_s, u"on"_s});
@@ -344,8 +350,8 @@ void tst_Ipmi::readOnlyUserIsRefusedPowerControl()
     QVERIFY2(refused.all().contains(u"Insufficient privilege level"_s), qPrintable(refused.all()));
     QVERIFY(!logged(u"On requested"_s, u"ipmi:viewer"_s));
     // Asking for more than the role allows is refused at login.
-    const ClientResult above = IpmiClients::ipmitool(m_daemon->ipmiPort(), u"viewer"_s, u"Viewer-Pass-1"_s,
-                                                     {u"power"_s, u"status"_s});
+    const ClientResult above =
+        IpmiClients::ipmitool(m_daemon->ipmiPort(), u"viewer"_s, u"Viewer-Pass-1"_s, {u"power"_s, u"status"_s});
     QVERIFY(above.exitCode != 0);
 }
 
@@ -443,7 +449,8 @@ void tst_Ipmi::failedLoginsThrottleOneAddressOnly()
     QVERIFY(IpmiClients::ipmitool(daemon.ipmiPort(), admin, u"guess-2"_s, {u"power"_s, u"status"_s}).exitCode != 0);
     QTRY_COMPARE_WITH_TIMEOUT(daemon.logCount("Login failed from 127.0.0.1 (wrong password)"), 3, 15000);
     // The right password from the same address is refused now ...
-    const ClientResult blocked = IpmiClients::ipmitool(daemon.ipmiPort(), admin, adminPassword, {u"power"_s, u"status"_s});
+    const ClientResult blocked =
+        IpmiClients::ipmitool(daemon.ipmiPort(), admin, adminPassword, {u"power"_s, u"status"_s});
     QVERIFY(blocked.exitCode != 0);
     // ... while another address logs in.
     RmcpPlusClient other(QHostAddress::LocalHostIPv6, daemon.ipmiPort());
@@ -476,12 +483,15 @@ void tst_Ipmi::coldResetRestartsInPlace()
     daemon.writeConfig("");
     QVERIFY(daemon.start());
     const qint64 pid = daemon.process().processId();
-    const ClientResult reset = IpmiClients::ipmitool(daemon.ipmiPort(), admin, adminPassword, {u"mc"_s, u"reset"_s, u"cold"_s});
+    const ClientResult reset =
+        IpmiClients::ipmitool(daemon.ipmiPort(), admin, adminPassword, {u"mc"_s, u"reset"_s, u"cold"_s});
     QCOMPARE(reset.exitCode, 0);
     QVERIFY(daemon.waitForOutput("restarting in place: IPMI Cold Reset"));
     QTRY_COMPARE_WITH_TIMEOUT(daemon.logCount("qbmc.app: ready"), 2, 20000);
     QCOMPARE(daemon.process().processId(), pid);
-    QVERIFY(succeedsWithin([&] { return IpmiClients::ipmitool(daemon.ipmiPort(), admin, adminPassword, {u"power"_s, u"status"_s}); }));
+    QVERIFY(succeedsWithin([&] {
+        return IpmiClients::ipmitool(daemon.ipmiPort(), admin, adminPassword, {u"power"_s, u"status"_s});
+    }));
     QVERIFY(daemon.stop() >= 0ms);
     QCOMPARE(daemon.process().exitCode(), 0);
 }

@@ -1,5 +1,5 @@
-#include "Bmc.h"
 #include "AccountStore.h"
+#include "Bmc.h"
 #include "Configuration.h"
 #include "IpmiServer.h"
 #include "SensorRegistry.h"
@@ -129,18 +129,19 @@ tst_IpmiSensors::Result tst_IpmiSensors::runWhileServing(const QString &program,
 
 tst_IpmiSensors::Result tst_IpmiSensors::ipmitool(const QStringList &command)
 {
-    return runWhileServing(u"ipmitool"_s, QStringList{u"-I"_s, u"lanplus"_s, u"-H"_s, u"127.0.0.1"_s, u"-p"_s,
-                                                      QString::number(m_port), u"-U"_s, u"admin"_s, u"-P"_s, password,
-                                                      u"-R"_s, u"1"_s, u"-N"_s, u"3"_s}
+    return runWhileServing(u"ipmitool"_s,
+                           QStringList{u"-I"_s, u"lanplus"_s, u"-H"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_port),
+                                       u"-U"_s, u"admin"_s, u"-P"_s, password, u"-R"_s, u"1"_s, u"-N"_s, u"3"_s}
                                + command);
 }
 
 tst_IpmiSensors::Result tst_IpmiSensors::freeipmi(const QString &tool, const QStringList &arguments)
 {
-    return runWhileServing(tool, QStringList{u"-h"_s, u"127.0.0.1:%1"_s.arg(m_port), u"-u"_s, u"admin"_s, u"-p"_s, password,
-                                             u"-D"_s, u"LAN_2_0"_s, u"--sdr-cache-recreate"_s,
-                                             u"--sdr-cache-directory=%1"_s.arg(m_dir.path())}
-                                     + arguments);
+    return runWhileServing(tool,
+                           QStringList{u"-h"_s, u"127.0.0.1:%1"_s.arg(m_port), u"-u"_s, u"admin"_s, u"-p"_s, password,
+                                       u"-D"_s, u"LAN_2_0"_s, u"--sdr-cache-recreate"_s,
+                                       u"--sdr-cache-directory=%1"_s.arg(m_dir.path())}
+                               + arguments);
 }
 
 void tst_IpmiSensors::ipmitoolSdrList()
@@ -161,13 +162,19 @@ void tst_IpmiSensors::ipmitoolSensorList()
     const Result result = ipmitool({u"sensor"_s, u"list"_s});
     QVERIFY2(result.exitCode == 0, qPrintable(result.output));
     const QString &out = result.output;
-    QVERIFY2(out.contains(u"CPU temp         | 45.000     | degrees C  | ok    | na        | na        | na        | 70.000    | 85.000    | na"_s),
-             qPrintable(out));
-    QVERIFY2(out.contains(u"Board temp       | -5.000     | degrees C  | ok    | na        | na        | na        | na        | na        | na"_s),
-             qPrintable(out));
+    QVERIFY2(
+        out.contains(
+            u"CPU temp         | 45.000     | degrees C  | ok    | na        | na        | na        | 70.000    | 85.000    | na"_s),
+        qPrintable(out));
+    QVERIFY2(
+        out.contains(
+            u"Board temp       | -5.000     | degrees C  | ok    | na        | na        | na        | na        | na        | na"_s),
+        qPrintable(out));
     QVERIFY2(out.contains(u"PSU temp         | 90.000     | degrees C  | cr    |"_s), qPrintable(out));
-    QVERIFY2(out.contains(u"NVMe temp        | na         | degrees C  | na    | na        | na        | na        | 70.000    | na"_s),
-             qPrintable(out));
+    QVERIFY2(
+        out.contains(
+            u"NVMe temp        | na         | degrees C  | na    | na        | na        | na        | 70.000    | na"_s),
+        qPrintable(out));
 
     const Result get = ipmitool({u"sensor"_s, u"get"_s, u"CPU temp"_s});
     QVERIFY2(get.exitCode == 0, qPrintable(get.output));
@@ -181,8 +188,10 @@ void tst_IpmiSensors::freeipmiSensors()
     QVERIFY2(result.exitCode == 0, qPrintable(result.output));
     const QString &out = result.output;
     QVERIFY2(out.contains(u"1  | Host Power | System ACPI Power State | N/A        | N/A   |"_s), qPrintable(out));
-    QVERIFY2(out.contains(u"2  | CPU temp   | Temperature             | 45.00      | C     | N/A        | N/A        | N/A        | 70.00      | 85.00      | N/A        | 'OK'"_s),
-             qPrintable(out));
+    QVERIFY2(
+        out.contains(
+            u"2  | CPU temp   | Temperature             | 45.00      | C     | N/A        | N/A        | N/A        | 70.00      | 85.00      | N/A        | 'OK'"_s),
+        qPrintable(out));
     QVERIFY2(out.contains(u"3  | Board temp | Temperature             | -5.00      | C     |"_s), qPrintable(out));
     QVERIFY2(out.contains(u"'At or Above (>=) Upper Critical Threshold'"_s), qPrintable(out));
     QVERIFY2(out.contains(u"5  | NVMe temp  | Temperature             | N/A        | C     |"_s), qPrintable(out));
@@ -192,11 +201,12 @@ void tst_IpmiSensors::pyghmiSensorData()
 {
     if (!QFileInfo::exists(u"/usr/bin/python3"_s))
         QSKIP("no /usr/bin/python3");
-    const QString script = u"from pyghmi.ipmi import command\n"
-                           "ipmi = command.Command(bmc='127.0.0.1', userid='admin', password='%1', port=%2)\n"
-                           "for r in ipmi.get_sensor_data():\n"
-                           "    print('%s|%s|%s|%s|%s' % (r.name, r.type, r.value, r.units, r.unavailable))\n"_s.arg(password)
-                               .arg(m_port);
+    const QString script =
+        u"from pyghmi.ipmi import command\n"
+        "ipmi = command.Command(bmc='127.0.0.1', userid='admin', password='%1', port=%2)\n"
+        "for r in ipmi.get_sensor_data():\n"
+        "    print('%s|%s|%s|%s|%s' % (r.name, r.type, r.value, r.units, r.unavailable))\n"_s.arg(password)
+            .arg(m_port);
     const Result result = runWhileServing(u"/usr/bin/python3"_s, {u"-c"_s, script});
     QVERIFY2(result.exitCode == 0, qPrintable(result.output));
     QCOMPARE(result.output.split(u'\n', Qt::SkipEmptyParts),
@@ -213,8 +223,10 @@ void tst_IpmiSensors::readingsFollowTheRegistry()
 
     m_bmc->sensors()->add(temperature(u"ssd"_s, u"SSD temp"_s, 38));
     result = ipmitool({u"sdr"_s, u"elist"_s, u"full"_s});
-    QVERIFY2(result.output.contains(u"CPU temp         | 02h | unc |  6.1 | 72 degrees C\n"_s), qPrintable(result.output));
-    QVERIFY2(result.output.contains(u"SSD temp         | 06h | ok  |  6.1 | 38 degrees C\n"_s), qPrintable(result.output));
+    QVERIFY2(result.output.contains(u"CPU temp         | 02h | unc |  6.1 | 72 degrees C\n"_s),
+             qPrintable(result.output));
+    QVERIFY2(result.output.contains(u"SSD temp         | 06h | ok  |  6.1 | 38 degrees C\n"_s),
+             qPrintable(result.output));
 }
 
 QTEST_GUILESS_MAIN(tst_IpmiSensors)

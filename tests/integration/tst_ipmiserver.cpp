@@ -11,8 +11,8 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QTemporaryDir>
-#include <QUdpSocket>
 #include <QTest>
+#include <QUdpSocket>
 
 #include <atomic>
 #include <thread>

@@ -6,8 +6,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
-#include <QSet>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTest>
 
 #include <memory>
@@ -98,7 +98,8 @@ void tst_Redfish::record(const QString &where, const Reply &reply)
 {
     // /redfish and the OData service document are not resources: no schema describes them.
     const QJsonObject json = reply.json();
-    const bool described = json.contains(u"@odata.type"_s) || json.contains(u"error"_s) || json.contains(u"@Message.ExtendedInfo"_s);
+    const bool described =
+        json.contains(u"@odata.type"_s) || json.contains(u"error"_s) || json.contains(u"@Message.ExtendedInfo"_s);
     // $select leaves out what the schema calls required, as DSP0266 allows.
     if (where.contains(u"$select"_s))
         return;
@@ -150,7 +151,8 @@ void tst_Redfish::openDocuments()
     QCOMPARE(reply.status, 200);
     QVERIFY(reply.header("content-type").startsWith("application/xml"));
     QVERIFY(reply.body.contains("<edmx:Reference Uri=\"http://redfish.dmtf.org/schemas/v1/ServiceRoot_v1.xml\">"));
-    QVERIFY(reply.body.contains("<EntityContainer Name=\"Service\" Extends=\"ServiceRoot.v1_20_0.ServiceContainer\"/>"));
+    QVERIFY(
+        reply.body.contains("<EntityContainer Name=\"Service\" Extends=\"ServiceRoot.v1_20_0.ServiceContainer\"/>"));
 }
 
 void tst_Redfish::credentialsAreRequired()
@@ -193,7 +195,8 @@ void tst_Redfish::unknownPathsAndMethods()
 void tst_Redfish::headAndTrailingSlash()
 {
     const Reply full = get(u"/redfish/v1/Systems/system"_s, admin());
-    const Reply head = RedfishClients::curl(m_daemon->redfishPort(), u"HEAD"_s, u"/redfish/v1/Systems/system"_s, admin());
+    const Reply head =
+        RedfishClients::curl(m_daemon->redfishPort(), u"HEAD"_s, u"/redfish/v1/Systems/system"_s, admin());
     QCOMPARE(head.status, 200);
     QCOMPARE(head.header("content-length"), QByteArray::number(full.body.size()));
     QCOMPARE(head.header("etag"), full.header("etag"));
@@ -208,7 +211,8 @@ void tst_Redfish::etags()
     const Reply first = get(u"/redfish/v1/Systems/system"_s, admin());
     const QByteArray etag = first.header("etag");
     QVERIFY(etag.startsWith("W/\""));
-    Reply reply = get(u"/redfish/v1/Systems/system"_s, admin() + QStringList{u"-H"_s, u"If-None-Match: "_s + QString::fromLatin1(etag)});
+    Reply reply = get(u"/redfish/v1/Systems/system"_s,
+                      admin() + QStringList{u"-H"_s, u"If-None-Match: "_s + QString::fromLatin1(etag)});
     QCOMPARE(reply.status, 304);
     QVERIFY(reply.body.isEmpty());
 
@@ -226,8 +230,13 @@ void tst_Redfish::systemReadsThePowerModel()
     const QJsonObject system = get(u"/redfish/v1/Systems/system"_s, admin()).json();
     QCOMPARE(system.value(u"PowerState"_s).toString(), u"Off"_s);
     const QJsonArray allowed = get(u"/redfish/v1/Systems/system/ResetActionInfo"_s, admin())
-                                   .json().value(u"Parameters"_s).toArray().at(0).toObject()
-                                   .value(u"AllowableValues"_s).toArray();
+                                   .json()
+                                   .value(u"Parameters"_s)
+                                   .toArray()
+                                   .at(0)
+                                   .toObject()
+                                   .value(u"AllowableValues"_s)
+                                   .toArray();
     QVERIFY(allowed.contains(u"ForceOff"_s));
     QVERIFY(allowed.contains(u"PowerCycle"_s));
     QVERIFY(!allowed.contains(u"Nmi"_s)); // the simulated host has no NMI unless configured
@@ -273,7 +282,8 @@ void tst_Redfish::patchBoot()
     const ClientResult ipmi = IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword,
                                                     {u"chassis"_s, u"bootparam"_s, u"get"_s, u"5"_s});
     QVERIFY2(ipmi.output.contains(u"Force PXE"_s), qPrintable(ipmi.output));
-    reply = send(u"PATCH"_s, u"/redfish/v1/Systems/system"_s, R"({"Boot":{"BootSourceOverrideEnabled":"Disabled"}})", admin());
+    reply = send(u"PATCH"_s, u"/redfish/v1/Systems/system"_s, R"({"Boot":{"BootSourceOverrideEnabled":"Disabled"}})",
+                 admin());
     QCOMPARE(reply.status, 200);
 }
 
@@ -308,8 +318,9 @@ void tst_Redfish::patchErrors()
 
 void tst_Redfish::sessions()
 {
-    Reply reply = send(u"POST"_s, u"/redfish/v1/SessionService/Sessions"_s,
-                       QJsonDocument(QJsonObject{{u"UserName"_s, u"admin"_s}, {u"Password"_s, adminPassword}}).toJson());
+    Reply reply =
+        send(u"POST"_s, u"/redfish/v1/SessionService/Sessions"_s,
+             QJsonDocument(QJsonObject{{u"UserName"_s, u"admin"_s}, {u"Password"_s, adminPassword}}).toJson());
     QCOMPARE(reply.status, 201);
     const QByteArray token = reply.header("x-auth-token");
     const QString location = QString::fromLatin1(reply.header("location"));
@@ -321,8 +332,11 @@ void tst_Redfish::sessions()
     reply = get(location, withToken);
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json().value(u"UserName"_s).toString(), u"admin"_s);
-    QVERIFY(get(u"/redfish/v1/SessionService/Sessions"_s, withToken).json().value(u"Members"_s).toArray().contains(
-        QJsonObject{{u"@odata.id"_s, location}}));
+    QVERIFY(get(u"/redfish/v1/SessionService/Sessions"_s, withToken)
+                .json()
+                .value(u"Members"_s)
+                .toArray()
+                .contains(QJsonObject{{u"@odata.id"_s, location}}));
     QCOMPARE(get(u"/redfish/v1/SessionService"_s, withToken).json().value(u"SessionTimeout"_s).toInt(), 1800);
     Reply patched = send(u"PATCH"_s, u"/redfish/v1/SessionService"_s, R"({"SessionTimeout":600})", withToken);
     QCOMPARE(patched.status, 200);
@@ -331,8 +345,13 @@ void tst_Redfish::sessions()
              u"PropertyValueOutOfRange"_s);
     QFile settings(m_daemon->stateDir() + u"/settings.json"_s);
     QVERIFY(settings.open(QIODevice::ReadOnly));
-    QCOMPARE(QJsonDocument::fromJson(settings.readAll()).object().value(u"settings"_s).toObject()
-                 .value(u"redfish.session_timeout"_s).toInt(), 600);
+    QCOMPARE(QJsonDocument::fromJson(settings.readAll())
+                 .object()
+                 .value(u"settings"_s)
+                 .toObject()
+                 .value(u"redfish.session_timeout"_s)
+                 .toInt(),
+             600);
 
     QCOMPARE(send(u"DELETE"_s, location, {}, withToken).status, 204);
     QCOMPARE(get(u"/redfish/v1/Systems/system"_s, withToken).status, 401);
@@ -347,16 +366,17 @@ void tst_Redfish::sessions()
 void tst_Redfish::readOnlyUserCannotChangeThings()
 {
     // A ReadOnly account, made through IPMI (user 5, privilege USER).
-    for (const QStringList &command : {QStringList{u"user"_s, u"set"_s, u"name"_s, u"5"_s, u"viewer"_s},
-                                       QStringList{u"user"_s, u"set"_s, u"password"_s, u"5"_s, viewerPassword},
-                                       QStringList{u"user"_s, u"priv"_s, u"5"_s, u"2"_s, u"1"_s},
-                                       QStringList{u"user"_s, u"enable"_s, u"5"_s}}) {
+    for (const QStringList &command :
+         {QStringList{u"user"_s, u"set"_s, u"name"_s, u"5"_s, u"viewer"_s},
+          QStringList{u"user"_s, u"set"_s, u"password"_s, u"5"_s, viewerPassword},
+          QStringList{u"user"_s, u"priv"_s, u"5"_s, u"2"_s, u"1"_s}, QStringList{u"user"_s, u"enable"_s, u"5"_s}}) {
         const ClientResult result = IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, command);
         QVERIFY2(result.exitCode == 0, qPrintable(command.join(u' ') + u'\n' + result.errors));
     }
     const QStringList viewer{u"-u"_s, u"viewer:"_s + viewerPassword};
     QCOMPARE(get(u"/redfish/v1/Systems/system"_s, viewer).status, 200);
-    Reply reply = send(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s, R"({"ResetType":"On"})", viewer);
+    Reply reply =
+        send(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s, R"({"ResetType":"On"})", viewer);
     QCOMPARE(reply.status, 403);
     QCOMPARE(reply.messageKey(), u"InsufficientPrivilege"_s);
     QCOMPARE(send(u"PATCH"_s, u"/redfish/v1/SessionService"_s, R"({"SessionTimeout":600})", viewer).status, 403);
@@ -368,11 +388,13 @@ void tst_Redfish::accounts()
     Reply reply = get(u"/redfish/v1/AccountService"_s, admin());
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json().value(u"MinPasswordLength"_s).toInt(), 8);
-    QCOMPARE(get(u"/redfish/v1/AccountService/Roles/Operator"_s, admin()).json().value(u"AssignedPrivileges"_s).toArray(),
-             (QJsonArray{u"Login"_s, u"ConfigureSelf"_s, u"ConfigureComponents"_s}));
+    QCOMPARE(
+        get(u"/redfish/v1/AccountService/Roles/Operator"_s, admin()).json().value(u"AssignedPrivileges"_s).toArray(),
+        (QJsonArray{u"Login"_s, u"ConfigureSelf"_s, u"ConfigureComponents"_s}));
     QCOMPARE(get(u"/redfish/v1/AccountService/Roles"_s, admin()).json().value(u"Members@odata.count"_s).toInt(), 3);
 
-    reply = send(u"POST"_s, accounts, R"({"UserName":"ops","Password":"Ops-pass-12","RoleId":"Operator","AccountTypes":["Redfish","IPMI"]})",
+    reply = send(u"POST"_s, accounts,
+                 R"({"UserName":"ops","Password":"Ops-pass-12","RoleId":"Operator","AccountTypes":["Redfish","IPMI"]})",
                  admin());
     QCOMPARE(reply.status, 201);
     const QString location = QString::fromLatin1(reply.header("location"));
@@ -380,10 +402,14 @@ void tst_Redfish::accounts()
     QCOMPARE(reply.json().value(u"RoleId"_s).toString(), u"Operator"_s);
     QVERIFY(reply.json().value(u"AccountTypes"_s).toArray().contains(u"IPMI"_s));
     // The same account for IPMI.
-    QCOMPARE(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"ops"_s, u"Ops-pass-12"_s, {u"chassis"_s, u"power"_s, u"status"_s},
-                                   {u"-L"_s, u"OPERATOR"_s}).exitCode, 0);
+    QCOMPARE(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"ops"_s, u"Ops-pass-12"_s,
+                                   {u"chassis"_s, u"power"_s, u"status"_s}, {u"-L"_s, u"OPERATOR"_s})
+                 .exitCode,
+             0);
 
-    QCOMPARE(send(u"POST"_s, accounts, R"({"UserName":"ops","Password":"Ops-pass-12","RoleId":"Operator"})", admin()).status, 409);
+    QCOMPARE(
+        send(u"POST"_s, accounts, R"({"UserName":"ops","Password":"Ops-pass-12","RoleId":"Operator"})", admin()).status,
+        409);
     reply = send(u"POST"_s, accounts, R"({"UserName":"x1","Password":"Xx-pass-123","RoleId":"Emperor"})", admin());
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.messageKey(), u"PropertyValueNotInList"_s);
@@ -395,16 +421,20 @@ void tst_Redfish::accounts()
 
     const QStringList ops{u"-u"_s, u"ops:Ops-pass-12"_s};
     // An operator sees only their own account and may change only their own password.
-    QCOMPARE(get(accounts, ops).json().value(u"Members"_s).toArray(), (QJsonArray{QJsonObject{{u"@odata.id"_s, location}}}));
+    QCOMPARE(get(accounts, ops).json().value(u"Members"_s).toArray(),
+             (QJsonArray{QJsonObject{{u"@odata.id"_s, location}}}));
     QCOMPARE(send(u"PATCH"_s, location, R"({"RoleId":"Administrator"})", ops).status, 403);
-    QCOMPARE(send(u"POST"_s, accounts, R"({"UserName":"y","Password":"Yy-pass-123","RoleId":"ReadOnly"})", ops).status, 403);
+    QCOMPARE(send(u"POST"_s, accounts, R"({"UserName":"y","Password":"Yy-pass-123","RoleId":"ReadOnly"})", ops).status,
+             403);
     QCOMPARE(get(accounts + u"/2"_s, ops).status, 403);
     QCOMPARE(send(u"PATCH"_s, location, R"({"Password":"Ops-pass-34"})", ops).status, 200);
     QCOMPARE(get(location, ops).status, 401); // the old password is gone
     const QStringList newOps{u"-u"_s, u"ops:Ops-pass-34"_s};
     QCOMPARE(get(location, newOps).status, 200);
-    QCOMPARE(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"ops"_s, u"Ops-pass-34"_s, {u"chassis"_s, u"power"_s, u"status"_s},
-                                   {u"-L"_s, u"OPERATOR"_s}).exitCode, 0);
+    QCOMPARE(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"ops"_s, u"Ops-pass-34"_s,
+                                   {u"chassis"_s, u"power"_s, u"status"_s}, {u"-L"_s, u"OPERATOR"_s})
+                 .exitCode,
+             0);
 
     reply = send(u"PATCH"_s, location, R"({"RoleId":"ReadOnly","Enabled":false,"Shoe":1})", admin());
     QCOMPARE(reply.status, 200);
@@ -421,8 +451,10 @@ void tst_Redfish::accounts()
 
 void tst_Redfish::redfishtool()
 {
-    const QStringList common{u"-r"_s, u"127.0.0.1:%1"_s.arg(m_daemon->redfishPort()), u"-S"_s, u"Always"_s,
-                             u"-u"_s, u"admin"_s, u"-p"_s, adminPassword};
+    const QStringList common{u"-r"_s, u"127.0.0.1:%1"_s.arg(m_daemon->redfishPort()),
+                             u"-S"_s, u"Always"_s,
+                             u"-u"_s, u"admin"_s,
+                             u"-p"_s, adminPassword};
     ClientResult result = IpmiClients::run(u"redfishtool"_s, common + QStringList{u"Systems"_s});
     QVERIFY2(result.exitCode == 0, qPrintable(result.errors));
     QVERIFY(result.output.contains(u"/redfish/v1/Systems/system"_s));
@@ -432,8 +464,13 @@ void tst_Redfish::redfishtool()
     result = IpmiClients::run(u"redfishtool"_s, common + QStringList{u"Systems"_s, u"reset"_s, u"On"_s});
     QVERIFY2(result.exitCode == 0, qPrintable(result.errors + result.output));
     QTRY_COMPARE_WITH_TIMEOUT(powerState(), u"On"_s, 20000);
-    QCOMPARE(retry([&] { return IpmiClients::run(u"redfishtool"_s, common + QStringList{u"Systems"_s, u"reset"_s, u"ForceOff"_s}).exitCode; },
-                   0),
+    QCOMPARE(retry(
+                 [&] {
+                     return IpmiClients::run(u"redfishtool"_s,
+                                             common + QStringList{u"Systems"_s, u"reset"_s, u"ForceOff"_s})
+                         .exitCode;
+                 },
+                 0),
              0);
     QTRY_COMPARE_WITH_TIMEOUT(powerState(), u"Off"_s, 20000);
 }
@@ -473,11 +510,13 @@ print('boot', system.boot.target, system.boot.enabled)
                                .arg(adminPassword);
     const ClientResult result = IpmiClients::run(u"/usr/bin/python3"_s, {u"-c"_s, script});
     QVERIFY2(result.exitCode == 0, qPrintable(result.errors + result.output));
-    QVERIFY2(result.output.contains(u"members {'/redfish/v1/Systems/system'}"_s) || result.output.contains(u"members ['/redfish/v1/Systems/system']"_s),
+    QVERIFY2(result.output.contains(u"members {'/redfish/v1/Systems/system'}"_s)
+                 || result.output.contains(u"members ['/redfish/v1/Systems/system']"_s),
              qPrintable(result.output));
     QVERIFY2(result.output.contains(u"after on PowerState.ON"_s), qPrintable(result.output));
     QVERIFY2(result.output.contains(u"after off PowerState.OFF"_s), qPrintable(result.output));
-    QVERIFY2(result.output.contains(u"boot BootSource.PXE BootSourceOverrideEnabled.ONCE"_s), qPrintable(result.output));
+    QVERIFY2(result.output.contains(u"boot BootSource.PXE BootSourceOverrideEnabled.ONCE"_s),
+             qPrintable(result.output));
     const ClientResult ipmi = IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword,
                                                     {u"chassis"_s, u"bootparam"_s, u"get"_s, u"5"_s});
     QVERIFY2(ipmi.output.contains(u"Force PXE"_s), qPrintable(ipmi.output));
@@ -492,7 +531,10 @@ void tst_Redfish::chassis()
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json().value(u"IndicatorLED"_s).toString(), u"Lit"_s);
     // IPMI's identify is the same indicator.
-    QCOMPARE(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, {u"chassis"_s, u"identify"_s, u"0"_s}).exitCode, 0);
+    QCOMPARE(
+        IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, {u"chassis"_s, u"identify"_s, u"0"_s})
+            .exitCode,
+        0);
     QCOMPARE(get(path, admin()).json().value(u"LocationIndicatorActive"_s).toBool(), false);
     reply = send(u"PATCH"_s, path, R"({"IndicatorLED":"Disco"})", admin());
     QCOMPARE(reply.status, 400);
@@ -521,15 +563,24 @@ void tst_Redfish::manager()
     Reply reply = send(u"PATCH"_s, path + u"/NetworkProtocol"_s, R"({"IPMI":{"ProtocolEnabled":false}})", admin());
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json().value(u"IPMI"_s).toObject().value(u"ProtocolEnabled"_s).toBool(), false);
-    QVERIFY(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, {u"chassis"_s, u"power"_s, u"status"_s}).exitCode != 0);
+    QVERIFY(
+        IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, {u"chassis"_s, u"power"_s, u"status"_s})
+            .exitCode
+        != 0);
     QVERIFY(m_daemon->logCount("IPMI over LAN stopped") > 0);
-    QCOMPARE(send(u"PATCH"_s, path + u"/NetworkProtocol"_s, R"({"IPMI":{"ProtocolEnabled":true}})", admin()).status, 200);
-    QCOMPARE(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, {u"chassis"_s, u"power"_s, u"status"_s}).exitCode, 0);
+    QCOMPARE(send(u"PATCH"_s, path + u"/NetworkProtocol"_s, R"({"IPMI":{"ProtocolEnabled":true}})", admin()).status,
+             200);
+    QCOMPARE(
+        IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, {u"chassis"_s, u"power"_s, u"status"_s})
+            .exitCode,
+        0);
     reply = send(u"PATCH"_s, path + u"/NetworkProtocol"_s, R"({"HTTPS":{"Port":80}})", admin());
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.messageKey(), u"PropertyNotWritable"_s);
     QCOMPARE(send(u"PATCH"_s, path + u"/NetworkProtocol"_s, R"({"IPMI":{"ProtocolEnabled":true}})",
-                  {u"-u"_s, u"viewer:"_s + viewerPassword}).status, 403);
+                  {u"-u"_s, u"viewer:"_s + viewerPassword})
+                 .status,
+             403);
 }
 
 void tst_Redfish::queryParameters()
@@ -545,7 +596,8 @@ void tst_Redfish::queryParameters()
     QCOMPARE(page.value(u"Members"_s).toArray().size(), 1);
     QVERIFY(!page.contains(u"Members@odata.nextLink"_s));
 
-    QJsonObject system = get(u"/redfish/v1/Systems/system?$select=PowerState,Boot/BootSourceOverrideTarget"_s, admin()).json();
+    QJsonObject system =
+        get(u"/redfish/v1/Systems/system?$select=PowerState,Boot/BootSourceOverrideTarget"_s, admin()).json();
     QCOMPARE(system.value(u"PowerState"_s).toString(), u"Off"_s);
     QCOMPARE(system.value(u"Boot"_s).toObject().keys(), QStringList{u"BootSourceOverrideTarget"_s});
     QVERIFY(!system.contains(u"Actions"_s));
@@ -556,10 +608,24 @@ void tst_Redfish::queryParameters()
         QVERIFY2(systems.value(u"Members"_s).toArray().at(0).toObject().contains(u"PowerState"_s), qPrintable(expand));
     }
     // "." leaves Links alone; "~" expands only them.
-    QVERIFY(!get(u"/redfish/v1/Chassis/chassis?$expand=."_s, admin()).json().value(u"Links"_s).toObject()
-                 .value(u"ComputerSystems"_s).toArray().at(0).toObject().contains(u"PowerState"_s));
-    QVERIFY(get(u"/redfish/v1/Chassis/chassis?$expand=~"_s, admin()).json().value(u"Links"_s).toObject()
-                .value(u"ComputerSystems"_s).toArray().at(0).toObject().contains(u"PowerState"_s));
+    QVERIFY(!get(u"/redfish/v1/Chassis/chassis?$expand=."_s, admin())
+                 .json()
+                 .value(u"Links"_s)
+                 .toObject()
+                 .value(u"ComputerSystems"_s)
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .contains(u"PowerState"_s));
+    QVERIFY(get(u"/redfish/v1/Chassis/chassis?$expand=~"_s, admin())
+                .json()
+                .value(u"Links"_s)
+                .toObject()
+                .value(u"ComputerSystems"_s)
+                .toArray()
+                .at(0)
+                .toObject()
+                .contains(u"PowerState"_s));
 
     Reply reply = get(u"/redfish/v1/Systems?$expand=sideways"_s, admin());
     QCOMPARE(reply.status, 400);
@@ -579,8 +645,9 @@ void tst_Redfish::eventStream()
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(u"CURL_CA_BUNDLE"_s);
         curl->setProcessEnvironment(environment);
-        curl->start(u"curl"_s, {u"-sk"_s, u"-N"_s, u"-i"_s, u"-u"_s, u"admin:"_s + adminPassword,
-                                u"https://127.0.0.1:%1%2"_s.arg(m_daemon->redfishPort()).arg(uri)});
+        curl->start(u"curl"_s,
+                    {u"-sk"_s, u"-N"_s, u"-i"_s, u"-u"_s, u"admin:"_s + adminPassword,
+                     u"https://127.0.0.1:%1%2"_s.arg(m_daemon->redfishPort()).arg(uri)});
     };
     QProcess stream;
     openStream(&stream);
@@ -590,8 +657,12 @@ void tst_Redfish::eventStream()
 
     QElapsedTimer clock;
     clock.start();
-    QCOMPARE(send(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s, R"({"ResetType":"On"})", admin()).status, 200);
-    QTRY_VERIFY_WITH_TIMEOUT((received += stream.readAllStandardOutput()).contains("On requested by redfish:admin"), 10000);
+    QCOMPARE(
+        send(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s, R"({"ResetType":"On"})", admin())
+            .status,
+        200);
+    QTRY_VERIFY_WITH_TIMEOUT((received += stream.readAllStandardOutput()).contains("On requested by redfish:admin"),
+                             10000);
     qInfo("the power event arrived %lld ms after the request was sent", qlonglong(clock.elapsed()));
     QTRY_VERIFY_WITH_TIMEOUT((received += stream.readAllStandardOutput()).contains("power state is now On"), 20000);
     QVERIFY(received.contains("ResourceEvent.1.3.ResourceCreated")); // the event log's entries too
@@ -599,7 +670,8 @@ void tst_Redfish::eventStream()
     // Every event is a Redfish Event.
     for (const QByteArray &line : received.split('\n')) {
         if (line.startsWith("data: "))
-            m_bodies.append(QJsonObject{{u"where"_s, u"SSE"_s}, {u"body"_s, QJsonDocument::fromJson(line.mid(6)).object()}});
+            m_bodies.append(
+                QJsonObject{{u"where"_s, u"SSE"_s}, {u"body"_s, QJsonDocument::fromJson(line.mid(6)).object()}});
     }
 
     // The stream limit, and a client that goes away does no harm.
@@ -620,8 +692,14 @@ void tst_Redfish::eventStream()
         curl->waitForFinished();
     }
     more.clear();
-    QCOMPARE(retry([&] { return send(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s,
-                                     R"({"ResetType":"ForceOff"})", admin()).status; }, 200), 200);
+    QCOMPARE(retry(
+                 [&] {
+                     return send(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s,
+                                 R"({"ResetType":"ForceOff"})", admin())
+                         .status;
+                 },
+                 200),
+             200);
     QTRY_COMPARE_WITH_TIMEOUT(powerState(), u"Off"_s, 20000);
 }
 
@@ -633,11 +711,18 @@ void tst_Redfish::logs()
     QVERIFY(entries.size() > 5);
     const QJsonObject last = get(entries.last().toObject().value(u"@odata.id"_s).toString(), admin()).json();
     QVERIFY(!last.value(u"Message"_s).toString().isEmpty());
-    QCOMPARE(send(u"POST"_s, eventLog + u"/Actions/LogService.ClearLog"_s, "{}", {u"-u"_s, u"viewer:"_s + viewerPassword}).status, 403);
+    QCOMPARE(
+        send(u"POST"_s, eventLog + u"/Actions/LogService.ClearLog"_s, "{}", {u"-u"_s, u"viewer:"_s + viewerPassword})
+            .status,
+        403);
     QCOMPARE(send(u"POST"_s, eventLog + u"/Actions/LogService.ClearLog"_s, "{}", admin()).status, 204);
     entries = get(eventLog + u"/Entries"_s, admin()).json().value(u"Members"_s).toArray();
     QCOMPARE(entries.size(), 1); // "log cleared", by whom
-    QVERIFY(get(entries.first().toObject().value(u"@odata.id"_s).toString(), admin()).json().value(u"Message"_s).toString().contains(u"redfish:admin"_s));
+    QVERIFY(get(entries.first().toObject().value(u"@odata.id"_s).toString(), admin())
+                .json()
+                .value(u"Message"_s)
+                .toString()
+                .contains(u"redfish:admin"_s));
 
     // The simulated host booted earlier in this test: its console log has the boot messages.
     const QString console = u"/redfish/v1/Managers/bmc/LogServices/HostConsole/Entries"_s;
@@ -686,7 +771,8 @@ void tst_Redfish::crawl()
 
 void tst_Redfish::managerReset()
 {
-    const Reply reply = send(u"POST"_s, u"/redfish/v1/Managers/bmc/Actions/Manager.Reset"_s, R"({"ResetType":"GracefulRestart"})", admin());
+    const Reply reply = send(u"POST"_s, u"/redfish/v1/Managers/bmc/Actions/Manager.Reset"_s,
+                             R"({"ResetType":"GracefulRestart"})", admin());
     QCOMPARE(reply.status, 204);
     QTRY_COMPARE_WITH_TIMEOUT(m_daemon->logCount("qbmc.app: ready"), 2, 30000);
     QCOMPARE(get(u"/redfish/v1/Systems/system"_s, admin()).status, 200);
@@ -697,8 +783,9 @@ void tst_Redfish::bodiesFollowTheSchemas()
 {
     QVERIFY(m_bodies.size() > 30);
     QProcess validator;
-    validator.start(u"/usr/bin/python3"_s, {QStringLiteral(QBMC_SOURCE_DIR "/tests/integration/redfish_validate.py"),
-                                            QStringLiteral(QBMC_SOURCE_DIR "/../shared/redfish-schemas/json-schema")});
+    validator.start(u"/usr/bin/python3"_s,
+                    {QStringLiteral(QBMC_SOURCE_DIR "/tests/integration/redfish_validate.py"),
+                     QStringLiteral(QBMC_SOURCE_DIR "/../shared/redfish-schemas/json-schema")});
     validator.write(QJsonDocument(m_bodies).toJson(QJsonDocument::Compact));
     validator.closeWriteChannel();
     QVERIFY(validator.waitForFinished(120000));

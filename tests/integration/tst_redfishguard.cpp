@@ -89,8 +89,8 @@ QByteArray tst_RedfishGuard::readAll(QAbstractSocket *socket, int timeoutMs, con
 
 bool tst_RedfishGuard::ordinaryClientIsServed()
 {
-    const RedfishClients::Reply reply = RedfishClients::curl(m_daemon->redfishPort(), u"GET"_s, u"/redfish/v1/Systems"_s,
-                                                             {u"-u"_s, u"admin:"_s + adminPassword});
+    const RedfishClients::Reply reply = RedfishClients::curl(
+        m_daemon->redfishPort(), u"GET"_s, u"/redfish/v1/Systems"_s, {u"-u"_s, u"admin:"_s + adminPassword});
     return reply.status == 200;
 }
 

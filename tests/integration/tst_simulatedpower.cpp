@@ -172,7 +172,8 @@ void tst_SimulatedPower::onceBootOverrideIsUsedByTheBootQbmcStarts()
 {
     makeBmc();
     BootOverride *boot = m_bmc->bootOverride();
-    boot->set(BootOverride::Target::Pxe, BootOverride::Enabled::Once, BootOverride::Mode::UEFI, Actor::redfish(u"ironic"_s));
+    boot->set(BootOverride::Target::Pxe, BootOverride::Enabled::Once, BootOverride::Mode::UEFI,
+              Actor::redfish(u"ironic"_s));
     QCOMPARE(runToEnd(Action::On, Actor::redfish(u"ironic"_s)), Outcome::Completed);
     QCOMPARE(boot->enabled(), BootOverride::Enabled::Disabled);
 

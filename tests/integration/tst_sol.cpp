@@ -80,8 +80,9 @@ void tst_Sol::cleanupTestCase()
 std::unique_ptr<PtyProcess> tst_Sol::activate(const QStringList &options)
 {
     auto sol = std::make_unique<PtyProcess>();
-    const QStringList arguments{u"-I"_s, u"lanplus"_s, u"-H"_s, u"127.0.0.1"_s, u"-p"_s,
-                                QString::number(m_daemon->ipmiPort()), u"-U"_s, admin, u"-P"_s, adminPassword};
+    const QStringList arguments{
+        u"-I"_s, u"lanplus"_s, u"-H"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_daemon->ipmiPort()),
+        u"-U"_s, admin,        u"-P"_s, adminPassword};
     // options: e.g. {"-N", "1", "-R", "1"} for a client that gives up on the BMC quickly
     if (!sol->start(u"ipmitool"_s, arguments + options + QStringList{u"sol"_s, u"activate"_s}))
         return nullptr;
@@ -101,8 +102,8 @@ void tst_Sol::endSession(PtyProcess *sol)
 
 QByteArray tst_Sol::payloadStatus()
 {
-    const ClientResult result = IpmiClients::ipmitool(m_daemon->ipmiPort(), admin, adminPassword,
-                                                                   {u"raw"_s, u"0x06"_s, u"0x4a"_s, u"0x01"_s});
+    const ClientResult result =
+        IpmiClients::ipmitool(m_daemon->ipmiPort(), admin, adminPassword, {u"raw"_s, u"0x06"_s, u"0x4a"_s, u"0x01"_s});
     return result.output.trimmed().toLatin1();
 }
 
@@ -120,18 +121,21 @@ QByteArray tst_Sol::relay(PtyProcess *sol, const QByteArray &data, double bytesP
         qsizetype allowed = data.size();
         if (bytesPerSecond > 0)
             allowed = std::min(data.size(), qsizetype(double(clock.elapsed()) * bytesPerSecond / 1000.0));
-        pollfd descriptors[2] = {{sol->masterFd(), POLLIN, 0}, {m_serial->hostFd(), short(sent < allowed ? POLLOUT : 0), 0}};
+        pollfd descriptors[2] = {{sol->masterFd(), POLLIN, 0},
+                                 {m_serial->hostFd(), short(sent < allowed ? POLLOUT : 0), 0}};
         ::poll(descriptors, 2, 10);
         if (descriptors[0].revents & POLLIN)
             sol->readAvailable();
         if (sent < allowed && (descriptors[1].revents & POLLOUT)) {
-            const ssize_t written = ::write(m_serial->hostFd(), data.constData() + sent, size_t(std::min<qsizetype>(allowed - sent, 4096)));
+            const ssize_t written =
+                ::write(m_serial->hostFd(), data.constData() + sent, size_t(std::min<qsizetype>(allowed - sent, 4096)));
             if (written > 0)
                 sent += written;
         }
     }
     const double seconds = double(clock.elapsed()) / 1000.0;
-    qInfo("%lld bytes in %.2f s: %.0f bytes/s through SoL", qlonglong(data.size()), seconds, double(data.size()) / seconds);
+    qInfo("%lld bytes in %.2f s: %.0f bytes/s through SoL", qlonglong(data.size()), seconds,
+          double(data.size()) / seconds);
     return sol->output().mid(from, data.size());
 }
 
@@ -157,12 +161,14 @@ void tst_Sol::breakReachesTheTransport()
 {
     std::unique_ptr<PtyProcess> sol = activate();
     QVERIFY(sol);
-    const qsizetype before = m_daemon->logCount("qbmc.serial: serial break for 300 ms on " + m_serial->bmcPath().toUtf8());
+    const qsizetype before =
+        m_daemon->logCount("qbmc.serial: serial break for 300 ms on " + m_serial->bmcPath().toUtf8());
     sol->type("\r~B");
     QVERIFY(sol->waitForOutput("[send break]", 30s));
     // A pseudo-terminal carries no break: the transport's own log line is the evidence.
-    QTRY_COMPARE_WITH_TIMEOUT(m_daemon->logCount("qbmc.serial: serial break for 300 ms on " + m_serial->bmcPath().toUtf8()),
-                              before + 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_daemon->logCount("qbmc.serial: serial break for 300 ms on " + m_serial->bmcPath().toUtf8()), before + 1,
+        30000);
     endSession(sol.get());
 }
 
@@ -172,14 +178,15 @@ void tst_Sol::secondActivationIsRefusedAndDeactivateReleasesIt()
     QVERIFY(first);
 
     PtyProcess second;
-    QVERIFY(second.start(u"ipmitool"_s, {u"-I"_s, u"lanplus"_s, u"-H"_s, u"127.0.0.1"_s, u"-p"_s,
-                                          QString::number(m_daemon->ipmiPort()), u"-U"_s, admin, u"-P"_s,
-                                          adminPassword, u"sol"_s, u"activate"_s}));
+    QVERIFY(
+        second.start(u"ipmitool"_s,
+                     {u"-I"_s, u"lanplus"_s, u"-H"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_daemon->ipmiPort()),
+                      u"-U"_s, admin, u"-P"_s, adminPassword, u"sol"_s, u"activate"_s}));
     QVERIFY(second.waitForExit(30s) != 0);
     QVERIFY2(second.output().contains("SOL payload already active on another session"), second.output().constData());
 
-    const ClientResult deactivate = IpmiClients::ipmitool(m_daemon->ipmiPort(), admin, adminPassword,
-                                                                       {u"sol"_s, u"deactivate"_s});
+    const ClientResult deactivate =
+        IpmiClients::ipmitool(m_daemon->ipmiPort(), admin, adminPassword, {u"sol"_s, u"deactivate"_s});
     QVERIFY2(deactivate.exitCode == 0, qPrintable(deactivate.errors));
     QCOMPARE(payloadStatus(), QByteArray("01 00 00"));
     QVERIFY(m_daemon->waitForOutput("Serial-over-LAN ended: ended by admin from another session"));
@@ -192,8 +199,9 @@ void tst_Sol::secondActivationIsRefusedAndDeactivateReleasesIt()
 void tst_Sol::ipmiconsoleWorks()
 {
     PtyProcess console;
-    QVERIFY(console.start(u"ipmiconsole"_s, {u"-h"_s, u"127.0.0.1:%1"_s.arg(m_daemon->ipmiPort()), u"-u"_s, admin,
-                                             u"-p"_s, adminPassword}));
+    QVERIFY(
+        console.start(u"ipmiconsole"_s,
+                      {u"-h"_s, u"127.0.0.1:%1"_s.arg(m_daemon->ipmiPort()), u"-u"_s, admin, u"-p"_s, adminPassword}));
     QVERIFY2(console.waitForOutput("[SOL established]", 30s), console.output().constData());
     QVERIFY(m_serial->hostWrites("freeipmi sees this\r\n"));
     QVERIFY(console.waitForOutput("freeipmi sees this", 30s));
@@ -249,15 +257,15 @@ void tst_Sol::unplugAndReplug()
     m_serial->stop();
     QTRY_VERIFY_WITH_TIMEOUT(m_daemon->logCount("lost (") > 0, 30000);
     // Still serving.
-    const ClientResult status = IpmiClients::ipmitool(m_daemon->ipmiPort(), admin, adminPassword,
-                                                                   {u"chassis"_s, u"power"_s, u"status"_s});
+    const ClientResult status =
+        IpmiClients::ipmitool(m_daemon->ipmiPort(), admin, adminPassword, {u"chassis"_s, u"power"_s, u"status"_s});
     QCOMPARE(status.exitCode, 0);
 
     QElapsedTimer replug;
     replug.start();
     QVERIFY(m_serial->start());
-    QTRY_VERIFY_WITH_TIMEOUT(m_daemon->logCount("] Serial console " + m_serial->bmcPath().toUtf8() + " at 115200 8N1 connected") > 0,
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_daemon->logCount("] Serial console " + m_serial->bmcPath().toUtf8() + " at 115200 8N1 connected") > 0, 30000);
     qInfo("picked up again after %lld ms", qlonglong(replug.elapsed()));
     QCOMPARE(m_daemon->logCount("Serial console " + m_serial->bmcPath().toUtf8()), lost + 2); // one line each way
 
@@ -273,12 +281,14 @@ void tst_Sol::simulatedHostAnswersBreak()
     daemon.setEnvironmentValue(u"QBMC_ADMIN_PASSWORD"_s, adminPassword);
     daemon.writeConfig("host:\n  sim:\n    power_on_delay: 0.2\n");
     QVERIFY2(daemon.start(), daemon.standardError().constData());
-    QCOMPARE(IpmiClients::ipmitool(daemon.ipmiPort(), admin, adminPassword, {u"chassis"_s, u"power"_s, u"on"_s}).exitCode, 0);
+    QCOMPARE(
+        IpmiClients::ipmitool(daemon.ipmiPort(), admin, adminPassword, {u"chassis"_s, u"power"_s, u"on"_s}).exitCode,
+        0);
 
     PtyProcess sol;
-    QVERIFY(sol.start(u"ipmitool"_s, {u"-I"_s, u"lanplus"_s, u"-H"_s, u"127.0.0.1"_s, u"-p"_s,
-                                       QString::number(daemon.ipmiPort()), u"-U"_s, admin, u"-P"_s, adminPassword,
-                                       u"sol"_s, u"activate"_s}));
+    QVERIFY(sol.start(u"ipmitool"_s,
+                      {u"-I"_s, u"lanplus"_s, u"-H"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(daemon.ipmiPort()),
+                       u"-U"_s, admin, u"-P"_s, adminPassword, u"sol"_s, u"activate"_s}));
     QVERIFY(sol.waitForOutput(ipmitoolBanner, 30s));
     // A host that is still off hears no break: wait for it to boot.
     QVERIFY(sol.waitForOutput("Linux version", 30s));

@@ -91,7 +91,8 @@ void tst_SystemdNotify::readyWatchdogReloadStop()
 
     QVERIFY(notify.waitFor("READY=1"));
     // Ready means answering, at once.
-    const auto ipmi = IpmiClients::ipmitool(daemon.ipmiPort(), u"admin"_s, u"Admin-Pass-1"_s, {u"power"_s, u"status"_s});
+    const auto ipmi =
+        IpmiClients::ipmitool(daemon.ipmiPort(), u"admin"_s, u"Admin-Pass-1"_s, {u"power"_s, u"status"_s});
     QVERIFY2(ipmi.exitCode == 0, qPrintable(ipmi.errors));
     QCOMPARE(RedfishClients::curl(daemon.redfishPort(), u"GET"_s, u"/redfish/v1"_s).status, 200);
     const int ready = notify.indexOf("READY=1");
@@ -142,7 +143,9 @@ void tst_SystemdNotify::nothingWithoutSystemd()
 namespace {
 QString journalStreamOf(const QString &path)
 {
-    struct stat status {};
+    struct stat status
+    {
+    };
     if (stat(QFile::encodeName(path).constData(), &status) != 0)
         return {};
     return u"%1:%2"_s.arg(qulonglong(status.st_dev)).arg(qulonglong(status.st_ino));

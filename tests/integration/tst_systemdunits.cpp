@@ -76,7 +76,8 @@ void tst_SystemdUnits::verify()
     QTemporaryDir directory;
     installUnit(directory.path(), kiosk);
     int exitCode = 0;
-    const QString output = run({u"verify"_s, u"--man=no"_s, QDir(directory.path()).filePath(u"qbmc.service"_s)}, &exitCode);
+    const QString output =
+        run({u"verify"_s, u"--man=no"_s, QDir(directory.path()).filePath(u"qbmc.service"_s)}, &exitCode);
     // Other units on this machine may have their own complaints; only qbmc's count.
     QStringList ours;
     for (const QString &line : output.split(u'\n')) {
@@ -91,12 +92,14 @@ void tst_SystemdUnits::exposure()
     QTemporaryDir directory;
     installUnit(directory.path(), false);
     int exitCode = 0;
-    const QString output = run({u"security"_s, u"--offline=true"_s, u"--no-pager"_s,
-                                QDir(directory.path()).filePath(u"qbmc.service"_s)},
-                               &exitCode);
-    const QRegularExpressionMatch score = QRegularExpression(u"Overall exposure level for \\S+: ([0-9.]+) (\\S+)"_s).match(output);
+    const QString output =
+        run({u"security"_s, u"--offline=true"_s, u"--no-pager"_s, QDir(directory.path()).filePath(u"qbmc.service"_s)},
+            &exitCode);
+    const QRegularExpressionMatch score =
+        QRegularExpression(u"Overall exposure level for \\S+: ([0-9.]+) (\\S+)"_s).match(output);
     QVERIFY2(score.hasMatch(), qPrintable(output));
-    qInfo("systemd-analyze security --offline=true: %s %s", qPrintable(score.captured(1)), qPrintable(score.captured(2)));
+    qInfo("systemd-analyze security --offline=true: %s %s", qPrintable(score.captured(1)),
+          qPrintable(score.captured(2)));
     QVERIFY2(score.captured(1).toDouble() <= 4.0, qPrintable(output));
 }
 

@@ -37,12 +37,13 @@ DashboardFixture::DashboardFixture(QObject *parent)
     : QObject(parent)
     , m_host(quickHost(), false)
 {
-    const auto error = m_configuration.applyFile(u"fixture"_s, {
-        scalar(u"power.short_press"_s, u"0.05"_s),
-        scalar(u"power.long_press"_s, u"0.5"_s),
-        scalar(u"power.cycle_delay"_s, u"0.2"_s),
-        scalar(u"power.restore_policy"_s, u"always_off"_s),
-    });
+    const auto error = m_configuration.applyFile(u"fixture"_s,
+                                                 {
+                                                     scalar(u"power.short_press"_s, u"0.05"_s),
+                                                     scalar(u"power.long_press"_s, u"0.5"_s),
+                                                     scalar(u"power.cycle_delay"_s, u"0.2"_s),
+                                                     scalar(u"power.restore_policy"_s, u"always_off"_s),
+                                                 });
     if (error)
         qFatal("fixture: %s", qPrintable(error->toString()));
     QString problem;

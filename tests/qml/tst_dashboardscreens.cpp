@@ -117,7 +117,9 @@ QStringList tst_DashboardScreens::overflowingTexts() const
             problems.append(u"\"%1\" is %2 px wide in %3 px"_s.arg(text).arg(contentWidth).arg(item->width()));
         const QRectF onScreen = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
         if (onScreen.left() < screen.left() - 1 || onScreen.right() > screen.right() + 1)
-            problems.append(u"\"%1\" reaches past the screen's edge (%2 to %3)"_s.arg(text).arg(onScreen.left()).arg(onScreen.right()));
+            problems.append(u"\"%1\" reaches past the screen's edge (%2 to %3)"_s.arg(text)
+                                .arg(onScreen.left())
+                                .arg(onScreen.right()));
     }
     return problems;
 }
@@ -146,7 +148,8 @@ void tst_DashboardScreens::pages_data()
     for (const QSize size : {QSize(800, 480), QSize(480, 800), QSize(1024, 600), QSize(1280, 720)}) {
         for (const QString &language : {u"en"_s, u"de"_s, u"zh_CN"_s}) {
             for (int page = 0; page < pageNames.size(); ++page) {
-                const QString name = u"%1-%2-%3x%4"_s.arg(pageNames.at(page), language).arg(size.width()).arg(size.height());
+                const QString name =
+                    u"%1-%2-%3x%4"_s.arg(pageNames.at(page), language).arg(size.width()).arg(size.height());
                 QTest::newRow(qPrintable(name)) << size << language << page;
             }
         }
@@ -200,9 +203,9 @@ void tst_DashboardScreens::translationsComplete()
     QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
 
     QProcess lupdate;
-    lupdate.start(QStringLiteral(QBMC_LUPDATE), {u"-no-obsolete"_s, u"-locations"_s, u"none"_s,
-                                                 QStringLiteral(QBMC_SOURCE_DIR "/qml"),
-                                                 QStringLiteral(QBMC_SOURCE_DIR "/ui"), u"-ts"_s, copy});
+    lupdate.start(QStringLiteral(QBMC_LUPDATE),
+                  {u"-no-obsolete"_s, u"-locations"_s, u"none"_s, QStringLiteral(QBMC_SOURCE_DIR "/qml"),
+                   QStringLiteral(QBMC_SOURCE_DIR "/ui"), u"-ts"_s, copy});
     QVERIFY(lupdate.waitForFinished(60'000));
     QCOMPARE(lupdate.exitCode(), 0);
     QFile updated(copy);

@@ -25,7 +25,8 @@ RmcpPlusClient::RmcpPlusClient(const QHostAddress &address, quint16 port, int ti
     , m_port(port)
     , m_timeoutMs(timeoutMs)
 {
-    m_socket.bind(address.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress::LocalHostIPv6 : QHostAddress::LocalHost, 0);
+    m_socket.bind(
+        address.protocol() == QAbstractSocket::IPv6Protocol ? QHostAddress::LocalHostIPv6 : QHostAddress::LocalHost, 0);
 }
 
 std::optional<QByteArray> RmcpPlusClient::exchange(const QByteArray &datagram, int timeoutMs)
@@ -38,7 +39,8 @@ std::optional<QByteArray> RmcpPlusClient::exchange(const QByteArray &datagram, i
     return m_socket.receiveDatagram().data();
 }
 
-std::optional<QByteArray> RmcpPlusClient::setupExchange(PayloadType type, const QByteArray &payload, PayloadType expected)
+std::optional<QByteArray> RmcpPlusClient::setupExchange(PayloadType type, const QByteArray &payload,
+                                                        PayloadType expected)
 {
     const std::optional<QByteArray> reply = exchange(RmcpPlusPacket::build(type, 0, 0, payload));
     if (!reply) {
@@ -81,8 +83,15 @@ bool RmcpPlusClient::open(const QByteArray &user, const QByteArray &password, qu
     const QByteArray consoleRandom = IpmiCrypto::randomBytes(16);
     const quint8 role = quint8(privilege) | 0x10; // name-only lookup, as ipmitool does
     QByteArray rakp1;
-    ByteWriter(&rakp1).u8(0x02).padded({}, 3).u32le(m_bmcSessionId).bytes(consoleRandom).u8(role).u16le(0)
-        .u8(quint8(user.size())).bytes(user);
+    ByteWriter(&rakp1)
+        .u8(0x02)
+        .padded({}, 3)
+        .u32le(m_bmcSessionId)
+        .bytes(consoleRandom)
+        .u8(role)
+        .u16le(0)
+        .u8(quint8(user.size()))
+        .bytes(user);
     const auto rakp2 = setupExchange(PayloadType::Rakp1, rakp1, PayloadType::Rakp2);
     if (!rakp2 || rakp2->size() < 40 + suite->hashLength())
         return false;
@@ -92,8 +101,9 @@ bool RmcpPlusClient::open(const QByteArray &user, const QByteArray &password, qu
     const QByteArray guid = rakp2Reader.bytes(16).toByteArray();
     const QByteArray key = password.leftJustified(20, '\0', true);
     const QByteArray roleAndName = char(role) + QByteArray(1, char(user.size())) + user;
-    const QByteArray expected2 = IpmiCrypto::hmac(suite->hash, key, littleEndian(m_consoleSessionId) + littleEndian(m_bmcSessionId)
-                                                                         + consoleRandom + bmcRandom + guid + roleAndName);
+    const QByteArray expected2 = IpmiCrypto::hmac(suite->hash, key,
+                                                  littleEndian(m_consoleSessionId) + littleEndian(m_bmcSessionId)
+                                                      + consoleRandom + bmcRandom + guid + roleAndName);
     if (rakp2Reader.rest() != expected2) {
         // Tell the BMC, as the spec has a console do: RAKP 3 with "invalid integrity check value".
         QByteArray abort;
@@ -104,14 +114,19 @@ bool RmcpPlusClient::open(const QByteArray &user, const QByteArray &password, qu
     }
 
     QByteArray rakp3;
-    ByteWriter(&rakp3).u8(0x03).u8(0).u16le(0).u32le(m_bmcSessionId)
+    ByteWriter(&rakp3)
+        .u8(0x03)
+        .u8(0)
+        .u16le(0)
+        .u32le(m_bmcSessionId)
         .bytes(IpmiCrypto::hmac(suite->hash, key, bmcRandom + littleEndian(m_consoleSessionId) + roleAndName));
     const auto rakp4 = setupExchange(PayloadType::Rakp3, rakp3, PayloadType::Rakp4);
     if (!rakp4)
         return false;
     const QByteArray sik = IpmiCrypto::hmac(suite->hash, key, consoleRandom + bmcRandom + roleAndName);
     const QByteArray checkValue =
-        IpmiCrypto::hmac(suite->hash, sik, consoleRandom + littleEndian(m_bmcSessionId) + guid).first(suite->truncatedLength());
+        IpmiCrypto::hmac(suite->hash, sik, consoleRandom + littleEndian(m_bmcSessionId) + guid)
+            .first(suite->truncatedLength());
     if (rakp4->mid(8) != checkValue) {
         m_error = u"RAKP 4 check value does not match"_s;
         return false;

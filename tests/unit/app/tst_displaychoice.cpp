@@ -34,27 +34,41 @@ void tst_DisplayChoice::decide_data()
         return f;
     };
     QTest::newRow("nothing") << Facts{} << int(Mode::Headless) << QString();
-    QTest::newRow("--headless wins") << facts([](Facts &f) { f.headlessOption = true; f.drmDisplay = u"/dev/dri/card1"_s; f.x11Display = true; })
-                                     << int(Mode::Headless) << QString();
-    QTest::newRow("Pi with KMS") << facts([](Facts &f) { f.drmDisplay = u"/dev/dri/card1"_s; f.framebuffer = true; })
-                                 << int(Mode::Kiosk) << u"eglfs"_s;
-    QTest::newRow("framebuffer only") << facts([](Facts &f) { f.framebuffer = true; }) << int(Mode::Kiosk) << u"linuxfb"_s;
-    QTest::newRow("desktop") << facts([](Facts &f) { f.x11Display = true; f.drmDisplay = u"/dev/dri/card1"_s; }) << int(Mode::Window) << u"xcb"_s;
-    QTest::newRow("wayland desktop") << facts([](Facts &f) { f.waylandDisplay = true; }) << int(Mode::Window) << u"wayland"_s;
-    QTest::newRow("-platform eglfs without DRM falls back")
-        << facts([](Facts &f) { f.platformArgument = u"eglfs"_s; f.framebuffer = true; }) << int(Mode::Kiosk) << u"linuxfb"_s;
+    QTest::newRow("--headless wins") << facts([](Facts &f) {
+        f.headlessOption = true;
+        f.drmDisplay = u"/dev/dri/card1"_s;
+        f.x11Display = true;
+    }) << int(Mode::Headless) << QString();
+    QTest::newRow("Pi with KMS") << facts([](Facts &f) {
+        f.drmDisplay = u"/dev/dri/card1"_s;
+        f.framebuffer = true;
+    }) << int(Mode::Kiosk) << u"eglfs"_s;
+    QTest::newRow("framebuffer only") << facts([](Facts &f) { f.framebuffer = true; }) << int(Mode::Kiosk)
+                                      << u"linuxfb"_s;
+    QTest::newRow("desktop") << facts([](Facts &f) {
+        f.x11Display = true;
+        f.drmDisplay = u"/dev/dri/card1"_s;
+    }) << int(Mode::Window) << u"xcb"_s;
+    QTest::newRow("wayland desktop") << facts([](Facts &f) { f.waylandDisplay = true; }) << int(Mode::Window)
+                                     << u"wayland"_s;
+    QTest::newRow("-platform eglfs without DRM falls back") << facts([](Facts &f) {
+        f.platformArgument = u"eglfs"_s;
+        f.framebuffer = true;
+    }) << int(Mode::Kiosk) << u"linuxfb"_s;
     QTest::newRow("-platform eglfs without any display")
         << facts([](Facts &f) { f.platformArgument = u"eglfs"_s; }) << int(Mode::Headless) << QString();
-    QTest::newRow("eglfs with options kept")
-        << facts([](Facts &f) { f.platformVariable = u"eglfs:rotation=90"_s; f.drmDisplay = u"/dev/dri/card1"_s; })
-        << int(Mode::Kiosk) << u"eglfs:rotation=90"_s;
-    QTest::newRow("argument before variable")
-        << facts([](Facts &f) { f.platformArgument = u"offscreen"_s; f.platformVariable = u"xcb"_s; })
-        << int(Mode::Window) << u"offscreen"_s;
+    QTest::newRow("eglfs with options kept") << facts([](Facts &f) {
+        f.platformVariable = u"eglfs:rotation=90"_s;
+        f.drmDisplay = u"/dev/dri/card1"_s;
+    }) << int(Mode::Kiosk) << u"eglfs:rotation=90"_s;
+    QTest::newRow("argument before variable") << facts([](Facts &f) {
+        f.platformArgument = u"offscreen"_s;
+        f.platformVariable = u"xcb"_s;
+    }) << int(Mode::Window) << u"offscreen"_s;
     QTest::newRow("offscreen") << facts([](Facts &f) { f.platformVariable = u"offscreen"_s; }) << int(Mode::Window)
                                << u"offscreen"_s;
-    QTest::newRow("xcb without DISPLAY") << facts([](Facts &f) { f.platformVariable = u"xcb"_s; }) << int(Mode::Headless)
-                                         << QString();
+    QTest::newRow("xcb without DISPLAY") << facts([](Facts &f) { f.platformVariable = u"xcb"_s; })
+                                         << int(Mode::Headless) << QString();
 }
 
 void tst_DisplayChoice::decide()

@@ -20,7 +20,8 @@ private slots:
 
 void tst_YamlConfigReader::leavesWithTheirLines()
 {
-    const auto result = YamlConfigReader::parse(u"qbmc.yaml"_s, "# comment\nipmi:\n  port: 623\n  sol:\n    speed: 9600\nhost:\n  backend: sim\n");
+    const auto result = YamlConfigReader::parse(
+        u"qbmc.yaml"_s, "# comment\nipmi:\n  port: 623\n  sol:\n    speed: 9600\nhost:\n  backend: sim\n");
     QVERIFY(!result.error);
     QCOMPARE(result.entries.size(), 3);
     QCOMPARE(result.entries.at(0).path, u"ipmi.port"_s);
@@ -60,7 +61,8 @@ void tst_YamlConfigReader::problems_data()
                                     << u"f:1: expected a mapping of sections (like \"ipmi:\") at the top level"_s;
     QTest::newRow("top level scalar") << QByteArray("hello\n")
                                       << u"f:1: expected a mapping of sections (like \"ipmi:\") at the top level"_s;
-    QTest::newRow("duplicate key") << QByteArray("ipmi:\n  port: 1\nipmi:\n  port: 2\n") << u"f:3: ipmi: duplicate key"_s;
+    QTest::newRow("duplicate key") << QByteArray("ipmi:\n  port: 1\nipmi:\n  port: 2\n")
+                                   << u"f:3: ipmi: duplicate key"_s;
     QTest::newRow("list of mappings") << QByteArray("ipmi:\n  cipher_suites:\n    - a: 1\n")
                                       << u"f:3: ipmi.cipher_suites: lists may hold only plain values"_s;
     QTest::newRow("mapping as a key") << QByteArray("? {a: 1}\n: 2\n") << u"f:1: keys must be plain names"_s;

@@ -28,7 +28,9 @@ inline bool writeAll(const QString &path, const QByteArray &content)
 // The permission bits as the kernel has them, not as QFile maps them to owner/user/group/other.
 inline int modeOf(const QString &path)
 {
-    struct stat status{};
+    struct stat status
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &status) != 0)
         return -1;
     return int(status.st_mode & 07777);

@@ -82,7 +82,8 @@ QString describe(const Account &account)
         account.weakPassword ? u"weak"_s : u"strong"_s,
         QString::fromLatin1(account.passwordHash),
         QString::fromLatin1(account.ipmiPassword.toHex()),
-    }.join(u' ');
+    }
+        .join(u' ');
 }
 
 QStringList describe(const QList<Account> &accounts)
@@ -644,9 +645,9 @@ void tst_AccountStore::createAccountAtTheLimits()
 
     Harness h;
     QCOMPARE(h.store->ensureAdministrator(adminPassword), Error::None);
-    QCOMPARE(h.store->createAccount(name, password, Role::ReadOnly, ipmi ? IpmiAccess::Enabled : IpmiAccess::Disabled,
-                                    root),
-             Error::None);
+    QCOMPARE(
+        h.store->createAccount(name, password, Role::ReadOnly, ipmi ? IpmiAccess::Enabled : IpmiAccess::Disabled, root),
+        Error::None);
     QCOMPARE(h.store->authenticate(name, password, Origin::Redfish, address), LoginResult::Success);
     QCOMPARE(h.store->ipmiPassword(name).has_value(), ipmi);
 
@@ -703,9 +704,9 @@ void tst_AccountStore::createAccountErrors()
     QSignalSpy credentialsChanged(h.store.get(), &AccountStore::credentialsChanged);
     const qsizetype mark = h.mark();
 
-    QCOMPARE(h.store->createAccount(name, password, Role::Operator,
-                                    ipmi ? IpmiAccess::Enabled : IpmiAccess::Disabled, root),
-             error);
+    QCOMPARE(
+        h.store->createAccount(name, password, Role::Operator, ipmi ? IpmiAccess::Enabled : IpmiAccess::Disabled, root),
+        error);
     QCOMPARE(describe(h.store->accounts()), before);
     QCOMPARE(h.accountsJson(), fileBefore);
     QCOMPARE(accountsChanged.size(), 0);
@@ -1339,8 +1340,7 @@ void tst_AccountStore::reloadKeepsAccountsHashesAndIpmiPasswords()
     QCOMPARE(ipmiPasswordOf(*h.store, carol), u"Grüße-Carol"_s.toUtf8());
     QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, address), LoginResult::Success);
     QCOMPARE(h.store->authenticate(bob, bobPassword, Origin::Redfish, address), LoginResult::Disabled);
-    QCOMPARE(h.store->authenticate(carol, u"Grüße-Carol"_s.toUtf8(), Origin::Redfish, address),
-             LoginResult::Success);
+    QCOMPARE(h.store->authenticate(carol, u"Grüße-Carol"_s.toUtf8(), Origin::Redfish, address), LoginResult::Success);
 
     // A store that has only read the file leaves it as it was.
     const QByteArray file = h.accountsJson();
@@ -1355,7 +1355,8 @@ void tst_AccountStore::ipmiPasswordBytesSurviveReload_data()
     QTest::newRow("ASCII") << QByteArray("Plain-Pass-1");
     QTest::newRow("UTF-8") << u"Grüße-€-1"_s.toUtf8();
     // IPMI's Set User Password carries bytes, not text: a Latin-1 terminal sends these.
-    QTest::newRow("Latin-1") << QByteArray("Gr\xfc\xdf" "e-Pass-1");
+    QTest::newRow("Latin-1") << QByteArray("Gr\xfc\xdf"
+                                           "e-Pass-1");
     QTest::newRow("high bytes") << QByteArray("\x80\xff\xfe\xc3(Pass-1");
 }
 
@@ -1385,8 +1386,9 @@ void tst_AccountStore::accountsFileIsOwnerOnly()
     QCOMPARE(h.store->ensureAdministrator(), Error::None);
     QCOMPARE(mode(h.accountsPath()), 0600);
 
-    QVERIFY(QFile::setPermissions(h.accountsPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                        | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QVERIFY(QFile::setPermissions(h.accountsPath(),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                                      | QFileDevice::ReadOther));
     QCOMPARE(mode(h.accountsPath()), 0644);
     QVERIFY(h.created(alice, alicePassword, Role::Operator, IpmiAccess::Enabled));
     QCOMPARE(mode(h.accountsPath()), 0600);
@@ -1698,8 +1700,7 @@ void tst_AccountStore::passwordFileAccountShadowsStoredAccount()
 
     // The file's password is the one that works.
     QCOMPARE(h.store->authenticate(admin, "admin", Origin::Redfish, address), LoginResult::Success);
-    QCOMPARE(h.store->authenticate(admin, generated.toLatin1(), Origin::Redfish, address),
-             LoginResult::BadCredentials);
+    QCOMPARE(h.store->authenticate(admin, generated.toLatin1(), Origin::Redfish, address), LoginResult::BadCredentials);
     QCOMPARE(h.store->authenticate(bob, "bob", Origin::Redfish, address), LoginResult::Success);
     QCOMPARE(h.store->authenticate(bob, bobPassword, Origin::Redfish, address), LoginResult::BadCredentials);
 
@@ -1754,8 +1755,7 @@ void tst_AccountStore::passwordFileAccountsAreNeverSaved()
     QCOMPARE(h.store->ensureAdministrator(adminPassword), Error::None);
     QVERIFY(h.created(bob, bobPassword, Role::ReadOnly));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"^ipmipasswd:1: .*password.*\"admin\""_s));
-    const QList<IpmiPasswordFile::Entry> entries =
-        passwordFile("admin:admin\nbob:Bob-File-1\ncarol:Carol-File-1\n");
+    const QList<IpmiPasswordFile::Entry> entries = passwordFile("admin:admin\nbob:Bob-File-1\ncarol:Carol-File-1\n");
     QCOMPARE(h.store->setPasswordFileAccounts(entries, u"ipmipasswd"_s), Error::None);
 
     // A change to a stored account writes the file.
@@ -1797,7 +1797,6 @@ void tst_AccountStore::replacingPasswordFileAccountsSignalsEveryName()
     QVERIFY(!h.store->account(bob));
     QCOMPARE(ipmiPasswordOf(*h.store, carol), QByteArray("Carol-File-2"));
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Recovery at the screen

@@ -183,8 +183,8 @@ void tst_Configuration::fileSetsValue_data()
                                         << QVariant(u"pinctrl bcm2835"_s);
 
     QTest::newRow("integer list, one") << list(u"ipmi.cipher_suites"_s, {u"3"_s}) << QVariant(QVariantList{3});
-    QTest::newRow("integer list, reordered") << list(u"ipmi.cipher_suites"_s, {u"3"_s, u"17"_s})
-                                             << QVariant(QVariantList{3, 17});
+    QTest::newRow("integer list, reordered")
+        << list(u"ipmi.cipher_suites"_s, {u"3"_s, u"17"_s}) << QVariant(QVariantList{3, 17});
 }
 
 void tst_Configuration::fileSetsValue()
@@ -212,13 +212,14 @@ void tst_Configuration::fileSetsValue()
 void tst_Configuration::typedAccessors()
 {
     Configuration configuration;
-    QVERIFY(!configuration.applyFile(mainFile, {
-                                                   scalar(u"ipmi.enabled"_s, u"no"_s, 1),
-                                                   scalar(u"ipmi.port"_s, u"6230"_s, 2),
-                                                   scalar(u"power.long_press"_s, u"6.25"_s, 3),
-                                                   list(u"ipmi.cipher_suites"_s, {u"3"_s}, 4),
-                                                   scalar(u"ipmi.listen"_s, u"::1"_s, 5),
-                                               }));
+    QVERIFY(!configuration.applyFile(mainFile,
+                                     {
+                                         scalar(u"ipmi.enabled"_s, u"no"_s, 1),
+                                         scalar(u"ipmi.port"_s, u"6230"_s, 2),
+                                         scalar(u"power.long_press"_s, u"6.25"_s, 3),
+                                         list(u"ipmi.cipher_suites"_s, {u"3"_s}, 4),
+                                         scalar(u"ipmi.listen"_s, u"::1"_s, 5),
+                                     }));
     QCOMPARE(configuration.boolValue(u"ipmi.enabled"_s), false);
     QCOMPARE(configuration.intValue(u"ipmi.port"_s), 6230);
     QCOMPARE(configuration.duration(u"power.long_press"_s), 6250ms);
@@ -262,129 +263,179 @@ void tst_Configuration::rejects_data()
     QTest::addColumn<QList<ConfigEntry>>("entries");
     QTest::addColumn<QString>("error");
 
-    const QString ipmiChildren = u"enabled, listen, port, cipher_suites, max_sessions, session_timeout, throttle, auth, sol, server"_s;
+    const QString ipmiChildren =
+        u"enabled, listen, port, cipher_suites, max_sessions, session_timeout, throttle, auth, sol, server"_s;
     const QString solChildren = u"enabled, device, speed, privilege, force_encryption, force_authentication, "
                                 "accumulate_interval, send_threshold, retry_count, retry_interval, break_duration, "
                                 "data_bits, parity, stop_bits, flow_control, select_timeout, proxy_port"_s;
     const QString suites = u"a list of one or more of 17 or 3, like [17]"_s;
 
     // Wrong type or range.
-    QTest::newRow("integer: word") << QList{scalar(u"ipmi.port"_s, u"abc"_s, 4)}
-                                   << u"/etc/qbmc/qbmc.yaml:4: ipmi.port: \"abc\" is not valid; expected an integer from 1 to 65535"_s;
-    QTest::newRow("integer: fraction") << QList{scalar(u"ipmi.max_sessions"_s, u"1.5"_s, 4)}
-                                       << u"/etc/qbmc/qbmc.yaml:4: ipmi.max_sessions: \"1.5\" is not valid; expected an integer from 1 to 63"_s;
-    QTest::newRow("integer: bool") << QList{scalar(u"ipmi.port"_s, u"true"_s, 4)}
-                                   << u"/etc/qbmc/qbmc.yaml:4: ipmi.port: \"true\" is not valid; expected an integer from 1 to 65535"_s;
-    QTest::newRow("integer: above range") << QList{scalar(u"ipmi.port"_s, u"65536"_s, 5)}
-                                          << u"/etc/qbmc/qbmc.yaml:5: ipmi.port: \"65536\" is not valid; expected an integer from 1 to 65535"_s;
-    QTest::newRow("integer: below range") << QList{scalar(u"ipmi.port"_s, u"0"_s, 5)}
-                                          << u"/etc/qbmc/qbmc.yaml:5: ipmi.port: \"0\" is not valid; expected an integer from 1 to 65535"_s;
-    QTest::newRow("integer: negative") << QList{scalar(u"gpio.power_switch.line"_s, u"-1"_s, 5)}
-                                       << u"/etc/qbmc/qbmc.yaml:5: gpio.power_switch.line: \"-1\" is not valid; expected an integer from 0 to 1023"_s;
-    QTest::newRow("integer: not in the list") << QList{scalar(u"ipmi.sol.speed"_s, u"4800"_s, 6)}
-                                              << u"/etc/qbmc/qbmc.yaml:6: ipmi.sol.speed: \"4800\" is not valid; expected 9600, 19200, 38400, 57600 or 115200"_s;
-    QTest::newRow("seconds: above range") << QList{scalar(u"power.long_press"_s, u"31"_s, 7)}
-                                          << u"/etc/qbmc/qbmc.yaml:7: power.long_press: \"31\" is not valid; expected a number of seconds from 0.01 to 30"_s;
-    QTest::newRow("seconds: below range") << QList{scalar(u"power.short_press"_s, u"0"_s, 7)}
-                                          << u"/etc/qbmc/qbmc.yaml:7: power.short_press: \"0\" is not valid; expected a number of seconds from 0.01 to 10"_s;
-    QTest::newRow("seconds: fractional range") << QList{scalar(u"ipmi.sol.accumulate_interval"_s, u"2"_s, 7)}
-                                               << u"/etc/qbmc/qbmc.yaml:7: ipmi.sol.accumulate_interval: \"2\" is not valid; expected a number of seconds from 0.005 to 1.275"_s;
-    QTest::newRow("seconds: with unit") << QList{scalar(u"power.long_press"_s, u"5s"_s, 7)}
-                                        << u"/etc/qbmc/qbmc.yaml:7: power.long_press: \"5s\" is not valid; expected a number of seconds from 0.01 to 30"_s;
-    QTest::newRow("seconds: infinite") << QList{scalar(u"power.graceful_timeout"_s, u"inf"_s, 7)}
-                                       << u"/etc/qbmc/qbmc.yaml:7: power.graceful_timeout: \"inf\" is not valid; expected a number of seconds from 1 to 3600"_s;
-    QTest::newRow("serial parity") << QList{scalar(u"ipmi.sol.parity"_s, u"7E1"_s, 6)}
-                                   << u"/etc/qbmc/qbmc.yaml:6: ipmi.sol.parity: \"7E1\" is not valid; expected none, even, odd, mark or space"_s;
-    QTest::newRow("serial data bits") << QList{scalar(u"ipmi.sol.data_bits"_s, u"9"_s, 6)}
-                                      << u"/etc/qbmc/qbmc.yaml:6: ipmi.sol.data_bits: \"9\" is not valid; expected an integer from 7 to 8"_s;
-    QTest::newRow("console history too small") << QList{scalar(u"console.history"_s, u"100"_s, 9)}
-                                               << u"/etc/qbmc/qbmc.yaml:9: console.history: \"100\" is not valid; expected an integer from 4096 to 16777216"_s;
-    QTest::newRow("console log files") << QList{scalar(u"console.log_files"_s, u"-1"_s, 9)}
-                                       << u"/etc/qbmc/qbmc.yaml:9: console.log_files: \"-1\" is not valid; expected an integer from 0 to 16"_s;
-    QTest::newRow("bool: other word") << QList{scalar(u"ipmi.enabled"_s, u"maybe"_s, 8)}
-                                      << u"/etc/qbmc/qbmc.yaml:8: ipmi.enabled: \"maybe\" is not valid; expected true or false"_s;
-    QTest::newRow("bool: number") << QList{scalar(u"redfish.tls"_s, u"1"_s, 8)}
-                                  << u"/etc/qbmc/qbmc.yaml:8: redfish.tls: \"1\" is not valid; expected true or false"_s;
+    QTest::newRow("integer: word") << QList{
+        scalar(u"ipmi.port"_s, u"abc"_s,
+               4)} << u"/etc/qbmc/qbmc.yaml:4: ipmi.port: \"abc\" is not valid; expected an integer from 1 to 65535"_s;
+    QTest::newRow("integer: fraction") << QList{scalar(
+        u"ipmi.max_sessions"_s, u"1.5"_s,
+        4)} << u"/etc/qbmc/qbmc.yaml:4: ipmi.max_sessions: \"1.5\" is not valid; expected an integer from 1 to 63"_s;
+    QTest::newRow("integer: bool") << QList{
+        scalar(u"ipmi.port"_s, u"true"_s,
+               4)} << u"/etc/qbmc/qbmc.yaml:4: ipmi.port: \"true\" is not valid; expected an integer from 1 to 65535"_s;
+    QTest::newRow("integer: above range")
+        << QList{scalar(u"ipmi.port"_s, u"65536"_s, 5)}
+        << u"/etc/qbmc/qbmc.yaml:5: ipmi.port: \"65536\" is not valid; expected an integer from 1 to 65535"_s;
+    QTest::newRow("integer: below range")
+        << QList{scalar(u"ipmi.port"_s, u"0"_s, 5)}
+        << u"/etc/qbmc/qbmc.yaml:5: ipmi.port: \"0\" is not valid; expected an integer from 1 to 65535"_s;
+    QTest::newRow("integer: negative")
+        << QList{scalar(u"gpio.power_switch.line"_s, u"-1"_s, 5)}
+        << u"/etc/qbmc/qbmc.yaml:5: gpio.power_switch.line: \"-1\" is not valid; expected an integer from 0 to 1023"_s;
+    QTest::newRow("integer: not in the list")
+        << QList{scalar(u"ipmi.sol.speed"_s, u"4800"_s, 6)}
+        << u"/etc/qbmc/qbmc.yaml:6: ipmi.sol.speed: \"4800\" is not valid; expected 9600, 19200, 38400, 57600 or 115200"_s;
+    QTest::newRow("seconds: above range")
+        << QList{scalar(u"power.long_press"_s, u"31"_s, 7)}
+        << u"/etc/qbmc/qbmc.yaml:7: power.long_press: \"31\" is not valid; expected a number of seconds from 0.01 to 30"_s;
+    QTest::newRow("seconds: below range")
+        << QList{scalar(u"power.short_press"_s, u"0"_s, 7)}
+        << u"/etc/qbmc/qbmc.yaml:7: power.short_press: \"0\" is not valid; expected a number of seconds from 0.01 to 10"_s;
+    QTest::newRow("seconds: fractional range")
+        << QList{scalar(u"ipmi.sol.accumulate_interval"_s, u"2"_s, 7)}
+        << u"/etc/qbmc/qbmc.yaml:7: ipmi.sol.accumulate_interval: \"2\" is not valid; expected a number of seconds from 0.005 to 1.275"_s;
+    QTest::newRow("seconds: with unit")
+        << QList{scalar(u"power.long_press"_s, u"5s"_s, 7)}
+        << u"/etc/qbmc/qbmc.yaml:7: power.long_press: \"5s\" is not valid; expected a number of seconds from 0.01 to 30"_s;
+    QTest::newRow("seconds: infinite")
+        << QList{scalar(u"power.graceful_timeout"_s, u"inf"_s, 7)}
+        << u"/etc/qbmc/qbmc.yaml:7: power.graceful_timeout: \"inf\" is not valid; expected a number of seconds from 1 to 3600"_s;
+    QTest::newRow("serial parity")
+        << QList{scalar(u"ipmi.sol.parity"_s, u"7E1"_s, 6)}
+        << u"/etc/qbmc/qbmc.yaml:6: ipmi.sol.parity: \"7E1\" is not valid; expected none, even, odd, mark or space"_s;
+    QTest::newRow("serial data bits") << QList{scalar(
+        u"ipmi.sol.data_bits"_s, u"9"_s,
+        6)} << u"/etc/qbmc/qbmc.yaml:6: ipmi.sol.data_bits: \"9\" is not valid; expected an integer from 7 to 8"_s;
+    QTest::newRow("console history too small")
+        << QList{scalar(u"console.history"_s, u"100"_s, 9)}
+        << u"/etc/qbmc/qbmc.yaml:9: console.history: \"100\" is not valid; expected an integer from 4096 to 16777216"_s;
+    QTest::newRow("console log files") << QList{scalar(
+        u"console.log_files"_s, u"-1"_s,
+        9)} << u"/etc/qbmc/qbmc.yaml:9: console.log_files: \"-1\" is not valid; expected an integer from 0 to 16"_s;
+    QTest::newRow("bool: other word") << QList{
+        scalar(u"ipmi.enabled"_s, u"maybe"_s,
+               8)} << u"/etc/qbmc/qbmc.yaml:8: ipmi.enabled: \"maybe\" is not valid; expected true or false"_s;
+    QTest::newRow("bool: number") << QList{
+        scalar(u"redfish.tls"_s, u"1"_s,
+               8)} << u"/etc/qbmc/qbmc.yaml:8: redfish.tls: \"1\" is not valid; expected true or false"_s;
     QTest::newRow("choice") << QList{scalar(u"host.backend"_s, u"qemu"_s, 2)}
                             << u"/etc/qbmc/qbmc.yaml:2: host.backend: \"qemu\" is not valid; expected sim or gpio"_s;
-    QTest::newRow("choice is case-sensitive") << QList{scalar(u"power.restore_policy"_s, u"Always_On"_s, 2)}
-                                              << u"/etc/qbmc/qbmc.yaml:2: power.restore_policy: \"Always_On\" is not valid; expected always_off, always_on or last_state"_s;
-    QTest::newRow("address: host name") << QList{scalar(u"ipmi.listen"_s, u"localhost"_s, 3)}
-                                        << u"/etc/qbmc/qbmc.yaml:3: ipmi.listen: \"localhost\" is not valid; expected an IPv4 or IPv6 address (\"::\" for every address)"_s;
-    QTest::newRow("address: bad octet") << QList{scalar(u"redfish.listen"_s, u"192.168.1.256"_s, 3)}
-                                        << u"/etc/qbmc/qbmc.yaml:3: redfish.listen: \"192.168.1.256\" is not valid; expected an IPv4 or IPv6 address (\"::\" for every address)"_s;
-    QTest::newRow("address: empty") << QList{scalar(u"ipmi.listen"_s, QString(), 3)}
-                                    << u"/etc/qbmc/qbmc.yaml:3: ipmi.listen: \"\" is not valid; expected an IPv4 or IPv6 address (\"::\" for every address)"_s;
-    QTest::newRow("address: with port") << QList{scalar(u"ipmi.listen"_s, u"127.0.0.1:623"_s, 3)}
-                                        << u"/etc/qbmc/qbmc.yaml:3: ipmi.listen: \"127.0.0.1:623\" is not valid; expected an IPv4 or IPv6 address (\"::\" for every address)"_s;
-    QTest::newRow("quotes in the value are escaped") << QList{scalar(u"host.backend"_s, u"say \"sim\""_s, 2)}
-                                                     << u"/etc/qbmc/qbmc.yaml:2: host.backend: \"say \\\"sim\\\"\" is not valid; expected sim or gpio"_s;
+    QTest::newRow("choice is case-sensitive")
+        << QList{scalar(u"power.restore_policy"_s, u"Always_On"_s, 2)}
+        << u"/etc/qbmc/qbmc.yaml:2: power.restore_policy: \"Always_On\" is not valid; expected always_off, always_on or last_state"_s;
+    QTest::newRow("address: host name")
+        << QList{scalar(u"ipmi.listen"_s, u"localhost"_s, 3)}
+        << u"/etc/qbmc/qbmc.yaml:3: ipmi.listen: \"localhost\" is not valid; expected an IPv4 or IPv6 address (\"::\" for every address)"_s;
+    QTest::newRow("address: bad octet")
+        << QList{scalar(u"redfish.listen"_s, u"192.168.1.256"_s, 3)}
+        << u"/etc/qbmc/qbmc.yaml:3: redfish.listen: \"192.168.1.256\" is not valid; expected an IPv4 or IPv6 address (\"::\" for every address)"_s;
+    QTest::newRow("address: empty")
+        << QList{scalar(u"ipmi.listen"_s, QString(), 3)}
+        << u"/etc/qbmc/qbmc.yaml:3: ipmi.listen: \"\" is not valid; expected an IPv4 or IPv6 address (\"::\" for every address)"_s;
+    QTest::newRow("address: with port")
+        << QList{scalar(u"ipmi.listen"_s, u"127.0.0.1:623"_s, 3)}
+        << u"/etc/qbmc/qbmc.yaml:3: ipmi.listen: \"127.0.0.1:623\" is not valid; expected an IPv4 or IPv6 address (\"::\" for every address)"_s;
+    QTest::newRow("quotes in the value are escaped")
+        << QList{scalar(u"host.backend"_s, u"say \"sim\""_s, 2)}
+        << u"/etc/qbmc/qbmc.yaml:2: host.backend: \"say \\\"sim\\\"\" is not valid; expected sim or gpio"_s;
 
     // Lists and scalars.
-    QTest::newRow("list for a scalar key") << QList{list(u"ipmi.port"_s, {u"623"_s}, 9)}
-                                           << u"/etc/qbmc/qbmc.yaml:9: ipmi.port: expected an integer from 1 to 65535, got a list"_s;
+    QTest::newRow("list for a scalar key")
+        << QList{list(u"ipmi.port"_s, {u"623"_s}, 9)}
+        << u"/etc/qbmc/qbmc.yaml:9: ipmi.port: expected an integer from 1 to 65535, got a list"_s;
     QTest::newRow("list for a string key") << QList{list(u"ipmi.auth.file"_s, {u"a"_s, u"b"_s}, 9)}
                                            << u"/etc/qbmc/qbmc.yaml:9: ipmi.auth.file: expected a string, got a list"_s;
-    QTest::newRow("scalar for the cipher suites") << QList{scalar(u"ipmi.cipher_suites"_s, u"17"_s, 10)}
-                                                  << u"/etc/qbmc/qbmc.yaml:10: ipmi.cipher_suites: expected "_s + suites + u", got a single value"_s;
-    QTest::newRow("cipher suite not allowed") << QList{list(u"ipmi.cipher_suites"_s, {u"17"_s, u"1"_s}, 10)}
-                                              << u"/etc/qbmc/qbmc.yaml:10: ipmi.cipher_suites: [\"17\", \"1\"] is not valid; expected "_s + suites;
-    QTest::newRow("cipher suite twice") << QList{list(u"ipmi.cipher_suites"_s, {u"3"_s, u"3"_s}, 10)}
-                                        << u"/etc/qbmc/qbmc.yaml:10: ipmi.cipher_suites: [\"3\", \"3\"] is not valid; expected "_s + suites;
-    QTest::newRow("cipher suite not a number") << QList{list(u"ipmi.cipher_suites"_s, {u"seventeen"_s}, 10)}
-                                               << u"/etc/qbmc/qbmc.yaml:10: ipmi.cipher_suites: [\"seventeen\"] is not valid; expected "_s + suites;
+    QTest::newRow("scalar for the cipher suites")
+        << QList{scalar(u"ipmi.cipher_suites"_s, u"17"_s, 10)}
+        << u"/etc/qbmc/qbmc.yaml:10: ipmi.cipher_suites: expected "_s + suites + u", got a single value"_s;
+    QTest::newRow("cipher suite not allowed")
+        << QList{list(u"ipmi.cipher_suites"_s, {u"17"_s, u"1"_s}, 10)}
+        << u"/etc/qbmc/qbmc.yaml:10: ipmi.cipher_suites: [\"17\", \"1\"] is not valid; expected "_s + suites;
+    QTest::newRow("cipher suite twice") << QList{
+        list(u"ipmi.cipher_suites"_s, {u"3"_s, u"3"_s},
+             10)} << u"/etc/qbmc/qbmc.yaml:10: ipmi.cipher_suites: [\"3\", \"3\"] is not valid; expected "_s + suites;
+    QTest::newRow("cipher suite not a number")
+        << QList{list(u"ipmi.cipher_suites"_s, {u"seventeen"_s}, 10)}
+        << u"/etc/qbmc/qbmc.yaml:10: ipmi.cipher_suites: [\"seventeen\"] is not valid; expected "_s + suites;
     QTest::newRow("no cipher suites") << QList{list(u"ipmi.cipher_suites"_s, {}, 10)}
-                                      << u"/etc/qbmc/qbmc.yaml:10: ipmi.cipher_suites: [] is not valid; expected "_s + suites;
+                                      << u"/etc/qbmc/qbmc.yaml:10: ipmi.cipher_suites: [] is not valid; expected "_s
+            + suites;
 
     // Null and mappings.
-    QTest::newRow("null for an integer") << QList{null(u"ipmi.port"_s, 11)}
-                                         << u"/etc/qbmc/qbmc.yaml:11: ipmi.port: no value given; expected an integer from 1 to 65535"_s;
-    QTest::newRow("null for a bool") << QList{null(u"ipmi.enabled"_s, 11)}
-                                     << u"/etc/qbmc/qbmc.yaml:11: ipmi.enabled: no value given; expected true or false"_s;
-    QTest::newRow("null for the cipher suites") << QList{null(u"ipmi.cipher_suites"_s, 11)}
-                                                << u"/etc/qbmc/qbmc.yaml:11: ipmi.cipher_suites: no value given; expected "_s + suites;
-    QTest::newRow("mapping for a key") << QList{mapping(u"ipmi.port"_s, 12)}
-                                       << u"/etc/qbmc/qbmc.yaml:12: ipmi.port: expected an integer from 1 to 65535, got a mapping"_s;
-    QTest::newRow("mapping under a key") << QList{scalar(u"ipmi.port.x"_s, u"1"_s, 13)}
-                                         << u"/etc/qbmc/qbmc.yaml:13: ipmi.port: expected an integer from 1 to 65535, got a mapping"_s;
-    QTest::newRow("mapping deep under a key") << QList{null(u"host.backend.a.b"_s, 13)}
-                                              << u"/etc/qbmc/qbmc.yaml:13: host.backend: expected sim or gpio, got a mapping"_s;
+    QTest::newRow("null for an integer") << QList{
+        null(u"ipmi.port"_s,
+             11)} << u"/etc/qbmc/qbmc.yaml:11: ipmi.port: no value given; expected an integer from 1 to 65535"_s;
+    QTest::newRow("null for a bool") << QList{null(
+        u"ipmi.enabled"_s, 11)} << u"/etc/qbmc/qbmc.yaml:11: ipmi.enabled: no value given; expected true or false"_s;
+    QTest::newRow("null for the cipher suites")
+        << QList{null(u"ipmi.cipher_suites"_s, 11)}
+        << u"/etc/qbmc/qbmc.yaml:11: ipmi.cipher_suites: no value given; expected "_s + suites;
+    QTest::newRow("mapping for a key") << QList{
+        mapping(u"ipmi.port"_s,
+                12)} << u"/etc/qbmc/qbmc.yaml:12: ipmi.port: expected an integer from 1 to 65535, got a mapping"_s;
+    QTest::newRow("mapping under a key") << QList{
+        scalar(u"ipmi.port.x"_s, u"1"_s,
+               13)} << u"/etc/qbmc/qbmc.yaml:13: ipmi.port: expected an integer from 1 to 65535, got a mapping"_s;
+    QTest::newRow("mapping deep under a key")
+        << QList{null(u"host.backend.a.b"_s, 13)}
+        << u"/etc/qbmc/qbmc.yaml:13: host.backend: expected sim or gpio, got a mapping"_s;
     QTest::newRow("value for a section") << QList{scalar(u"ipmi"_s, u"on"_s, 14)}
-                                         << u"/etc/qbmc/qbmc.yaml:14: ipmi: is a section, not a value; it holds: "_s + ipmiChildren;
+                                         << u"/etc/qbmc/qbmc.yaml:14: ipmi: is a section, not a value; it holds: "_s
+            + ipmiChildren;
     QTest::newRow("list for a section") << QList{list(u"ipmi.sol"_s, {u"a"_s}, 14)}
-                                        << u"/etc/qbmc/qbmc.yaml:14: ipmi.sol: is a section, not a value; it holds: "_s + solChildren;
+                                        << u"/etc/qbmc/qbmc.yaml:14: ipmi.sol: is a section, not a value; it holds: "_s
+            + solChildren;
 
     // Unknown keys, listing what the section allows in schema order.
-    QTest::newRow("unknown at the top level") << QList{scalar(u"ipmb"_s, u"1"_s, 15)}
-                                              << u"/etc/qbmc/qbmc.yaml:15: ipmb: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, redfish, accounts, eventlog, ui, log"_s;
-    QTest::newRow("unknown section at the top level") << QList{scalar(u"kvmd.auth.enabled"_s, u"true"_s, 15)}
-                                                      << u"/etc/qbmc/qbmc.yaml:15: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, redfish, accounts, eventlog, ui, log"_s;
+    QTest::newRow("unknown at the top level")
+        << QList{scalar(u"ipmb"_s, u"1"_s, 15)}
+        << u"/etc/qbmc/qbmc.yaml:15: ipmb: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, redfish, accounts, eventlog, ui, log"_s;
+    QTest::newRow("unknown section at the top level")
+        << QList{scalar(u"kvmd.auth.enabled"_s, u"true"_s, 15)}
+        << u"/etc/qbmc/qbmc.yaml:15: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, redfish, accounts, eventlog, ui, log"_s;
     QTest::newRow("unknown in ipmi") << QList{scalar(u"ipmi.prot"_s, u"623"_s, 16)}
-                                     << u"/etc/qbmc/qbmc.yaml:16: ipmi.prot: unknown key; allowed in ipmi: "_s + ipmiChildren;
-    QTest::newRow("unknown section in ipmi.sol") << QList{scalar(u"ipmi.sol.baud.rate"_s, u"9600"_s, 16)}
-                                                 << u"/etc/qbmc/qbmc.yaml:16: ipmi.sol.baud: unknown key; allowed in ipmi.sol: "_s + solChildren;
-    QTest::newRow("unknown in gpio.power_led") << QList{scalar(u"gpio.power_led.pin"_s, u"24"_s, 16)}
-                                               << u"/etc/qbmc/qbmc.yaml:16: gpio.power_led.pin: unknown key; allowed in gpio.power_led: line, inverted, debounce"_s;
-    QTest::newRow("unknown in the alias section") << QList{scalar(u"ipmi.server.address"_s, u"::"_s, 17)}
-                                                  << u"/etc/qbmc/qbmc.yaml:17: ipmi.server.address: unknown key; allowed in ipmi.server: host, port"_s;
-    QTest::newRow("value for the alias section") << QList{scalar(u"ipmi.server"_s, u"::"_s, 17)}
-                                                 << u"/etc/qbmc/qbmc.yaml:17: ipmi.server: is a section, not a value; it holds: host, port"_s;
+                                     << u"/etc/qbmc/qbmc.yaml:16: ipmi.prot: unknown key; allowed in ipmi: "_s
+            + ipmiChildren;
+    QTest::newRow("unknown section in ipmi.sol")
+        << QList{scalar(u"ipmi.sol.baud.rate"_s, u"9600"_s, 16)}
+        << u"/etc/qbmc/qbmc.yaml:16: ipmi.sol.baud: unknown key; allowed in ipmi.sol: "_s + solChildren;
+    QTest::newRow("unknown in gpio.power_led")
+        << QList{scalar(u"gpio.power_led.pin"_s, u"24"_s, 16)}
+        << u"/etc/qbmc/qbmc.yaml:16: gpio.power_led.pin: unknown key; allowed in gpio.power_led: line, inverted, debounce"_s;
+    QTest::newRow("unknown in the alias section")
+        << QList{scalar(u"ipmi.server.address"_s, u"::"_s, 17)}
+        << u"/etc/qbmc/qbmc.yaml:17: ipmi.server.address: unknown key; allowed in ipmi.server: host, port"_s;
+    QTest::newRow("value for the alias section")
+        << QList{scalar(u"ipmi.server"_s, u"::"_s, 17)}
+        << u"/etc/qbmc/qbmc.yaml:17: ipmi.server: is a section, not a value; it holds: host, port"_s;
 
     // Aliases are checked like the key they stand for, and named as the file spells them.
-    QTest::newRow("alias: bad value") << QList{scalar(u"ipmi.server.port"_s, u"x"_s, 18)}
-                                      << u"/etc/qbmc/qbmc.yaml:18: ipmi.server.port: \"x\" is not valid; expected an integer from 1 to 65535"_s;
-    QTest::newRow("alias: mapping") << QList{mapping(u"ipmi.server.host"_s, 18)}
-                                    << u"/etc/qbmc/qbmc.yaml:18: ipmi.server.host: expected an IPv4 or IPv6 address (\"::\" for every address), got a mapping"_s;
-    QTest::newRow("alias: mapping under it") << QList{scalar(u"ipmi.server.port.x"_s, u"1"_s, 18)}
-                                             << u"/etc/qbmc/qbmc.yaml:18: ipmi.server.port: expected an integer from 1 to 65535, got a mapping"_s;
+    QTest::newRow("alias: bad value") << QList{scalar(
+        u"ipmi.server.port"_s, u"x"_s,
+        18)} << u"/etc/qbmc/qbmc.yaml:18: ipmi.server.port: \"x\" is not valid; expected an integer from 1 to 65535"_s;
+    QTest::newRow("alias: mapping")
+        << QList{mapping(u"ipmi.server.host"_s, 18)}
+        << u"/etc/qbmc/qbmc.yaml:18: ipmi.server.host: expected an IPv4 or IPv6 address (\"::\" for every address), got a mapping"_s;
+    QTest::newRow("alias: mapping under it")
+        << QList{scalar(u"ipmi.server.port.x"_s, u"1"_s, 18)}
+        << u"/etc/qbmc/qbmc.yaml:18: ipmi.server.port: expected an integer from 1 to 65535, got a mapping"_s;
 
     // Set twice in one file.
     QTest::newRow("same key twice") << QList{scalar(u"ipmi.port"_s, u"623"_s, 3), scalar(u"ipmi.port"_s, u"624"_s, 9)}
                                     << u"/etc/qbmc/qbmc.yaml:9: ipmi.port: set twice in this file (also on line 3)"_s;
-    QTest::newRow("alias, then key") << QList{scalar(u"ipmi.server.port"_s, u"623"_s, 3), scalar(u"ipmi.port"_s, u"624"_s, 7)}
+    QTest::newRow("alias, then key") << QList{scalar(u"ipmi.server.port"_s, u"623"_s, 3),
+                                              scalar(u"ipmi.port"_s, u"624"_s, 7)}
                                      << u"/etc/qbmc/qbmc.yaml:7: ipmi.port: set twice in this file (also on line 3)"_s;
-    QTest::newRow("key, then alias") << QList{scalar(u"ipmi.listen"_s, u"::"_s, 2), scalar(u"ipmi.server.host"_s, u"::1"_s, 5)}
-                                     << u"/etc/qbmc/qbmc.yaml:5: ipmi.server.host: set twice in this file (also on line 2)"_s;
+    QTest::newRow("key, then alias")
+        << QList{scalar(u"ipmi.listen"_s, u"::"_s, 2), scalar(u"ipmi.server.host"_s, u"::1"_s, 5)}
+        << u"/etc/qbmc/qbmc.yaml:5: ipmi.server.host: set twice in this file (also on line 2)"_s;
 }
 
 void tst_Configuration::rejects()
@@ -407,7 +458,8 @@ void tst_Configuration::firstErrorStopsTheFile()
     Configuration configuration;
     const std::optional<ConfigError> error = configuration.applyFile(
         mainFile, {scalar(u"ipmi.port"_s, u"nope"_s, 3), scalar(u"redfish.port"_s, u"8443"_s, 4)});
-    QCOMPARE(errorText(error), u"/etc/qbmc/qbmc.yaml:3: ipmi.port: \"nope\" is not valid; expected an integer from 1 to 65535"_s);
+    QCOMPARE(errorText(error),
+             u"/etc/qbmc/qbmc.yaml:3: ipmi.port: \"nope\" is not valid; expected an integer from 1 to 65535"_s);
     QCOMPARE(configuration.intValue(u"ipmi.port"_s), 623);
     QCOMPARE(configuration.intValue(u"redfish.port"_s), 443);
     QCOMPARE(configuration.source(u"redfish.port"_s).kind, Configuration::Source::Kind::Default);
@@ -421,7 +473,8 @@ void tst_Configuration::aliases_data()
     QTest::addColumn<QString>("canonical");
     QTest::addColumn<QVariant>("expected");
 
-    QTest::newRow("ipmi.server.port") << scalar(u"ipmi.server.port"_s, u"6230"_s, 5) << u"ipmi.port"_s << QVariant(6230);
+    QTest::newRow("ipmi.server.port") << scalar(u"ipmi.server.port"_s, u"6230"_s, 5) << u"ipmi.port"_s
+                                      << QVariant(6230);
     QTest::newRow("ipmi.server.host") << scalar(u"ipmi.server.host"_s, u"127.0.0.1"_s, 5) << u"ipmi.listen"_s
                                       << QVariant(u"127.0.0.1"_s);
 }
@@ -450,24 +503,26 @@ void tst_Configuration::ignoredPiKvmKeysWarn()
 {
     Configuration configuration;
     QStringList warnings{u"an earlier warning"_s};
-    const std::optional<ConfigError> error = configuration.applyFile(
-        mainFile, {
-                      null(u"ipmi"_s, 1),
-                      scalar(u"ipmi.server.port"_s, u"6230"_s, 3),
-                      scalar(u"ipmi.sol.device"_s, u"/dev/ttyUSB0"_s, 5),
-                      scalar(u"ipmi.sol.select_timeout"_s, u"0.1"_s, 7),
-                      scalar(u"ipmi.sol.proxy_port"_s, u"40001"_s, 8),
-                      scalar(u"ipmi.sol.speed"_s, u"57600"_s, 9),
-                      scalar(u"ipmi.sol.proxy_port.extra"_s, u"1"_s, 11),
-                  },
-        &warnings);
+    const std::optional<ConfigError> error =
+        configuration.applyFile(mainFile,
+                                {
+                                    null(u"ipmi"_s, 1),
+                                    scalar(u"ipmi.server.port"_s, u"6230"_s, 3),
+                                    scalar(u"ipmi.sol.device"_s, u"/dev/ttyUSB0"_s, 5),
+                                    scalar(u"ipmi.sol.select_timeout"_s, u"0.1"_s, 7),
+                                    scalar(u"ipmi.sol.proxy_port"_s, u"40001"_s, 8),
+                                    scalar(u"ipmi.sol.speed"_s, u"57600"_s, 9),
+                                    scalar(u"ipmi.sol.proxy_port.extra"_s, u"1"_s, 11),
+                                },
+                                &warnings);
     QCOMPARE(errorText(error), QString());
-    QCOMPARE(warnings, (QStringList{
-                           u"an earlier warning"_s,
-                           u"/etc/qbmc/qbmc.yaml:7: ipmi.sol.select_timeout: a PiKVM setting qbmc does not need; ignored"_s,
-                           u"/etc/qbmc/qbmc.yaml:8: ipmi.sol.proxy_port: a PiKVM setting qbmc does not need; ignored"_s,
-                           u"/etc/qbmc/qbmc.yaml:11: ipmi.sol.proxy_port.extra: a PiKVM setting qbmc does not need; ignored"_s,
-                       }));
+    QCOMPARE(warnings,
+             (QStringList{
+                 u"an earlier warning"_s,
+                 u"/etc/qbmc/qbmc.yaml:7: ipmi.sol.select_timeout: a PiKVM setting qbmc does not need; ignored"_s,
+                 u"/etc/qbmc/qbmc.yaml:8: ipmi.sol.proxy_port: a PiKVM setting qbmc does not need; ignored"_s,
+                 u"/etc/qbmc/qbmc.yaml:11: ipmi.sol.proxy_port.extra: a PiKVM setting qbmc does not need; ignored"_s,
+             }));
     QCOMPARE(configuration.intValue(u"ipmi.port"_s), 6230);
     QCOMPARE(configuration.stringValue(u"ipmi.sol.device"_s), u"/dev/ttyUSB0"_s);
     QCOMPARE(configuration.intValue(u"ipmi.sol.speed"_s), 57600);
@@ -482,18 +537,21 @@ void tst_Configuration::ignoredPiKvmKeysWarn()
 void tst_Configuration::laterFileOverrides()
 {
     Configuration configuration;
-    QVERIFY(!configuration.applyFile(mainFile, {
-                                                   scalar(u"ipmi.port"_s, u"1623"_s, 2),
-                                                   scalar(u"ipmi.listen"_s, u"127.0.0.1"_s, 3),
-                                                   scalar(u"host.backend"_s, u"gpio"_s, 4),
-                                               }));
-    QVERIFY(!configuration.applyFile(dropInFile, {
-                                                     scalar(u"ipmi.server.port"_s, u"2623"_s, 6),
-                                                     scalar(u"redfish.port"_s, u"8443"_s, 9),
-                                                 }));
+    QVERIFY(!configuration.applyFile(mainFile,
+                                     {
+                                         scalar(u"ipmi.port"_s, u"1623"_s, 2),
+                                         scalar(u"ipmi.listen"_s, u"127.0.0.1"_s, 3),
+                                         scalar(u"host.backend"_s, u"gpio"_s, 4),
+                                     }));
+    QVERIFY(!configuration.applyFile(dropInFile,
+                                     {
+                                         scalar(u"ipmi.server.port"_s, u"2623"_s, 6),
+                                         scalar(u"redfish.port"_s, u"8443"_s, 9),
+                                     }));
 
     QCOMPARE(configuration.intValue(u"ipmi.port"_s), 2623);
-    QCOMPARE(configuration.source(u"ipmi.port"_s).toString(), u"/etc/qbmc/qbmc.d/10-site.yaml:6 (as ipmi.server.port)"_s);
+    QCOMPARE(configuration.source(u"ipmi.port"_s).toString(),
+             u"/etc/qbmc/qbmc.d/10-site.yaml:6 (as ipmi.server.port)"_s);
     QCOMPARE(configuration.stringValue(u"ipmi.listen"_s), u"127.0.0.1"_s);
     QCOMPARE(configuration.source(u"ipmi.listen"_s).toString(), u"/etc/qbmc/qbmc.yaml:3"_s);
     QCOMPARE(configuration.source(u"host.backend"_s).toString(), u"/etc/qbmc/qbmc.yaml:4"_s);
@@ -559,7 +617,8 @@ void tst_Configuration::validate_data()
         << QList<ConfigEntry>() << QList{scalar(u"redfish.tls_key"_s, u"/etc/qbmc/key.pem"_s, 2)}
         << u"/etc/qbmc/qbmc.d/10-site.yaml:2: redfish.tls_key: set without redfish.tls_cert; set both or neither"_s;
     QTest::newRow("key emptied again by a null")
-        << QList{scalar(u"redfish.tls_cert"_s, u"/etc/qbmc/cert.pem"_s, 9), scalar(u"redfish.tls_key"_s, u"/k.pem"_s, 10)}
+        << QList{scalar(u"redfish.tls_cert"_s, u"/etc/qbmc/cert.pem"_s, 9),
+                 scalar(u"redfish.tls_key"_s, u"/k.pem"_s, 10)}
         << QList{null(u"redfish.tls_key"_s, 3)}
         << u"/etc/qbmc/qbmc.yaml:9: redfish.tls_cert: set without redfish.tls_key; set both or neither"_s;
 }
@@ -632,10 +691,11 @@ void tst_Configuration::runtimeValueIsPersisted()
 
     QCOMPARE(QJsonDocument::fromJson(readAll(settingsPath)).object(),
              (QJsonObject{{u"version"_s, 1},
-                          {u"settings"_s, QJsonObject{{u"ipmi.sol.speed"_s, 9600},
-                                                      {u"ipmi.enabled"_s, true},
-                                                      {u"ipmi.sol.accumulate_interval"_s, 0.25},
-                                                      {u"power.restore_policy"_s, u"always_on"_s}}}}));
+                          {u"settings"_s,
+                           QJsonObject{{u"ipmi.sol.speed"_s, 9600},
+                                       {u"ipmi.enabled"_s, true},
+                                       {u"ipmi.sol.accumulate_interval"_s, 0.25},
+                                       {u"power.restore_policy"_s, u"always_on"_s}}}}));
     QCOMPARE(modeOf(settingsPath), 0600);
     QCOMPARE(QDir(directory.path()).entryList(QDir::Files), QStringList{u"settings.json"_s});
 }
@@ -654,11 +714,12 @@ void tst_Configuration::runtimeValueWinsOverFile()
 
     // A restart: the files are read again, then the state directory.
     Configuration configuration;
-    QVERIFY(!configuration.applyFile(mainFile, {
-                                                   scalar(u"ipmi.sol.speed"_s, u"19200"_s, 12),
-                                                   scalar(u"ipmi.enabled"_s, u"yes"_s, 13),
-                                                   scalar(u"ipmi.sol.retry_count"_s, u"3"_s, 14),
-                                               }));
+    QVERIFY(!configuration.applyFile(mainFile,
+                                     {
+                                         scalar(u"ipmi.sol.speed"_s, u"19200"_s, 12),
+                                         scalar(u"ipmi.enabled"_s, u"yes"_s, 13),
+                                         scalar(u"ipmi.sol.retry_count"_s, u"3"_s, 14),
+                                     }));
     const StateFile::Result result = configuration.attachState(directory.path());
     QCOMPARE(result.status, StateFile::Status::Loaded);
 
@@ -684,18 +745,21 @@ void tst_Configuration::runtimeValueRefused_data()
     QTest::addColumn<QString>("error");
 
     QTest::newRow("file-only key") << u"ipmi.port"_s << QVariant(1623) << u"ipmi.port cannot be changed at run time"_s;
-    QTest::newRow("file-only bool") << u"redfish.tls"_s << QVariant(false) << u"redfish.tls cannot be changed at run time"_s;
+    QTest::newRow("file-only bool") << u"redfish.tls"_s << QVariant(false)
+                                    << u"redfish.tls cannot be changed at run time"_s;
     QTest::newRow("integer not in the list")
         << u"ipmi.sol.speed"_s << QVariant(4800)
         << u"ipmi.sol.speed: 4800 is not valid; expected 9600, 19200, 38400, 57600 or 115200"_s;
     QTest::newRow("integer out of range") << u"ipmi.sol.retry_count"_s << QVariant(8)
                                           << u"ipmi.sol.retry_count: 8 is not valid; expected an integer from 0 to 7"_s;
-    QTest::newRow("integer beyond any range") << u"ipmi.sol.retry_count"_s << QVariant(qInf())
-                                              << u"ipmi.sol.retry_count: inf is not valid; expected an integer from 0 to 7"_s;
+    QTest::newRow("integer beyond any range")
+        << u"ipmi.sol.retry_count"_s << QVariant(qInf())
+        << u"ipmi.sol.retry_count: inf is not valid; expected an integer from 0 to 7"_s;
     QTest::newRow("integer as text") << u"ipmi.sol.retry_count"_s << QVariant(u"3"_s)
                                      << u"ipmi.sol.retry_count: 3 is not valid; expected an integer from 0 to 7"_s;
-    QTest::newRow("integer with a fraction") << u"ipmi.sol.send_threshold"_s << QVariant(2.5)
-                                             << u"ipmi.sol.send_threshold: 2.5 is not valid; expected an integer from 1 to 255"_s;
+    QTest::newRow("integer with a fraction")
+        << u"ipmi.sol.send_threshold"_s << QVariant(2.5)
+        << u"ipmi.sol.send_threshold: 2.5 is not valid; expected an integer from 1 to 255"_s;
     QTest::newRow("bool as text") << u"ipmi.enabled"_s << QVariant(u"yes"_s)
                                   << u"ipmi.enabled: yes is not valid; expected true or false"_s;
     QTest::newRow("seconds out of range")
@@ -766,9 +830,9 @@ void tst_Configuration::damagedStateIsSetAside()
     Configuration configuration;
     QVERIFY(!configuration.applyFile(mainFile, {scalar(u"ipmi.sol.speed"_s, u"19200"_s, 12)}));
 
-    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"^%1 is damaged \\(%2\\); kept it as %1\\.corrupt-"_s.arg(
-                                                               QRegularExpression::escape(settingsPath),
-                                                               QRegularExpression::escape(problem))));
+    QTest::ignoreMessage(QtCriticalMsg,
+                         QRegularExpression(u"^%1 is damaged \\(%2\\); kept it as %1\\.corrupt-"_s.arg(
+                             QRegularExpression::escape(settingsPath), QRegularExpression::escape(problem))));
     QTest::ignoreMessage(QtCriticalMsg, "settings changed at run time are lost; the configuration files apply");
     const StateFile::Result result = configuration.attachState(directory.path());
     QCOMPARE(result.status, StateFile::Status::Damaged);
@@ -828,12 +892,13 @@ void tst_Configuration::yaml()
     const QString settingsPath = directory.filePath(u"settings.json"_s);
 
     Configuration configuration;
-    QVERIFY(!configuration.applyFile(mainFile, {
-                                                   scalar(u"host.backend"_s, u"gpio"_s, 2),
-                                                   scalar(u"ipmi.server.port"_s, u"6230"_s, 5),
-                                                   list(u"ipmi.cipher_suites"_s, {u"3"_s, u"17"_s}, 6),
-                                                   scalar(u"log.rules"_s, u"qbmc.*=\"true\""_s, 30),
-                                               }));
+    QVERIFY(!configuration.applyFile(mainFile,
+                                     {
+                                         scalar(u"host.backend"_s, u"gpio"_s, 2),
+                                         scalar(u"ipmi.server.port"_s, u"6230"_s, 5),
+                                         list(u"ipmi.cipher_suites"_s, {u"3"_s, u"17"_s}, 6),
+                                         scalar(u"log.rules"_s, u"qbmc.*=\"true\""_s, 30),
+                                     }));
     QVERIFY(!configuration.applyFile(dropInFile, {scalar(u"power.long_press"_s, u"7.5"_s, 1)}));
     configuration.attachState(directory.path());
     QCOMPARE(configuration.setRuntimeValue(u"ipmi.sol.speed"_s, 9600), std::nullopt);

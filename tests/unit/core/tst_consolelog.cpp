@@ -50,8 +50,9 @@ void tst_ConsoleLog::rotatesAtTheSizeAndKeepsTheNewestFiles()
     QCOMPARE(contents(dir.filePath(u"console.log.1"_s)), QByteArray("cccccccccc"));
     QCOMPARE(contents(dir.filePath(u"console.log.2"_s)), QByteArray("bbbbbbbbbb"));
     QVERIFY(!QFile::exists(dir.filePath(u"console.log.3"_s)));
-    QCOMPARE(log.files(), (QStringList{dir.filePath(u"console.log.2"_s), dir.filePath(u"console.log.1"_s),
-                                       dir.filePath(u"console.log"_s)}));
+    QCOMPARE(log.files(),
+             (QStringList{dir.filePath(u"console.log.2"_s), dir.filePath(u"console.log.1"_s),
+                          dir.filePath(u"console.log"_s)}));
 }
 
 void tst_ConsoleLog::appendsAcrossRestarts()

@@ -163,15 +163,15 @@ void tst_EventLog::damagedFileIsKeptAsideAndANewLogStarts_data()
     QTest::newRow("truncated") << QByteArray(R"({"version":1,"entries":[{"id":1,)") << u"not valid JSON"_s;
     QTest::newRow("not an object") << QByteArray("[1,2]") << u"not a JSON object"_s;
     QTest::newRow("future version") << QByteArray(R"({"version":7,"entries":[]})") << u"unknown format version 7"_s;
-    QTest::newRow("entry without message")
-        << QByteArray(R"({"version":1,"entries":[{"id":1,"time":"2026-01-01T00:00:00.000Z","severity":"info","origin":"bmc"}]})")
-        << u"entry 1 is malformed"_s;
-    QTest::newRow("unknown kind")
-        << QByteArray(R"({"version":1,"entries":[{"id":1,"time":"2026-01-01T00:00:00.000Z","severity":"info","origin":"bmc","message":"m","kind":"Meteor"}]})")
-        << u"entry 1 is malformed"_s;
-    QTest::newRow("unknown origin")
-        << QByteArray(R"({"version":1,"entries":[{"id":1,"time":"2026-01-01T00:00:00.000Z","severity":"info","origin":"mars","message":"m"}]})")
-        << u"entry 1 is malformed"_s;
+    QTest::newRow("entry without message") << QByteArray(
+        R"({"version":1,"entries":[{"id":1,"time":"2026-01-01T00:00:00.000Z","severity":"info","origin":"bmc"}]})")
+                                           << u"entry 1 is malformed"_s;
+    QTest::newRow("unknown kind") << QByteArray(
+        R"({"version":1,"entries":[{"id":1,"time":"2026-01-01T00:00:00.000Z","severity":"info","origin":"bmc","message":"m","kind":"Meteor"}]})")
+                                  << u"entry 1 is malformed"_s;
+    QTest::newRow("unknown origin") << QByteArray(
+        R"({"version":1,"entries":[{"id":1,"time":"2026-01-01T00:00:00.000Z","severity":"info","origin":"mars","message":"m"}]})")
+                                    << u"entry 1 is malformed"_s;
 }
 
 void tst_EventLog::damagedFileIsKeptAsideAndANewLogStarts()

@@ -105,7 +105,9 @@ void tst_PowerController::admission_data()
 
     const auto row = [](Action action, Led led, Admission expected) {
         QTest::addRow("%s while %s", qPrintable(PowerController::actionName(action)),
-                      led == Led::On ? "on" : led == Led::Off ? "off" : "unknown")
+                      led == Led::On        ? "on"
+                          : led == Led::Off ? "off"
+                                            : "unknown")
             << action << led << expected;
     };
     // DECISIONS.md "Power semantics", for every action in every state.

@@ -132,7 +132,8 @@ void tst_PowerRestorePolicy::damagedStateFileMeansLastStateOff()
     restore.apply();
     QVERIFY(backend.presses.isEmpty());
     QCOMPARE(log.entries().first().severity, EventLogEntry::Severity::Critical);
-    QVERIFY(log.entries().first().message.startsWith(u"The power state file was damaged (lastState is neither On nor Off)"_s));
+    QVERIFY(log.entries().first().message.startsWith(
+        u"The power state file was damaged (lastState is neither On nor Off)"_s));
     const QStringList aside = QDir(dir.path()).entryList({u"power.json.corrupt-*"_s});
     QCOMPARE(aside.size(), 1);
     QFile kept(QDir(dir.path()).filePath(aside.first()));

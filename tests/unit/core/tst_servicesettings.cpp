@@ -37,7 +37,8 @@ void tst_ServiceSettings::ipmiSwitchPersistsAndWinsOverYaml()
     }
     // The YAML says on; the value changed at run time still wins.
     Configuration configuration;
-    QVERIFY(!configuration.applyFile(u"qbmc.yaml"_s, {ConfigEntry{u"ipmi.enabled"_s, 3, ConfigEntry::Kind::Scalar, u"true"_s, {}, {}}}));
+    QVERIFY(!configuration.applyFile(
+        u"qbmc.yaml"_s, {ConfigEntry{u"ipmi.enabled"_s, 3, ConfigEntry::Kind::Scalar, u"true"_s, {}, {}}}));
     configuration.attachState(dir.path());
     ServiceSettings settings(&configuration, &log);
     QVERIFY(!settings.isIpmiEnabled());

@@ -120,12 +120,11 @@ void tst_StateFile::damagedFileIsMovedAside_data()
                                    << u"unknown format version 2 (expected 1)"_s;
     QTest::newRow("older version") << QByteArray(R"({"version": 0})") << false
                                    << u"unknown format version 0 (expected 1)"_s;
-    QTest::newRow("no version") << QByteArray(R"({"settings": {}})") << false
-                                << u"no format version (expected 1)"_s;
+    QTest::newRow("no version") << QByteArray(R"({"settings": {}})") << false << u"no format version (expected 1)"_s;
     QTest::newRow("version as text") << QByteArray(R"({"version": "1"})") << false
                                      << u"unknown format version \"1\" (expected 1)"_s;
-    QTest::newRow("rejected by validator") << QByteArray(R"({"version": 1, "settings": 5})") << true
-                                           << u"settings is not an object"_s;
+    QTest::newRow("rejected by validator")
+        << QByteArray(R"({"version": 1, "settings": 5})") << true << u"settings is not an object"_s;
 }
 
 void tst_StateFile::damagedFileIsMovedAside()
@@ -142,8 +141,8 @@ void tst_StateFile::damagedFileIsMovedAside()
     };
 
     QTest::ignoreMessage(QtCriticalMsg,
-                         QRegularExpression(u"^%1 is damaged \\(.*\\); kept it as %1\\.corrupt-"_s
-                                                .arg(QRegularExpression::escape(m_path))));
+                         QRegularExpression(u"^%1 is damaged \\(.*\\); kept it as %1\\.corrupt-"_s.arg(
+                             QRegularExpression::escape(m_path))));
     const StateFile::Result result = StateFile(m_path).load(version, validate);
     QCOMPARE(result.status, StateFile::Status::Damaged);
     QCOMPARE(result.problem, problem);
@@ -214,7 +213,8 @@ void tst_StateFile::saveIntoMissingDirectoryFails()
     const QString directory = m_directory->filePath(u"missing"_s);
     const QString path = directory + u"/state.json"_s;
 
-    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"^cannot write %1: "_s.arg(QRegularExpression::escape(path))));
+    QTest::ignoreMessage(QtCriticalMsg,
+                         QRegularExpression(u"^cannot write %1: "_s.arg(QRegularExpression::escape(path))));
     QVERIFY(!StateFile(path).save(version, {{u"a"_s, 1}}));
     QVERIFY(!QFileInfo::exists(directory));
     QVERIFY(QDir(m_directory->path()).isEmpty());

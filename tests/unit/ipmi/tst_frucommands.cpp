@@ -29,7 +29,8 @@ private:
     IpmiResponse call(quint8 command, const QByteArray &data, Privilege privilege = Privilege::Administrator);
     static QByteArray readRequest(quint8 device, quint16 offset, quint8 count);
 
-    FruInventory m_inventory{{u"Maker"_s, u"Board"_s, u"B-1"_s, u"P-1"_s}, {u"ACME"_s, u"Server"_s, u"S-1"_s, u"1.0"_s, u"SN"_s, u"Tag"_s}};
+    FruInventory m_inventory{{u"Maker"_s, u"Board"_s, u"B-1"_s, u"P-1"_s},
+                             {u"ACME"_s, u"Server"_s, u"S-1"_s, u"1.0"_s, u"SN"_s, u"Tag"_s}};
     std::unique_ptr<CommandTable> m_table;
     std::unique_ptr<FruCommands> m_commands;
 };
@@ -140,10 +141,14 @@ void tst_FruCommands::requestLengths()
 
 void tst_FruCommands::privileges()
 {
-    QCOMPARE(call(0x10, QByteArray(1, '\0'), Privilege::Callback).completionCode, CompletionCode::InsufficientPrivilege);
-    QCOMPARE(call(0x11, readRequest(0, 0, 1), Privilege::Callback).completionCode, CompletionCode::InsufficientPrivilege);
-    QCOMPARE(call(0x12, QByteArray::fromHex("00000041"), Privilege::User).completionCode, CompletionCode::InsufficientPrivilege);
-    QCOMPARE(call(0x12, QByteArray::fromHex("00000041"), Privilege::Operator).completionCode, CompletionCode::WriteProtectedOffset);
+    QCOMPARE(call(0x10, QByteArray(1, '\0'), Privilege::Callback).completionCode,
+             CompletionCode::InsufficientPrivilege);
+    QCOMPARE(call(0x11, readRequest(0, 0, 1), Privilege::Callback).completionCode,
+             CompletionCode::InsufficientPrivilege);
+    QCOMPARE(call(0x12, QByteArray::fromHex("00000041"), Privilege::User).completionCode,
+             CompletionCode::InsufficientPrivilege);
+    QCOMPARE(call(0x12, QByteArray::fromHex("00000041"), Privilege::Operator).completionCode,
+             CompletionCode::WriteProtectedOffset);
 }
 
 QTEST_GUILESS_MAIN(tst_FruCommands)

@@ -127,10 +127,11 @@ void tst_FruInventory::roundTrip()
     const std::optional<Area> board = decodeArea(image, quint8(image[3]) * 8, 6);
     QVERIFY(board);
     QCOMPARE(board->version, quint8(1));
-    QCOMPARE(board->language, quint8(0)); // English
+    QCOMPARE(board->language, quint8(0));                    // English
     QCOMPARE(board->manufacturingDate, QByteArray(3, '\0')); // unspecified
     QVERIFY(board->endMarker);
-    QCOMPARE(board->fields, (QStringList{u"Raspberry Pi Ltd"_s, u"Pi 4 Model B"_s, u"10000000abcd"_s, u"PI4B-4GB"_s, QString()}));
+    QCOMPARE(board->fields,
+             (QStringList{u"Raspberry Pi Ltd"_s, u"Pi 4 Model B"_s, u"10000000abcd"_s, u"PI4B-4GB"_s, QString()}));
 
     const std::optional<Area> product = decodeArea(image, quint8(image[4]) * 8, 3);
     QVERIFY(product);
@@ -144,9 +145,10 @@ void tst_FruInventory::roundTrip()
 void tst_FruInventory::emptyFieldsAreLengthZero()
 {
     const QByteArray image = FruInventory({}, {}).image();
-    QCOMPARE(image.toHex(' '), QByteArray("01 00 00 01 03 00 00 fb "                        // header
-                                          "01 02 00 00 00 00 c0 c0 c0 c0 c0 c1 00 00 00 7c " // board
-                                          "01 02 00 c0 c0 c0 c0 c0 c0 c0 c1 00 00 00 00 fc")); // product
+    QCOMPARE(image.toHex(' '),
+             QByteArray("01 00 00 01 03 00 00 fb "                           // header
+                        "01 02 00 00 00 00 c0 c0 c0 c0 c0 c1 00 00 00 7c "   // board
+                        "01 02 00 c0 c0 c0 c0 c0 c0 c0 c1 00 00 00 00 fc")); // product
 }
 
 void tst_FruInventory::fieldEncoding_data()
@@ -154,12 +156,22 @@ void tst_FruInventory::fieldEncoding_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QByteArray>("encoded");
     QTest::newRow("empty") << QString() << QByteArray("\xC0");
-    QTest::newRow("text") << u"ACME"_s << QByteArray("\xC4" "ACME");
-    QTest::newRow("Latin-1 stays") << u"M\u00fcller"_s << QByteArray("\xC6" "M\xFCller");
-    QTest::newRow("beyond Latin-1") << u"\u6e29\u5ea6 OK"_s << QByteArray("\xC5" "?? OK");
-    QTest::newRow("control characters") << u"a\tb\u0085"_s << QByteArray("\xC4" "a?b?");
+    QTest::newRow("text") << u"ACME"_s
+                          << QByteArray("\xC4"
+                                        "ACME");
+    QTest::newRow("Latin-1 stays") << u"M\u00fcller"_s
+                                   << QByteArray("\xC6"
+                                                 "M\xFCller");
+    QTest::newRow("beyond Latin-1") << u"\u6e29\u5ea6 OK"_s
+                                    << QByteArray("\xC5"
+                                                  "?? OK");
+    QTest::newRow("control characters") << u"a\tb\u0085"_s
+                                        << QByteArray("\xC4"
+                                                      "a?b?");
     // C1h alone would end the area's fields.
-    QTest::newRow("one character") << u"X"_s << QByteArray("\xC2" "X ");
+    QTest::newRow("one character") << u"X"_s
+                                   << QByteArray("\xC2"
+                                                 "X ");
 }
 
 void tst_FruInventory::fieldEncoding()
@@ -174,7 +186,8 @@ void tst_FruInventory::longestFieldsStillFit()
     const QString longest(63, u'x');
     QCOMPARE(FruInventory::field(longest), char(0xFF) + QByteArray(63, 'x'));
     QCOMPARE(FruInventory::field(longest + u"yz"_s), char(0xFF) + QByteArray(63, 'x'));
-    const FruInventory inventory({longest, longest, longest, longest}, {longest, longest, longest, longest, longest, longest});
+    const FruInventory inventory({longest, longest, longest, longest},
+                                 {longest, longest, longest, longest, longest, longest});
     const QByteArray image = inventory.image();
     // Area lengths are one byte of 8-byte units, so at most 2040 bytes each.
     QVERIFY(quint8(image[9]) * 8 >= 6 + 4 * 64 + 2 + 1);
@@ -200,7 +213,8 @@ void tst_FruInventory::fromConfiguration()
     const std::optional<Area> board = decodeArea(image, 8, 6);
     QCOMPARE(board->fields, (QStringList{u"Board Maker"_s, QString(), QString(), u"BP-1"_s, QString()}));
     const std::optional<Area> product = decodeArea(image, quint8(image[4]) * 8, 3);
-    QCOMPARE(product->fields, (QStringList{QString(), u"Server"_s, QString(), QString(), QString(), u"A-1"_s, QString()}));
+    QCOMPARE(product->fields,
+             (QStringList{QString(), u"Server"_s, QString(), QString(), QString(), u"A-1"_s, QString()}));
 }
 
 QTEST_GUILESS_MAIN(tst_FruInventory)

@@ -56,8 +56,14 @@ private:
 
 void tst_LanConfigCommands::init()
 {
-    m_facts.interface = {u"eth0"_s, u"b8:27:eb:12:34:56"_s, u"192.168.1.20"_s, u"255.255.255.0"_s, u"192.168.1.1"_s,
-                         NetworkFacts::AddressSource::Dhcp, u"00:11:22:aa:bb:cc"_s, true};
+    m_facts.interface = {u"eth0"_s,
+                         u"b8:27:eb:12:34:56"_s,
+                         u"192.168.1.20"_s,
+                         u"255.255.255.0"_s,
+                         u"192.168.1.1"_s,
+                         NetworkFacts::AddressSource::Dhcp,
+                         u"00:11:22:aa:bb:cc"_s,
+                         true};
     make(&m_facts);
 }
 
@@ -184,7 +190,8 @@ void tst_LanConfigCommands::unsupportedParameters()
     QFETCH(quint8, parameter);
     QCOMPARE(get(0x01, parameter).completionCode, CompletionCode::ParameterNotSupported);
     QCOMPARE(get(0x81, parameter).completionCode, CompletionCode::ParameterNotSupported);
-    QCOMPARE(set(QByteArray(1, '\1') + char(parameter) + char(0)).completionCode, CompletionCode::ParameterNotSupported);
+    QCOMPARE(set(QByteArray(1, '\1') + char(parameter) + char(0)).completionCode,
+             CompletionCode::ParameterNotSupported);
 }
 
 void tst_LanConfigCommands::cipherSuitePrivilegesFollowTheSuites()
@@ -230,9 +237,12 @@ void tst_LanConfigCommands::setErrors_data()
 {
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<CompletionCode>("expected");
-    QTest::newRow("set in progress: reserved state") << QByteArray::fromHex("010003") << CompletionCode::InvalidDataField;
-    QTest::newRow("set in progress: reserved bits") << QByteArray::fromHex("010041") << CompletionCode::InvalidDataField;
-    QTest::newRow("set in progress: two bytes") << QByteArray::fromHex("01000000") << CompletionCode::RequestDataLengthInvalid;
+    QTest::newRow("set in progress: reserved state")
+        << QByteArray::fromHex("010003") << CompletionCode::InvalidDataField;
+    QTest::newRow("set in progress: reserved bits")
+        << QByteArray::fromHex("010041") << CompletionCode::InvalidDataField;
+    QTest::newRow("set in progress: two bytes")
+        << QByteArray::fromHex("01000000") << CompletionCode::RequestDataLengthInvalid;
     QTest::newRow("no value") << QByteArray::fromHex("0100") << CompletionCode::RequestDataLengthInvalid;
 }
 
@@ -259,7 +269,8 @@ void tst_LanConfigCommands::privileges()
     QCOMPARE(get(0x01, 3, Privilege::Callback).completionCode, CompletionCode::InsufficientPrivilege);
     QCOMPARE(get(0x01, 3, Privilege::User).completionCode, CompletionCode::Success);
     // Network configuration is the administrator's, as the specification has it.
-    QCOMPARE(set(QByteArray::fromHex("010001"), Privilege::Operator).completionCode, CompletionCode::InsufficientPrivilege);
+    QCOMPARE(set(QByteArray::fromHex("010001"), Privilege::Operator).completionCode,
+             CompletionCode::InsufficientPrivilege);
 }
 
 QTEST_GUILESS_MAIN(tst_LanConfigCommands)

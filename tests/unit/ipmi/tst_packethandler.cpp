@@ -60,9 +60,10 @@ void tst_PacketHandler::init()
     m_sessions = new SessionManager(m_bmc, {});
     m_commands = new CommandTable;
     // One pre-session command is enough to see the v1.5 and RMCP+ paths answered.
-    m_commands->add({0x06, 0x38, "Get Channel Authentication Capabilities", Privilege::Callback, 2, 2,
-                     [](const IpmiRequest &) { return IpmiResponse::success(QByteArray::fromHex("01800402000000 00")); },
-                     CommandTable::Scope::AlsoOutsideSession});
+    m_commands->add(
+        {0x06, 0x38, "Get Channel Authentication Capabilities", Privilege::Callback, 2, 2,
+         [](const IpmiRequest &) { return IpmiResponse::success(QByteArray::fromHex("01800402000000 00")); },
+         CommandTable::Scope::AlsoOutsideSession});
     m_handler = new PacketHandler(m_sessions, m_commands);
 }
 
@@ -109,7 +110,8 @@ void tst_PacketHandler::openSessionErrorsEchoTheTag_data()
     const QByteArray algorithms0 = QByteArray::fromHex("0000000800000000 0100000800000000 0200000800000000");
     QTest::newRow("cipher suite 0") << QByteArray::fromHex("5a 04 0000 11223344") + algorithms0 << quint8(0x04);
     QTest::newRow("integrity none") << QByteArray::fromHex("5a 04 0000 11223344")
-            + QByteArray::fromHex("0000000803000000 0100000800000000 0200000801000000") << quint8(0x05);
+            + QByteArray::fromHex("0000000803000000 0100000800000000 0200000801000000")
+                                    << quint8(0x05);
     QTest::newRow("no console session id") << QByteArray::fromHex("5a 04 0000 00000000") + algorithms17 << quint8(0x12);
     QTest::newRow("role 7") << QByteArray::fromHex("5a 07 0000 11223344") + algorithms17 << quint8(0x09);
     QTest::newRow("truncated") << QByteArray::fromHex("5a 04 0000 11223344 00000008") << quint8(0x12);
@@ -119,7 +121,8 @@ void tst_PacketHandler::openSessionErrorsEchoTheTag()
 {
     QFETCH(QByteArray, request);
     QFETCH(quint8, status);
-    const QByteArray reply = m_handler->handle(RmcpPlusPacket::build(PayloadType::OpenSessionRequest, 0, 0, request), m_peer);
+    const QByteArray reply =
+        m_handler->handle(RmcpPlusPacket::build(PayloadType::OpenSessionRequest, 0, 0, request), m_peer);
     const QByteArray payload = payloadOf(reply);
     QCOMPARE(payload.size(), 8);
     QCOMPARE(quint8(payload[0]), quint8(0x5a)); // the client's tag, errors included
@@ -129,9 +132,10 @@ void tst_PacketHandler::openSessionErrorsEchoTheTag()
 
 void tst_PacketHandler::rakpForAnUnknownSessionEchoesTheTag()
 {
-    QByteArray rakp1 = QByteArray::fromHex("77 000000 deadbeef") + QByteArray(16, 'r') + QByteArray::fromHex("14 0000 05")
-        + QByteArray("admin");
-    const QByteArray payload = payloadOf(m_handler->handle(RmcpPlusPacket::build(PayloadType::Rakp1, 0, 0, rakp1), m_peer));
+    QByteArray rakp1 = QByteArray::fromHex("77 000000 deadbeef") + QByteArray(16, 'r')
+        + QByteArray::fromHex("14 0000 05") + QByteArray("admin");
+    const QByteArray payload =
+        payloadOf(m_handler->handle(RmcpPlusPacket::build(PayloadType::Rakp1, 0, 0, rakp1), m_peer));
     QCOMPARE(payload.toHex(' '), QByteArray("77 02 00 00 00 00 00 00"));
 }
 
@@ -145,11 +149,14 @@ void tst_PacketHandler::malformedDatagramsAreDroppedAndCounted_data()
     QTest::newRow("ASF, not a ping") << QByteArray::fromHex("06 00 ff 06 000011be 40 00 00 00");
     QTest::newRow("ASF, other IANA") << QByteArray::fromHex("06 00 ff 06 00000001 80 00 00 00");
     QTest::newRow("v1.5 length past the end") << QByteArray::fromHex("06 00 ff 07 00 00000000 00000000 40 20 18");
-    QTest::newRow("v1.5 bad checksum") << QByteArray::fromHex("06 00 ff 07 00 00000000 00000000 07 20 18 c9 81 04 38 8e");
+    QTest::newRow("v1.5 bad checksum") << QByteArray::fromHex(
+        "06 00 ff 07 00 00000000 00000000 07 20 18 c9 81 04 38 8e");
     QTest::newRow("RMCP+ length past the end") << QByteArray::fromHex("06 00 ff 07 06 00 00000000 00000000 ff00 01");
     QTest::newRow("RMCP+ OEM payload") << QByteArray::fromHex("06 00 ff 07 06 02 00000000 00000000 0000");
-    QTest::newRow("RMCP+ response as a request") << RmcpPlusPacket::build(PayloadType::Ipmi, 0, 0, QByteArray::fromHex("20 1c c4 81 04 38 00 43"));
-    QTest::newRow("oversized") << QByteArray::fromHex("06 00 ff 07 06 00 00000000 00000000 ffff") + QByteArray(70000, 'x');
+    QTest::newRow("RMCP+ response as a request")
+        << RmcpPlusPacket::build(PayloadType::Ipmi, 0, 0, QByteArray::fromHex("20 1c c4 81 04 38 00 43"));
+    QTest::newRow("oversized") << QByteArray::fromHex("06 00 ff 07 06 00 00000000 00000000 ffff")
+            + QByteArray(70000, 'x');
 }
 
 void tst_PacketHandler::malformedDatagramsAreDroppedAndCounted()
@@ -166,10 +173,15 @@ void tst_PacketHandler::packetsForUnknownSessionsAreDropped()
     keys.suite = *CipherSuite::byId(17);
     keys.integrityKey = IpmiCrypto::randomBytes(32);
     keys.confidentialityKey = IpmiCrypto::randomBytes(16);
-    const QByteArray forged = RmcpPlusPacket::build(PayloadType::Ipmi, 0x12345678, 1, QByteArray::fromHex("20 18 c8 81 04 01 7b"), &keys);
+    const QByteArray forged =
+        RmcpPlusPacket::build(PayloadType::Ipmi, 0x12345678, 1, QByteArray::fromHex("20 18 c8 81 04 01 7b"), &keys);
     QVERIFY(m_handler->handle(forged, m_peer).isEmpty());
     // Session traffic without integrity or encryption is never taken, whatever the session id.
-    QVERIFY(m_handler->handle(RmcpPlusPacket::build(PayloadType::Ipmi, 0x12345678, 1, QByteArray::fromHex("20 18 c8 81 04 01 7b")), m_peer).isEmpty());
+    QVERIFY(m_handler
+                ->handle(RmcpPlusPacket::build(PayloadType::Ipmi, 0x12345678, 1,
+                                               QByteArray::fromHex("20 18 c8 81 04 01 7b")),
+                         m_peer)
+                .isEmpty());
     QCOMPARE(m_handler->counters().unauthenticated, 2u);
 }
 

@@ -41,7 +41,8 @@ void tst_PayloadCommands::init()
     m_fixture = std::make_unique<SolFixture>();
     m_sol = m_fixture->sol.get();
     m_table = std::make_unique<CommandTable>();
-    m_commands = std::make_unique<PayloadCommands>(m_sol, [] { return quint16(6230); }, *m_table);
+    m_commands = std::make_unique<PayloadCommands>(
+        m_sol, [] { return quint16(6230); }, *m_table);
 }
 
 void tst_PayloadCommands::cleanup()

@@ -22,7 +22,10 @@ private slots:
 
 private:
     static quint8 at(const QByteArray &record, int position) { return quint8(record.at(position - 1)); }
-    static quint16 at16(const QByteArray &record, int position) { return quint16(at(record, position) | at(record, position + 1) << 8); }
+    static quint16 at16(const QByteArray &record, int position)
+    {
+        return quint16(at(record, position) | at(record, position + 1) << 8);
+    }
     static void checkHeader(const QByteArray &record, quint16 id, quint8 type);
 };
 
@@ -43,8 +46,8 @@ void tst_SdrBuilder::hostPowerCompactRecord()
     QCOMPARE(at(record, 8), quint8(1));    // sensor number
     QCOMPARE(at(record, 9), quint8(0x17)); // system chassis
     QCOMPARE(at(record, 10), quint8(0x01));
-    QCOMPARE(at(record, 13), quint8(0x22)); // System ACPI Power State
-    QCOMPARE(at(record, 14), quint8(0x6F)); // sensor-specific
+    QCOMPARE(at(record, 13), quint8(0x22));      // System ACPI Power State
+    QCOMPARE(at(record, 14), quint8(0x6F));      // sensor-specific
     QCOMPARE(at16(record, 15), quint16(0x0021)); // S0/G0 and S5/G2 asserted
     QCOMPARE(at16(record, 17), quint16(0x0000));
     QCOMPARE(at16(record, 19), quint16(0x0021)); // readable states
@@ -65,10 +68,10 @@ void tst_SdrBuilder::temperatureFullRecord()
     checkHeader(record, 2, 0x01);
     QCOMPARE(record.size(), 48 + 16);
     QCOMPARE(at(record, 8), quint8(5));
-    QCOMPARE(at(record, 9), quint8(0x06)); // system management module: the BMC's board
-    QCOMPARE(at(record, 12) & 0x0C, 0x04);  // thresholds readable, not settable
-    QCOMPARE(at(record, 13), quint8(0x01)); // temperature
-    QCOMPARE(at(record, 14), quint8(0x01)); // threshold
+    QCOMPARE(at(record, 9), quint8(0x06));                // system management module: the BMC's board
+    QCOMPARE(at(record, 12) & 0x0C, 0x04);                // thresholds readable, not settable
+    QCOMPARE(at(record, 13), quint8(0x01));               // temperature
+    QCOMPARE(at(record, 14), quint8(0x01));               // threshold
     QCOMPARE(at16(record, 15), quint16(0x0000));          // no events, no lower thresholds
     QCOMPARE(at16(record, 17), quint16(0x1000 | 0x2000)); // upper non-critical and critical compared
     QCOMPARE(at(record, 19), quint8(0x18));               // readable: UNC, UC
@@ -79,7 +82,7 @@ void tst_SdrBuilder::temperatureFullRecord()
     QCOMPARE(at(record, 24), quint8(0x00)); // linear
     QCOMPARE(at(record, 25), quint8(1));    // M
     QCOMPARE(at(record, 26), quint8(0));
-    QCOMPARE(at(record, 27), quint8(0));    // B
+    QCOMPARE(at(record, 27), quint8(0)); // B
     QCOMPARE(at(record, 28), quint8(0));
     QCOMPARE(at(record, 30), quint8(0));    // exponents
     QCOMPARE(at(record, 35), quint8(0x7F)); // sensor maximum 127
@@ -148,11 +151,19 @@ void tst_SdrBuilder::idStrings_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QByteArray>("encoded");
-    QTest::newRow("plain") << u"CPU Temp"_s << QByteArray("\xC8" "CPU Temp");
+    QTest::newRow("plain") << u"CPU Temp"_s
+                           << QByteArray("\xC8"
+                                         "CPU Temp");
     QTest::newRow("empty") << QString() << QByteArray("\xC0");
-    QTest::newRow("cut at 16") << u"0123456789abcdefXYZ"_s << QByteArray("\xD0" "0123456789abcdef");
-    QTest::newRow("beyond ASCII") << u"Temp \u00b0C \u6e29\u5ea6"_s << QByteArray("\xCA" "Temp ?C ??");
-    QTest::newRow("control characters") << u"a\tb\nc"_s << QByteArray("\xC5" "a?b?c");
+    QTest::newRow("cut at 16") << u"0123456789abcdefXYZ"_s
+                               << QByteArray("\xD0"
+                                             "0123456789abcdef");
+    QTest::newRow("beyond ASCII") << u"Temp \u00b0C \u6e29\u5ea6"_s
+                                  << QByteArray("\xCA"
+                                                "Temp ?C ??");
+    QTest::newRow("control characters") << u"a\tb\nc"_s
+                                        << QByteArray("\xC5"
+                                                      "a?b?c");
 }
 
 void tst_SdrBuilder::idStrings()

@@ -115,7 +115,7 @@ void tst_SdrCommands::repositoryInfo()
     QCOMPARE(response.data.size(), 14);
     QCOMPARE(quint8(response.data[0]), quint8(0x51));
     QCOMPARE(le16(response.data, 1), quint16(4)); // host power, two temperatures, the controller
-    QCOMPARE(le16(response.data, 3), quint16(0));  // no free space
+    QCOMPARE(le16(response.data, 3), quint16(0)); // no free space
     QVERIFY(qAbs(qint64(le32(response.data, 5)) - QDateTime::currentSecsSinceEpoch()) <= 2);
     QCOMPARE(le32(response.data, 9), 0xFFFFFFFFu);
     QCOMPARE(quint8(response.data[13]), quint8(0x03)); // Reserve, Get Allocation Info; nothing modal
@@ -186,11 +186,16 @@ void tst_SdrCommands::getSdrErrors_data()
     QTest::addColumn<quint16>("recordId");
     QTest::addColumn<quint8>("offset");
     QTest::addColumn<CompletionCode>("expected");
-    QTest::newRow("unknown record") << false << quint16(0) << quint16(5) << quint8(0) << CompletionCode::RequestedDataNotPresent;
-    QTest::newRow("far unknown record") << false << quint16(0) << quint16(0x1234) << quint8(0) << CompletionCode::RequestedDataNotPresent;
-    QTest::newRow("offset without reservation") << false << quint16(0) << quint16(1) << quint8(5) << CompletionCode::InvalidReservation;
-    QTest::newRow("offset with a made-up reservation") << false << quint16(0x4242) << quint16(1) << quint8(5) << CompletionCode::InvalidReservation;
-    QTest::newRow("offset beyond the record") << true << quint16(0) << quint16(1) << quint8(200) << CompletionCode::ParameterOutOfRange;
+    QTest::newRow("unknown record") << false << quint16(0) << quint16(5) << quint8(0)
+                                    << CompletionCode::RequestedDataNotPresent;
+    QTest::newRow("far unknown record") << false << quint16(0) << quint16(0x1234) << quint8(0)
+                                        << CompletionCode::RequestedDataNotPresent;
+    QTest::newRow("offset without reservation")
+        << false << quint16(0) << quint16(1) << quint8(5) << CompletionCode::InvalidReservation;
+    QTest::newRow("offset with a made-up reservation")
+        << false << quint16(0x4242) << quint16(1) << quint8(5) << CompletionCode::InvalidReservation;
+    QTest::newRow("offset beyond the record")
+        << true << quint16(0) << quint16(1) << quint8(200) << CompletionCode::ParameterOutOfRange;
 }
 
 void tst_SdrCommands::getSdrErrors()

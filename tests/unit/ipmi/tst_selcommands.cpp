@@ -173,7 +173,8 @@ void tst_SelCommands::allocationInfo()
 void tst_SelCommands::getEntryWalksTheLog()
 {
     const quint32 first = m_log->info(Actor::bmc(), u"one"_s);
-    const quint32 second = m_log->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::LoginFailed, Actor::bmc(), u"two"_s);
+    const quint32 second =
+        m_log->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::LoginFailed, Actor::bmc(), u"two"_s);
 
     const IpmiResponse one = call(0x43, getEntryRequest(0, SelRecord::recordId(first)));
     QCOMPARE(one.completionCode, CompletionCode::Success);
@@ -232,10 +233,14 @@ void tst_SelCommands::getEntryErrors_data()
     QTest::addColumn<quint16>("recordId");
     QTest::addColumn<quint8>("offset");
     QTest::addColumn<CompletionCode>("expected");
-    QTest::newRow("unknown record id") << false << quint16(0x0042) << quint8(0) << CompletionCode::RequestedDataNotPresent;
-    QTest::newRow("offset inside without a reservation") << false << quint16(1) << quint8(4) << CompletionCode::InvalidReservation;
-    QTest::newRow("offset beyond the record") << true << quint16(1) << quint8(16) << CompletionCode::ParameterOutOfRange;
-    QTest::newRow("unknown record id, reserved") << true << quint16(0x0042) << quint8(2) << CompletionCode::RequestedDataNotPresent;
+    QTest::newRow("unknown record id") << false << quint16(0x0042) << quint8(0)
+                                       << CompletionCode::RequestedDataNotPresent;
+    QTest::newRow("offset inside without a reservation")
+        << false << quint16(1) << quint8(4) << CompletionCode::InvalidReservation;
+    QTest::newRow("offset beyond the record")
+        << true << quint16(1) << quint8(16) << CompletionCode::ParameterOutOfRange;
+    QTest::newRow("unknown record id, reserved")
+        << true << quint16(0x0042) << quint8(2) << CompletionCode::RequestedDataNotPresent;
 }
 
 void tst_SelCommands::getEntryErrors()
@@ -280,7 +285,9 @@ void tst_SelCommands::addEntryKeepsTheRecord()
     QCOMPARE(response.data, le16(SelRecord::recordId(entry.id)));
     QCOMPARE(entry.actor, Actor::ipmi(u"admin"_s));
     QCOMPARE(entry.severity, EventLogEntry::Severity::Info);
-    QCOMPARE(entry.message, u"SEL entry added: sensor type 0x09, sensor 0x0e, assertion of event type 0x6f, event data 0x05 0xff 0xff"_s);
+    QCOMPARE(
+        entry.message,
+        u"SEL entry added: sensor type 0x09, sensor 0x0e, assertion of event type 0x6f, event data 0x05 0xff 0xff"_s);
     QCOMPARE(entry.selRecord.size(), 16);
     QCOMPARE(entry.selRecord.sliced(7), sent.sliced(7));
 
@@ -352,7 +359,8 @@ void tst_SelCommands::clearChecksItsConfirmation()
     QFETCH(quint8, action);
     m_log->info(Actor::bmc(), u"one"_s);
     const quint16 reservation = reserve();
-    QCOMPARE(call(0x47, le16(reservation) + confirmation + char(action)).completionCode, CompletionCode::InvalidDataField);
+    QCOMPARE(call(0x47, le16(reservation) + confirmation + char(action)).completionCode,
+             CompletionCode::InvalidDataField);
     QCOMPARE(m_log->count(), 1);
 }
 

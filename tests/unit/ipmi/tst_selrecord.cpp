@@ -123,7 +123,7 @@ void tst_SelRecord::generatedRecordsFollowTheKind()
     QCOMPARE(quint8(record[10]), sensorType);
     QCOMPARE(quint8(record[11]), sensorNumber);
     QCOMPARE(quint8(record[12]), quint8(0x6F)); // assertion, sensor-specific
-    QCOMPARE(quint8(record[13]), offset);        // bits 7:4 zero: event data 2 and 3 unspecified
+    QCOMPARE(quint8(record[13]), offset);       // bits 7:4 zero: event data 2 and 3 unspecified
 }
 
 void tst_SelRecord::generatedRecordLayout()

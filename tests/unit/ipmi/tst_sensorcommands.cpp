@@ -217,8 +217,10 @@ void tst_SensorCommands::requestLengths()
 
 void tst_SensorCommands::readingsNeedUser()
 {
-    QCOMPARE(call(0x2D, QByteArray(1, char(0x01)), Privilege::Callback).completionCode, CompletionCode::InsufficientPrivilege);
-    QCOMPARE(call(0x27, QByteArray(1, char(0x02)), Privilege::Callback).completionCode, CompletionCode::InsufficientPrivilege);
+    QCOMPARE(call(0x2D, QByteArray(1, char(0x01)), Privilege::Callback).completionCode,
+             CompletionCode::InsufficientPrivilege);
+    QCOMPARE(call(0x27, QByteArray(1, char(0x02)), Privilege::Callback).completionCode,
+             CompletionCode::InsufficientPrivilege);
 }
 
 QTEST_GUILESS_MAIN(tst_SensorCommands)

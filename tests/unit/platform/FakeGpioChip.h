@@ -15,7 +15,8 @@ class FakeGpioChip : public GpioChip
 {
     Q_OBJECT
 public:
-    struct Write {
+    struct Write
+    {
         unsigned line = 0;
         int value = 0;
         qint64 nanoseconds = 0; // since the chip was made

@@ -123,8 +123,7 @@ void tst_GpioAtxBackend::pressHoldsTheButtonForTheDuration()
     QCOMPARE(levelsWritten(*log, otherLine), QList<int>{0});
 
     const auto held = std::chrono::nanoseconds(writes.at(2).nanoseconds - writes.at(1).nanoseconds);
-    qInfo("asked for %d ms, held for %.2f ms", durationMs,
-          std::chrono::duration<double, std::milli>(held).count());
+    qInfo("asked for %d ms, held for %.2f ms", durationMs, std::chrono::duration<double, std::milli>(held).count());
     QVERIFY(held >= std::chrono::milliseconds(durationMs));
 }
 

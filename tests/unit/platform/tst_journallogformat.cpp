@@ -21,7 +21,9 @@ private slots:
 namespace {
 QByteArray standardErrorStream()
 {
-    struct stat status {};
+    struct stat status
+    {
+    };
     if (fstat(STDERR_FILENO, &status) != 0)
         return {};
     return QByteArray::number(qulonglong(status.st_dev)) + ':' + QByteArray::number(qulonglong(status.st_ino));
@@ -73,8 +75,8 @@ void tst_JournalLogFormat::prioritiesOnlyForTheJournal()
     const QString journal = JournalLogFormat::messagePattern(true);
     QCOMPARE(plain, u"%{category}: %{if-warning}warning: %{endif}%{if-critical}error: %{endif}%{message}"_s);
     QVERIFY(journal.endsWith(plain));
-    for (const QString &priority : {u"%{if-debug}<7>"_s, u"%{if-info}<6>"_s, u"%{if-warning}<4>"_s,
-                                    u"%{if-critical}<3>"_s, u"%{if-fatal}<2>"_s})
+    for (const QString &priority :
+         {u"%{if-debug}<7>"_s, u"%{if-info}<6>"_s, u"%{if-warning}<4>"_s, u"%{if-critical}<3>"_s, u"%{if-fatal}<2>"_s})
         QVERIFY2(journal.contains(priority), qPrintable(priority));
     QVERIFY(!plain.contains(u'<'));
 }

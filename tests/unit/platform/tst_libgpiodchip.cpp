@@ -28,8 +28,7 @@ void tst_LibgpiodChip::openReportsWhyItFailed_data()
     QTest::addColumn<QString>("chip");
     QTest::addColumn<QString>("expectedError");
 
-    QTest::newRow("name") << u"gpiochip99"_s
-                          << u"cannot open GPIO chip \"gpiochip99\": No such file or directory"_s;
+    QTest::newRow("name") << u"gpiochip99"_s << u"cannot open GPIO chip \"gpiochip99\": No such file or directory"_s;
     QTest::newRow("path") << u"/dev/nonexistent-gpiochip"_s
                           << u"cannot open GPIO chip \"/dev/nonexistent-gpiochip\": No such file or directory"_s;
     QTest::newRow("number") << u"99"_s << u"cannot open GPIO chip \"99\": No such file or directory"_s;

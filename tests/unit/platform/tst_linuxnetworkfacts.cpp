@@ -66,7 +66,8 @@ void tst_LinuxNetworkFacts::lowestMetricWins()
     QCOMPARE(route->gateway, u"172.16.0.1"_s);
 
     // A default route without a gateway (a point-to-point link) names no gateway.
-    const auto direct = LinuxNetworkFacts::parseDefaultRoute(routeHeader + "ppp0\t00000000\t00000000\t0001\t0\t0\t0\t00000000\t0\t0\t0\n");
+    const auto direct = LinuxNetworkFacts::parseDefaultRoute(
+        routeHeader + "ppp0\t00000000\t00000000\t0001\t0\t0\t0\t00000000\t0\t0\t0\n");
     QVERIFY(direct);
     QCOMPARE(direct->interfaceName, u"ppp0"_s);
     QVERIFY(direct->gateway.isEmpty());
@@ -77,7 +78,8 @@ void tst_LinuxNetworkFacts::noDefaultRoute_data()
     QTest::addColumn<QByteArray>("table");
     QTest::newRow("empty file") << QByteArray();
     QTest::newRow("header only") << routeHeader;
-    QTest::newRow("only a subnet route") << routeHeader + "eth0\t000200C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n";
+    QTest::newRow("only a subnet route") << routeHeader
+            + "eth0\t000200C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n";
     QTest::newRow("default route down") << routeHeader + "eth0\t00000000\t010200C0\t0002\t0\t0\t0\t00000000\t0\t0\t0\n";
     QTest::newRow("truncated line") << routeHeader + "eth0\t00000000\t010200C0\n";
     QTest::newRow("garbage") << routeHeader + "eth0 zz yy xx 0 0 0 00000000 0 0 0\n";
@@ -108,7 +110,8 @@ void tst_LinuxNetworkFacts::defaultRouteThroughLoopback()
         QSKIP("no interface named lo");
     QTemporaryDir proc;
     writeProc(proc, u"net/route"_s, routeHeader + "lo\t00000000\t0200007F\t0003\t0\t0\t0\t00000000\t0\t0\t0\n");
-    writeProc(proc, u"net/arp"_s, arpHeader + "127.0.0.2        0x1         0x2         02:00:00:00:00:02     *        lo\n");
+    writeProc(proc, u"net/arp"_s,
+              arpHeader + "127.0.0.2        0x1         0x2         02:00:00:00:00:02     *        lo\n");
     const NetworkFacts::Interface facts = LinuxNetworkFacts(proc.path()).primaryInterface();
     QCOMPARE(facts.name, u"lo"_s);
     QVERIFY(facts.isUp);
@@ -126,7 +129,8 @@ void tst_LinuxNetworkFacts::withoutRouteTheFirstInterfaceThatIsUp()
     const NetworkFacts::Interface facts = LinuxNetworkFacts(proc.path()).primaryInterface();
     QString expected;
     for (const QNetworkInterface &candidate : QNetworkInterface::allInterfaces()) {
-        if (candidate.flags().testFlag(QNetworkInterface::IsUp) && !candidate.flags().testFlag(QNetworkInterface::IsLoopBack)) {
+        if (candidate.flags().testFlag(QNetworkInterface::IsUp)
+            && !candidate.flags().testFlag(QNetworkInterface::IsLoopBack)) {
             expected = candidate.name();
             break;
         }
@@ -150,8 +154,10 @@ void tst_LinuxNetworkFacts::unknownAddressSource()
     const QNetworkInterface loopback = QNetworkInterface::interfaceFromName(u"lo"_s);
     if (!loopback.isValid())
         QSKIP("no interface named lo");
-    QCOMPARE(LinuxNetworkFacts::addressSource(loopback.index(), u"203.0.113.77"_s), NetworkFacts::AddressSource::Unknown);
-    QCOMPARE(LinuxNetworkFacts::addressSource(loopback.index(), u"not an address"_s), NetworkFacts::AddressSource::Unknown);
+    QCOMPARE(LinuxNetworkFacts::addressSource(loopback.index(), u"203.0.113.77"_s),
+             NetworkFacts::AddressSource::Unknown);
+    QCOMPARE(LinuxNetworkFacts::addressSource(loopback.index(), u"not an address"_s),
+             NetworkFacts::AddressSource::Unknown);
     QCOMPARE(LinuxNetworkFacts::addressSource(0, u"127.0.0.1"_s), NetworkFacts::AddressSource::Unknown);
 }
 
@@ -167,9 +173,9 @@ void tst_LinuxNetworkFacts::realSystem()
     }
     if (!facts.name.isEmpty()) {
         QVERIFY(QNetworkInterface::interfaceFromName(facts.name).isValid());
-        qInfo("primary interface %s: %s/%s via %s (%s), source %d", qPrintable(facts.name), qPrintable(facts.ipv4Address),
-              qPrintable(facts.ipv4Netmask), qPrintable(facts.ipv4Gateway), qPrintable(facts.gatewayMacAddress),
-              int(facts.source));
+        qInfo("primary interface %s: %s/%s via %s (%s), source %d", qPrintable(facts.name),
+              qPrintable(facts.ipv4Address), qPrintable(facts.ipv4Netmask), qPrintable(facts.ipv4Gateway),
+              qPrintable(facts.gatewayMacAddress), int(facts.source));
     }
     if (!facts.ipv4Address.isEmpty())
         QVERIFY(facts.source != NetworkFacts::AddressSource::Unknown);

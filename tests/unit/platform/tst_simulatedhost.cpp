@@ -31,7 +31,7 @@ int ms(std::chrono::milliseconds duration)
     return int(duration.count());
 }
 
-template<typename Enum>
+template <typename Enum>
 QString keyOf(Enum value)
 {
     return QString::fromLatin1(QMetaEnum::fromType<Enum>().valueToKey(int(value)));
@@ -54,7 +54,10 @@ public:
     SerialTerminal &operator=(const SerialTerminal &) = delete;
 
     bool isOpen() const { return m_fd >= 0; }
-    void type(const QByteArray &keys) { QCOMPARE(::write(m_fd, keys.constData(), size_t(keys.size())), ssize_t(keys.size())); }
+    void type(const QByteArray &keys)
+    {
+        QCOMPARE(::write(m_fd, keys.constData(), size_t(keys.size())), ssize_t(keys.size()));
+    }
 
     // Waits for `text` after the previous match, so a series of waits checks the order of output.
     bool waitFor(const QByteArray &text, std::chrono::milliseconds timeout = patience)
@@ -96,9 +99,9 @@ private:
 
 } // namespace
 
-#define WAIT_FOR_CONSOLE(text)                                                                                          \
-    QVERIFY2(m_terminal->waitFor(text),                                                                                \
-             qPrintable(u"console never showed \"%1\"; since the last match it showed: \"%2\""_s.arg(                  \
+#define WAIT_FOR_CONSOLE(text)                                                                        \
+    QVERIFY2(m_terminal->waitFor(text),                                                               \
+             qPrintable(u"console never showed \"%1\"; since the last match it showed: \"%2\""_s.arg( \
                  QString::fromLatin1(text), QString::fromLatin1(m_terminal->unmatched()))))
 
 class tst_SimulatedHost : public QObject
@@ -235,7 +238,9 @@ void tst_SimulatedHost::shortPressWhileOffBootsToLogin()
     WAIT_FOR_CONSOLE("\r\nsimhost login: ");
     QCOMPARE(m_host->powerLed(), LedState::On);
     QCOMPARE(m_host->hddLed(), LedState::Off);
-    QCOMPARE(events(), (QStringList{u"press Power"_s, u"pressFinished Power"_s, u"powerLed On"_s, u"hddLed On"_s, u"hddLed Off"_s}));
+    QCOMPARE(
+        events(),
+        (QStringList{u"press Power"_s, u"pressFinished Power"_s, u"powerLed On"_s, u"hddLed On"_s, u"hddLed Off"_s}));
     qInfo("power LED on %lld ms after the release (nominal %lld ms); boot log took %lld ms",
           timeOf(u"powerLed On"_s) - timeOf(u"pressFinished Power"_s), qint64(testTimings.powerOnDelay.count()),
           timeOf(u"hddLed Off"_s) - timeOf(u"powerLed On"_s));
@@ -263,7 +268,8 @@ void tst_SimulatedHost::loginAndShell()
     WAIT_FOR_CONSOLE("frobnicate: command not found\r\nroot@simhost:~$ ");
     m_terminal->type("\r");
     WAIT_FOR_CONSOLE("\r\nroot@simhost:~$ ");
-    m_terminal->type("hostnamx\x7f" "e\r");
+    m_terminal->type("hostnamx\x7f"
+                     "e\r");
     WAIT_FOR_CONSOLE("hostnamx\b \be\r\nsimhost\r\n");
     m_terminal->type("echo ab\bc\r");
     WAIT_FOR_CONSOLE("echo ab\b \bc\r\nac\r\n");
@@ -306,8 +312,8 @@ void tst_SimulatedHost::longPressWhileOnCutsPowerDuringTheHold()
     QTRY_COMPARE_WITH_TIMEOUT(m_host->powerLed(), LedState::Off, ms(10 * testTimings.forceOffHold));
     QVERIFY(m_host->isPressing(Button::Power));
     QCOMPARE(events(), (QStringList{u"press Power"_s, u"powerLed Off"_s}));
-    qInfo("power LED off %lld ms into the hold (nominal %lld ms)",
-          timeOf(u"powerLed Off"_s) - timeOf(u"press Power"_s), qint64(testTimings.forceOffHold.count()));
+    qInfo("power LED off %lld ms into the hold (nominal %lld ms)", timeOf(u"powerLed Off"_s) - timeOf(u"press Power"_s),
+          qint64(testTimings.forceOffHold.count()));
 
     // The release of that press must not count as a short press.
     QTRY_VERIFY_WITH_TIMEOUT(!m_host->isPressing(Button::Power), ms(30 * testTimings.forceOffHold));

@@ -88,7 +88,7 @@ void tst_RedfishAuthenticator::cleanup()
 }
 
 std::optional<RedfishAuthenticator::Identity> tst_RedfishAuthenticator::login(const QByteArray &authorization,
-                                                                             const QByteArray &token)
+                                                                              const QByteArray &token)
 {
     RedfishAuthenticator::Failure failure;
     return m_authenticator->authenticate(authorization, token, u"127.0.0.1"_s, &failure);

@@ -56,13 +56,15 @@ void tst_RedfishMessage::argumentsFillTheText()
     const RedfishMessage message = BaseMessages::resourceNotFound(u"ComputerSystem"_s, u"other"_s);
     QCOMPARE(message.text(), u"The requested resource of type ComputerSystem named 'other' was not found."_s);
     QCOMPARE(message.messageId(), u"Base.1.22.ResourceNotFound"_s);
-    QCOMPARE(BaseMessages::propertyValueNotInList(u"Floppy"_s, u"Boot/BootSourceOverrideTarget"_s).text(),
-             u"The value 'Floppy' for the property Boot.BootSourceOverrideTarget is not in the list of acceptable values."_s);
+    QCOMPARE(
+        BaseMessages::propertyValueNotInList(u"Floppy"_s, u"Boot/BootSourceOverrideTarget"_s).text(),
+        u"The value 'Floppy' for the property Boot.BootSourceOverrideTarget is not in the list of acceptable values."_s);
 }
 
 void tst_RedfishMessage::errorBody()
 {
-    const QJsonObject body = BaseMessages::errorObject({BaseMessages::propertyUnknown(u"Colour"_s), BaseMessages::malformedJson()});
+    const QJsonObject body =
+        BaseMessages::errorObject({BaseMessages::propertyUnknown(u"Colour"_s), BaseMessages::malformedJson()});
     const QJsonObject error = body.value(u"error"_s).toObject();
     QCOMPARE(error.value(u"code"_s).toString(), u"Base.1.22.PropertyUnknown"_s);
     QCOMPARE(error.value(u"@Message.ExtendedInfo"_s).toArray().size(), 2);

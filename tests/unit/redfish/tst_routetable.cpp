@@ -20,11 +20,14 @@ namespace {
 RouteTable table()
 {
     RouteTable routes;
-    const auto answer = [](int status) { return [status](const RedfishRequest &) { return RedfishReply{status, {}, {}, {}, {}, {}}; }; };
+    const auto answer = [](int status) {
+        return [status](const RedfishRequest &) { return RedfishReply{status, {}, {}, {}, {}, {}}; };
+    };
     routes.add(u"/redfish/v1"_s, u"GET"_s, RedfishPrivilege::None, answer(200));
     routes.add(u"/redfish/v1/Systems/{id}"_s, u"GET"_s, RedfishPrivilege::Login, answer(201));
     routes.add(u"/redfish/v1/Systems/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureComponents, answer(202));
-    routes.add(u"/redfish/v1/Systems/{id}/Actions/ComputerSystem.Reset"_s, u"POST"_s, RedfishPrivilege::ConfigureComponents, answer(203));
+    routes.add(u"/redfish/v1/Systems/{id}/Actions/ComputerSystem.Reset"_s, u"POST"_s,
+               RedfishPrivilege::ConfigureComponents, answer(203));
     return routes;
 }
 } // namespace

@@ -30,7 +30,8 @@ void tst_TlsIdentity::selfSignedIsMadeOnceAndKept()
     const auto names = first->certificate.subjectAlternativeNames();
     QVERIFY(names.values(QSsl::DnsEntry).contains(u"bmc-host"_s));
     QVERIFY(names.values(QSsl::IpAddressEntry).contains(u"127.0.0.1"_s));
-    QCOMPARE(QFile::permissions(dir.filePath(u"redfish-key.pem"_s)) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+    QCOMPARE(QFile::permissions(dir.filePath(u"redfish-key.pem"_s)) & (QFile::ReadGroup | QFile::ReadOther),
+             QFile::Permissions());
 
     const auto second = TlsIdentity::selfSigned(dir.path(), u"bmc-host"_s, {}, &error);
     QVERIFY(second);
@@ -46,7 +47,8 @@ void tst_TlsIdentity::damagedPairIsKeptAsideAndReplaced()
     QVERIFY(key.open(QIODevice::WriteOnly | QIODevice::Truncate));
     key.write("not a key");
     key.close();
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"not a PEM EC or RSA private key; kept it as .*redfish-key.pem.corrupt-"_s));
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(u"not a PEM EC or RSA private key; kept it as .*redfish-key.pem.corrupt-"_s));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"kept it as .*redfish-certificate.pem.corrupt-"_s));
     const auto replaced = TlsIdentity::selfSigned(dir.path(), u"bmc"_s, {}, &error);
     QVERIFY2(replaced, qPrintable(error));
