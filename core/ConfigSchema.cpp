@@ -191,9 +191,9 @@ ConfigSchema::ConfigSchema()
         stringKey(u"ipmi.auth.file"_s,
                   u"PiKVM ipmipasswd file (user:password lines); its users are IPMI administrators"_s),
         boolKey(u"ipmi.sol.enabled"_s, true, u"allow Serial-over-LAN"_s, runtime),
-        stringKey(
-            u"ipmi.sol.device"_s,
-            u"serial adapter wired to the host's console, e.g. /dev/ttyUSB0; empty uses the simulated host's console"_s),
+        stringKey(u"ipmi.sol.device"_s,
+                  u"serial adapter wired to the host's console, e.g. /dev/ttyUSB0; "
+                  "empty uses the simulated host's console"_s),
         solSpeed,
         solPrivilege,
         boolKey(u"ipmi.sol.force_encryption"_s, true, u"SoL payloads must be encrypted"_s, runtime),

@@ -19,7 +19,8 @@ const QHash<QString, Template> &templates()
         {u"Success"_s, {u"The request completed successfully."_s, u"OK"_s}},
         {u"Created"_s, {u"The resource was created successfully."_s, u"OK"_s}},
         {u"GeneralError"_s,
-         {u"A general error has occurred.  See Resolution for information on how to resolve the error, or @Message.ExtendedInfo if Resolution is not provided."_s,
+         {u"A general error has occurred.  See Resolution for information on how to resolve the error, "
+          "or @Message.ExtendedInfo if Resolution is not provided."_s,
           u"Critical"_s}},
         {u"InternalError"_s,
          {u"The request failed due to an internal service error.  The service is still operational."_s, u"Critical"_s}},
@@ -62,11 +63,13 @@ const QHash<QString, Template> &templates()
          {u"The change to the requested resource failed because the resource is in use or in transition."_s,
           u"Warning"_s}},
         {u"InsufficientPrivilege"_s,
-         {u"There are insufficient privileges for the account or credentials associated with the current session to perform the requested operation."_s,
+         {u"There are insufficient privileges for the account or credentials associated with the "
+          "current session to perform the requested operation."_s,
           u"Critical"_s}},
         {u"NoValidSession"_s, {u"There is no valid session established with the implementation."_s, u"Critical"_s}},
         {u"SessionLimitExceeded"_s,
-         {u"The session establishment failed due to the number of simultaneous sessions exceeding the limit of the implementation."_s,
+         {u"The session establishment failed due to the number of simultaneous sessions exceeding the "
+          "limit of the implementation."_s,
           u"Critical"_s}},
         {u"PreconditionFailed"_s,
          {u"The ETag supplied did not match the ETag required to change this resource."_s, u"Critical"_s}},
@@ -84,19 +87,23 @@ const QHash<QString, Template> &templates()
         {u"ResourceCannotBeDeleted"_s,
          {u"The delete request failed because the resource requested cannot be deleted."_s, u"Critical"_s}},
         {u"EventSubscriptionLimitExceeded"_s,
-         {u"The event subscription failed due to the number of simultaneous subscriptions exceeding the limit of the implementation."_s,
+         {u"The event subscription failed due to the number of simultaneous subscriptions exceeding "
+          "the limit of the implementation."_s,
           u"Critical"_s}},
         {u"PropertyValueResourceConflict"_s,
-         {u"The property '%1' with the requested value of '%2' could not be written because the value conflicts with the state or configuration of the resource at '%3'."_s,
+         {u"The property '%1' with the requested value of '%2' could not be written because the value "
+          "conflicts with the state or configuration of the resource at '%3'."_s,
           u"Warning"_s}},
         {u"CreateLimitReachedForResource"_s,
          {u"The create operation failed because the resource has reached the limit of possible resources."_s,
           u"Critical"_s}},
         {u"PropertyValueConflict"_s,
-         {u"The property '%1' could not be written because its value would conflict with the value of the '%2' property."_s,
+         {u"The property '%1' could not be written because its value would conflict with the value of "
+          "the '%2' property."_s,
           u"Warning"_s}},
         {u"PropertyValueIncorrect"_s,
-         {u"The property '%1' with the requested value of '%2' could not be written because the value is not acceptable for the property."_s,
+         {u"The property '%1' with the requested value of '%2' could not be written because the value "
+          "is not acceptable for the property."_s,
           u"Warning"_s}},
         {u"ServiceTemporarilyUnavailable"_s,
          {u"The service is temporarily unavailable.  Retry in %1 seconds."_s, u"Critical"_s}},

@@ -36,7 +36,8 @@ Rectangle {
             }
             Text {
                 Layout.fillWidth: true
-                text: qsTr("This BMC has no default password. It made one for the administrator; note it now, it is shown only until you confirm.")
+                text: qsTr("This BMC has no default password. It made one for the administrator; "
+                           + "note it now, it is shown only until you confirm.")
                 color: Theme.textDim
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.WordWrap

@@ -44,7 +44,8 @@ DashboardDialog {
             Text {
                 Layout.fillWidth: true
                 visible: dialog.recovery.password.length === 0
-                text: qsTr("The administrator gets a new random password, shown here once. Standing at the machine is the proof; the reset is logged.")
+                text: qsTr("The administrator gets a new random password, shown here once. "
+                           + "Standing at the machine is the proof; the reset is logged.")
                 color: Theme.textDim
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.WordWrap

@@ -90,7 +90,8 @@ Item {
             Text {
                 Layout.fillWidth: true
                 visible: page.access.weakPasswordAccounts.length > 0
-                text: qsTr("Weak passwords (the user name or \"admin\"): %1").arg(page.access.weakPasswordAccounts.join(", "))
+                text: qsTr("Weak passwords (the user name or \"admin\"): %1")
+                      .arg(page.access.weakPasswordAccounts.join(", "))
                 color: Theme.warning
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.WordWrap
