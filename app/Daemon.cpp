@@ -9,6 +9,7 @@
 #include "EventLog.h"
 #include "IpmiPasswordFile.h"
 #include "IpmiServer.h"
+#include "NetworkAddresses.h"
 #include "RedfishServer.h"
 #include "gpio/GpioAtxBackend.h"
 #include "gpio/LibgpiodChip.h"
@@ -50,24 +51,19 @@ void applyLogRules(const QString &rules)
 
 GpioAtxBackend::Wiring gpioWiring(const Configuration &configuration)
 {
-    const auto output = [&](const QString &name) {
-        GpioAtxBackend::Output output;
-        output.line = unsigned(configuration.intValue(u"gpio.%1.line"_s.arg(name)));
-        output.inverted = configuration.boolValue(u"gpio.%1.inverted"_s.arg(name));
-        return output;
+    using namespace ConfigKeys;
+    const auto output = [&](Key<int> line, Key<bool> inverted) {
+        return GpioAtxBackend::Output{unsigned(configuration.value(line)), configuration.value(inverted)};
     };
-    const auto input = [&](const QString &name) {
-        GpioAtxBackend::Input input;
-        input.line = unsigned(configuration.intValue(u"gpio.%1.line"_s.arg(name)));
-        input.inverted = configuration.boolValue(u"gpio.%1.inverted"_s.arg(name));
-        input.debounce = configuration.duration(u"gpio.%1.debounce"_s.arg(name));
-        return input;
+    const auto input = [&](Key<int> line, Key<bool> inverted, Key<Duration> debounce) {
+        return GpioAtxBackend::Input{unsigned(configuration.value(line)), configuration.value(inverted),
+                                     configuration.value(debounce)};
     };
     GpioAtxBackend::Wiring wiring;
-    wiring.powerSwitch = output(u"power_switch"_s);
-    wiring.resetSwitch = output(u"reset_switch"_s);
-    wiring.powerLed = input(u"power_led"_s);
-    wiring.hddLed = input(u"hdd_led"_s);
+    wiring.powerSwitch = output(gpioPowerSwitchLine, gpioPowerSwitchInverted);
+    wiring.resetSwitch = output(gpioResetSwitchLine, gpioResetSwitchInverted);
+    wiring.powerLed = input(gpioPowerLedLine, gpioPowerLedInverted, gpioPowerLedDebounce);
+    wiring.hddLed = input(gpioHddLedLine, gpioHddLedInverted, gpioHddLedDebounce);
     return wiring;
 }
 
@@ -85,17 +81,17 @@ SerialConsoleTransport::Settings serialSettings(const Configuration &configurati
 {
     SerialConsoleTransport::Settings settings;
     settings.path = path;
-    settings.bitRate = configuration.intValue(u"ipmi.sol.speed"_s);
-    settings.dataBits = configuration.intValue(u"ipmi.sol.data_bits"_s) == 7 ? QSerialPort::Data7 : QSerialPort::Data8;
+    settings.bitRate = configuration.value(ConfigKeys::ipmiSolSpeed);
+    settings.dataBits = configuration.value(ConfigKeys::ipmiSolDataBits) == 7 ? QSerialPort::Data7 : QSerialPort::Data8;
     settings.stopBits =
-        configuration.intValue(u"ipmi.sol.stop_bits"_s) == 2 ? QSerialPort::TwoStop : QSerialPort::OneStop;
-    const QString parity = configuration.stringValue(u"ipmi.sol.parity"_s);
+        configuration.value(ConfigKeys::ipmiSolStopBits) == 2 ? QSerialPort::TwoStop : QSerialPort::OneStop;
+    const QString parity = configuration.value(ConfigKeys::ipmiSolParity);
     settings.parity = parity == u"even"_s ? QSerialPort::EvenParity
         : parity == u"odd"_s              ? QSerialPort::OddParity
         : parity == u"mark"_s             ? QSerialPort::MarkParity
         : parity == u"space"_s            ? QSerialPort::SpaceParity
                                           : QSerialPort::NoParity;
-    const QString flowControl = configuration.stringValue(u"ipmi.sol.flow_control"_s);
+    const QString flowControl = configuration.value(ConfigKeys::ipmiSolFlowControl);
     settings.flowControl = flowControl == u"rtscts"_s ? QSerialPort::HardwareControl
         : flowControl == u"xonxoff"_s                 ? QSerialPort::SoftwareControl
                                                       : QSerialPort::NoFlowControl;
@@ -105,9 +101,9 @@ SerialConsoleTransport::Settings serialSettings(const Configuration &configurati
 SimulatedHost::Timings simulatedTimings(const Configuration &configuration)
 {
     SimulatedHost::Timings timings;
-    timings.powerOnDelay = configuration.duration(u"host.sim.power_on_delay"_s);
-    timings.shutdownDelay = configuration.duration(u"host.sim.shutdown_delay"_s);
-    timings.forceOffHold = configuration.duration(u"host.sim.force_off_hold"_s);
+    timings.powerOnDelay = configuration.value(ConfigKeys::hostSimPowerOnDelay);
+    timings.shutdownDelay = configuration.value(ConfigKeys::hostSimShutdownDelay);
+    timings.forceOffHold = configuration.value(ConfigKeys::hostSimForceOffHold);
     return timings;
 }
 } // namespace
@@ -153,8 +149,8 @@ std::optional<int> Daemon::start()
     if (auto exit = loadPasswordFile())
         return exit;
     const QByteArray presetPassword = qgetenv("QBMC_ADMIN_PASSWORD");
-    if (const auto error = m_bmc->accounts()->ensureAdministrator(presetPassword); error != AccountStore::Error::None) {
-        printError(u"QBMC_ADMIN_PASSWORD: %1"_s.arg(m_bmc->accounts()->errorText(error)));
+    if (const auto failure = m_bmc->accounts()->ensureAdministrator(presetPassword)) {
+        printError(u"QBMC_ADMIN_PASSWORD: %1"_s.arg(failure->message));
         return ConfigurationError;
     }
 
@@ -199,7 +195,7 @@ std::optional<int> Daemon::loadConfiguration()
         printError(error->toString());
         return ConfigurationError;
     }
-    applyLogRules(m_configuration->stringValue(u"log.rules"_s));
+    applyLogRules(m_configuration->value(ConfigKeys::logRules));
     return std::nullopt;
 }
 
@@ -223,8 +219,8 @@ std::optional<int> Daemon::prepareStateDirectory()
 std::optional<int> Daemon::createBackend()
 {
     QString error;
-    if (m_configuration->stringValue(u"host.backend"_s) == u"gpio"_s) {
-        std::unique_ptr<LibgpiodChip> chip = LibgpiodChip::open(m_configuration->stringValue(u"gpio.chip"_s), &error);
+    if (m_configuration->value(ConfigKeys::hostBackend) == u"gpio"_s) {
+        std::unique_ptr<LibgpiodChip> chip = LibgpiodChip::open(m_configuration->value(ConfigKeys::gpioChip), &error);
         if (chip) {
             auto backend = std::make_unique<GpioAtxBackend>(std::move(chip), gpioWiring(*m_configuration));
             if (backend->start(&error))
@@ -232,7 +228,7 @@ std::optional<int> Daemon::createBackend()
         }
     } else {
         auto backend = std::make_unique<SimulatedHost>(simulatedTimings(*m_configuration),
-                                                       m_configuration->boolValue(u"host.sim.nmi"_s));
+                                                       m_configuration->value(ConfigKeys::hostSimNmi));
         if (backend->start(&error))
             m_backend = std::move(backend);
     }
@@ -247,7 +243,7 @@ void Daemon::startConsole()
 {
     // A configured adapter is the console; otherwise the simulated host's, if that is the backend
     // (DECISIONS.md). A GPIO board without an adapter has no console to offer.
-    const QString device = m_configuration->stringValue(u"ipmi.sol.device"_s);
+    const QString device = m_configuration->value(ConfigKeys::ipmiSolDevice);
     auto *simulatedHost = qobject_cast<SimulatedHost *>(m_backend.get());
     if (device.isEmpty() && !simulatedHost) {
         qCInfo(lcApp, "no serial console: ipmi.sol.device is not set");
@@ -264,7 +260,7 @@ void Daemon::startConsole()
 
 std::optional<int> Daemon::loadPasswordFile()
 {
-    const QString path = m_configuration->stringValue(u"ipmi.auth.file"_s);
+    const QString path = m_configuration->value(ConfigKeys::ipmiAuthFile);
     const IpmiPasswordFile::Result parsed = readPasswordFile(path);
     if (parsed.error) {
         printError(parsed.error->toString());
@@ -272,9 +268,8 @@ std::optional<int> Daemon::loadPasswordFile()
     }
     if (path.isEmpty())
         return std::nullopt;
-    if (const auto error = m_bmc->accounts()->setPasswordFileAccounts(parsed.entries, path);
-        error != AccountStore::Error::None) {
-        printError(u"%1: %2"_s.arg(path, m_bmc->accounts()->errorText(error)));
+    if (const auto failure = m_bmc->accounts()->setPasswordFileAccounts(parsed.entries, path)) {
+        printError(u"%1: %2"_s.arg(path, failure->message));
         return StartFailed;
     }
     return std::nullopt;
@@ -283,17 +278,15 @@ std::optional<int> Daemon::loadPasswordFile()
 std::optional<int> Daemon::startIpmi()
 {
     IpmiServer::Settings settings;
-    const QString listen = m_configuration->stringValue(u"ipmi.listen"_s);
-    // "::" means every address, IPv4 and IPv6 alike, as PiKVM's configuration means it.
-    settings.listen = listen == u"::"_s ? QHostAddress(QHostAddress::Any) : QHostAddress(listen);
-    settings.port = quint16(m_configuration->intValue(u"ipmi.port"_s));
-    settings.sessions.cipherSuites = m_configuration->integerList(u"ipmi.cipher_suites"_s);
-    settings.sessions.maxSessions = m_configuration->intValue(u"ipmi.max_sessions"_s);
-    settings.sessions.idleTimeout = m_configuration->duration(u"ipmi.session_timeout"_s);
-    settings.sessions.throttleFailures = m_configuration->intValue(u"ipmi.throttle.failures"_s);
-    settings.sessions.throttlePeriod = m_configuration->duration(u"ipmi.throttle.period"_s);
-    settings.identity.manufacturerId = quint32(m_configuration->intValue(u"bmc.manufacturer_id"_s));
-    settings.identity.productId = quint16(m_configuration->intValue(u"bmc.product_id"_s));
+    settings.listen = NetworkAddresses::listenAddress(m_configuration->value(ConfigKeys::ipmiListen));
+    settings.port = quint16(m_configuration->value(ConfigKeys::ipmiPort));
+    settings.sessions.maxSessions = m_configuration->value(ConfigKeys::ipmiMaxSessions);
+    settings.sessions.idleTimeout = m_configuration->value(ConfigKeys::ipmiSessionTimeout);
+    settings.login.cipherSuites = m_configuration->value(ConfigKeys::ipmiCipherSuites);
+    settings.login.throttleFailures = m_configuration->value(ConfigKeys::ipmiThrottleFailures);
+    settings.login.throttlePeriod = m_configuration->value(ConfigKeys::ipmiThrottlePeriod);
+    settings.identity.manufacturerId = quint32(m_configuration->value(ConfigKeys::bmcManufacturerId));
+    settings.identity.productId = quint16(m_configuration->value(ConfigKeys::bmcProductId));
     m_networkFacts = std::make_unique<LinuxNetworkFacts>();
     settings.networkFacts = m_networkFacts.get();
     m_ipmi = std::make_unique<IpmiServer>(m_bmc.get(), settings);
@@ -309,23 +302,22 @@ std::optional<int> Daemon::startIpmi()
 std::optional<int> Daemon::startRedfish()
 {
     RedfishServer::Settings settings;
-    const QString listen = m_configuration->stringValue(u"redfish.listen"_s);
-    settings.listen = listen == u"::"_s ? QHostAddress(QHostAddress::Any) : QHostAddress(listen);
-    settings.port = quint16(m_configuration->intValue(u"redfish.port"_s));
-    settings.tls = m_configuration->boolValue(u"redfish.tls"_s);
-    settings.certificatePath = m_configuration->stringValue(u"redfish.tls_cert"_s);
-    settings.keyPath = m_configuration->stringValue(u"redfish.tls_key"_s);
+    settings.listen = NetworkAddresses::listenAddress(m_configuration->value(ConfigKeys::redfishListen));
+    settings.port = quint16(m_configuration->value(ConfigKeys::redfishPort));
+    settings.tls = m_configuration->value(ConfigKeys::redfishTls);
+    settings.certificatePath = m_configuration->value(ConfigKeys::redfishTlsCert);
+    settings.keyPath = m_configuration->value(ConfigKeys::redfishTlsKey);
     settings.stateDirectory = m_options.stateDirectory;
     settings.hostName = QSysInfo::machineHostName();
     for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
         if (address.scopeId().isEmpty())
             settings.addresses.append(address.toString());
     }
-    settings.limits.maxConnections = m_configuration->intValue(u"redfish.max_connections"_s);
+    settings.limits.maxConnections = m_configuration->value(ConfigKeys::redfishMaxConnections);
     settings.authentication.sessionTimeout =
-        std::chrono::duration_cast<std::chrono::seconds>(m_configuration->duration(u"redfish.session_timeout"_s));
-    settings.authentication.maxSessions = m_configuration->intValue(u"redfish.max_sessions"_s);
-    settings.ipmiPort = quint16(m_configuration->intValue(u"ipmi.port"_s));
+        std::chrono::duration_cast<std::chrono::seconds>(m_configuration->value(ConfigKeys::redfishSessionTimeout));
+    settings.authentication.maxSessions = m_configuration->value(ConfigKeys::redfishMaxSessions);
+    settings.ipmiPort = quint16(m_configuration->value(ConfigKeys::ipmiPort));
     settings.networkFacts = m_networkFacts.get();
     m_redfish = std::make_unique<RedfishServer>(m_bmc.get(), settings);
     connect(m_redfish.get(), &RedfishServer::restartRequested, this, &Daemon::restartInPlace);
@@ -359,8 +351,8 @@ void Daemon::onSignal(int signalNumber)
 
 QString Daemon::readyStatus() const
 {
-    return u"IPMI on UDP port %1, Redfish on TCP port %2, %3"_s.arg(m_configuration->intValue(u"ipmi.port"_s))
-        .arg(m_configuration->intValue(u"redfish.port"_s))
+    return u"IPMI on UDP port %1, Redfish on TCP port %2, %3"_s.arg(m_configuration->value(ConfigKeys::ipmiPort))
+        .arg(m_configuration->value(ConfigKeys::redfishPort))
         .arg(m_backend->description());
 }
 
@@ -384,20 +376,20 @@ void Daemon::reloadConfiguration()
 
     QStringList needRestart;
     for (const ConfigKey &key : ConfigSchema::instance().keys()) {
-        if (key.path == u"log.rules"_s || key.path == u"ipmi.auth.file"_s)
+        if (key.path == ConfigKeys::logRules.path || key.path == ConfigKeys::ipmiAuthFile.path)
             continue;
-        if (fresh.value(key.path) != m_configuration->value(key.path))
+        if (fresh.value(key) != m_configuration->value(key))
             needRestart.append(key.path);
     }
 
-    const QString passwordFile = fresh.stringValue(u"ipmi.auth.file"_s);
+    const QString passwordFile = fresh.value(ConfigKeys::ipmiAuthFile);
     const IpmiPasswordFile::Result parsed = readPasswordFile(passwordFile);
     if (parsed.error) {
         qCCritical(lcApp, "SIGHUP: nothing reloaded, the accounts file has an error: %s",
                    qPrintable(parsed.error->toString()));
         return;
     }
-    applyLogRules(fresh.stringValue(u"log.rules"_s));
+    applyLogRules(fresh.value(ConfigKeys::logRules));
     m_bmc->accounts()->setPasswordFileAccounts(parsed.entries, passwordFile);
 
     qCInfo(lcApp, "SIGHUP: reloaded log.rules and the accounts file%s", passwordFile.isEmpty() ? " (none set)" : "");

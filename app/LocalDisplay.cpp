@@ -26,14 +26,14 @@ QStringList reachableAddresses()
     return addresses;
 }
 
-AccessPanel::Facts accessFacts(const Configuration &configuration, const NetworkFacts *network)
+AccessViewModel::Facts accessFacts(const Configuration &configuration, const NetworkFacts *network)
 {
-    AccessPanel::Facts facts;
+    AccessViewModel::Facts facts;
     facts.hostName = QSysInfo::machineHostName();
     facts.addresses = reachableAddresses();
-    facts.ipmiPort = configuration.intValue(u"ipmi.port"_s);
-    facts.redfishPort = configuration.intValue(u"redfish.port"_s);
-    const bool tls = configuration.boolValue(u"redfish.tls"_s);
+    facts.ipmiPort = configuration.value(ConfigKeys::ipmiPort);
+    facts.redfishPort = configuration.value(ConfigKeys::redfishPort);
+    const bool tls = configuration.value(ConfigKeys::redfishTls);
     const QString address = network ? network->primaryInterface().ipv4Address : QString();
     const bool defaultPort = facts.redfishPort == (tls ? 443 : 80);
     facts.redfishUrl =
@@ -61,9 +61,9 @@ bool LocalDisplay::show(QString *error)
 {
     const Configuration &configuration = *m_daemon->configuration();
     Dashboard::Settings settings;
-    settings.pin = configuration.stringValue(u"ui.pin"_s);
-    settings.screenOffTimeout = configuration.duration(u"ui.screen_off_timeout"_s);
-    settings.language = configuration.stringValue(u"ui.language"_s);
+    settings.pin = configuration.value(ConfigKeys::uiPin);
+    settings.screenOffTimeout = configuration.value(ConfigKeys::uiScreenOffTimeout);
+    settings.language = configuration.value(ConfigKeys::uiLanguage);
     settings.access = accessFacts(configuration, m_daemon->networkFacts());
     m_dashboard = std::make_unique<Dashboard>(m_daemon->bmc(), settings);
     Dashboard::setInstance(m_dashboard.get());

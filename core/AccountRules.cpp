@@ -26,4 +26,14 @@ bool isPrintable(const QByteArray &password)
     });
 }
 
+int lowestFreeId(const QList<Account> &taken)
+{
+    for (int id = firstId; id <= lastId; ++id) {
+        const auto uses = [id](const Account &account) { return account.id == id; };
+        if (std::none_of(taken.cbegin(), taken.cend(), uses))
+            return id;
+    }
+    return 0;
+}
+
 } // namespace AccountRules

@@ -3,7 +3,7 @@
 QString Actor::originName(Origin origin)
 {
     switch (origin) {
-    case Origin::Panel: return QStringLiteral("panel");
+    case Origin::Screen: return QStringLiteral("panel");
     case Origin::Ipmi: return QStringLiteral("ipmi");
     case Origin::Redfish: return QStringLiteral("redfish");
     case Origin::Host: return QStringLiteral("host");
@@ -14,7 +14,7 @@ QString Actor::originName(Origin origin)
 
 std::optional<Actor::Origin> Actor::originFromName(const QString &name)
 {
-    for (Origin origin : {Origin::Panel, Origin::Ipmi, Origin::Redfish, Origin::Host, Origin::Bmc}) {
+    for (Origin origin : {Origin::Screen, Origin::Ipmi, Origin::Redfish, Origin::Host, Origin::Bmc}) {
         if (originName(origin) == name)
             return origin;
     }

@@ -11,13 +11,14 @@ class Actor
 {
     Q_GADGET
 public:
-    enum class Origin { Panel, Ipmi, Redfish, Host, Bmc };
+    // Screen is the touchscreen at the machine; its spelled name is "panel" (docs/decisions.md#13).
+    enum class Origin { Screen, Ipmi, Redfish, Host, Bmc };
     Q_ENUM(Origin)
 
     Origin origin = Origin::Bmc;
     QString user;
 
-    static Actor panel(const QString &user = {}) { return {Origin::Panel, user}; }
+    static Actor screen(const QString &user = {}) { return {Origin::Screen, user}; }
     static Actor ipmi(const QString &user) { return {Origin::Ipmi, user}; }
     static Actor redfish(const QString &user) { return {Origin::Redfish, user}; }
     static Actor host() { return {Origin::Host, {}}; }

@@ -10,9 +10,9 @@
 #include "InstallationIdentity.h"
 #include "PowerController.h"
 #include "PowerRestorePolicy.h"
+#include "RemoteSessionRegistry.h"
 #include "SensorRegistry.h"
 #include "ServiceSettings.h"
-#include "SessionRegistry.h"
 
 using namespace Qt::StringLiterals;
 
@@ -20,33 +20,33 @@ namespace {
 PowerController::Timings powerTimings(const Configuration &configuration)
 {
     PowerController::Timings timings;
-    timings.shortPress = configuration.duration(u"power.short_press"_s);
-    timings.longPress = configuration.duration(u"power.long_press"_s);
-    timings.resetPress = configuration.duration(u"power.reset_press"_s);
-    timings.onTimeout = configuration.duration(u"power.on_timeout"_s);
-    timings.offTimeout = configuration.duration(u"power.off_timeout"_s);
-    timings.gracefulTimeout = configuration.duration(u"power.graceful_timeout"_s);
-    timings.cycleDelay = configuration.duration(u"power.cycle_delay"_s);
+    timings.shortPress = configuration.value(ConfigKeys::powerShortPress);
+    timings.longPress = configuration.value(ConfigKeys::powerLongPress);
+    timings.resetPress = configuration.value(ConfigKeys::powerResetPress);
+    timings.onTimeout = configuration.value(ConfigKeys::powerOnTimeout);
+    timings.offTimeout = configuration.value(ConfigKeys::powerOffTimeout);
+    timings.gracefulTimeout = configuration.value(ConfigKeys::powerGracefulTimeout);
+    timings.cycleDelay = configuration.value(ConfigKeys::powerCycleDelay);
     return timings;
 }
 
 ConsoleHub::Settings consoleSettings(const Configuration &configuration, const QString &stateDirectory)
 {
     ConsoleHub::Settings settings;
-    settings.historyBytes = configuration.intValue(u"console.history"_s);
+    settings.historyBytes = configuration.value(ConfigKeys::consoleHistory);
     settings.logDirectory = stateDirectory;
-    settings.logFileBytes = configuration.intValue(u"console.log_size"_s);
-    settings.logFiles = configuration.intValue(u"console.log_files"_s);
-    settings.breakDuration = configuration.duration(u"ipmi.sol.break_duration"_s);
+    settings.logFileBytes = configuration.value(ConfigKeys::consoleLogSize);
+    settings.logFiles = configuration.value(ConfigKeys::consoleLogFiles);
+    settings.breakDuration = configuration.value(ConfigKeys::ipmiSolBreakDuration);
     return settings;
 }
 
 AccountStore::Policy accountPolicy(const Configuration &configuration)
 {
     AccountStore::Policy policy;
-    policy.lockoutThreshold = configuration.intValue(u"accounts.lockout_threshold"_s);
-    policy.lockoutDuration = configuration.duration(u"accounts.lockout_duration"_s);
-    policy.minPasswordLength = configuration.intValue(u"accounts.min_password_length"_s);
+    policy.lockoutThreshold = configuration.value(ConfigKeys::accountsLockoutThreshold);
+    policy.lockoutDuration = configuration.value(ConfigKeys::accountsLockoutDuration);
+    policy.minPasswordLength = configuration.value(ConfigKeys::accountsMinPasswordLength);
     return policy;
 }
 } // namespace
@@ -56,12 +56,13 @@ Bmc::Bmc(Configuration *configuration, HostBackend *backend, const PasswordHashe
     : QObject(parent)
     , m_configuration(configuration)
     , m_backend(backend)
-    , m_eventLog(new EventLog(stateDirectory, configuration->intValue(u"eventlog.max_entries"_s), this))
-    , m_accounts(new AccountStore(stateDirectory, hasher, m_eventLog, accountPolicy(*configuration), this))
+    , m_eventLog(new EventLog(stateDirectory, configuration->value(ConfigKeys::eventlogMaxEntries), this))
+    , m_accounts(
+          new AccountStore(stateDirectory, hasher, m_eventLog, accountPolicy(*configuration), Clock::steady(), this))
     , m_power(new PowerController(backend, m_eventLog, powerTimings(*configuration), this))
     , m_powerRestorePolicy(new PowerRestorePolicy(configuration, m_power, m_eventLog, stateDirectory, this))
     , m_bootOverride(new BootOverride(stateDirectory, m_eventLog, this))
-    , m_sessions(new SessionRegistry(this))
+    , m_sessions(new RemoteSessionRegistry(this))
     , m_sensors(new SensorRegistry(this))
     , m_services(new ServiceSettings(configuration, m_eventLog, this))
     , m_identify(new ChassisIdentify(m_eventLog, this))

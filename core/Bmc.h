@@ -17,7 +17,7 @@ class PowerController;
 class PowerRestorePolicy;
 class SensorRegistry;
 class ServiceSettings;
-class SessionRegistry;
+class RemoteSessionRegistry;
 
 // The one model every face renders: power, accounts, event log, boot override, sessions, sensors,
 // identify, service settings and the serial console, built from the configuration over one host backend and wired so
@@ -40,12 +40,12 @@ public:
     PowerController *power() const { return m_power; }
     PowerRestorePolicy *powerRestorePolicy() const { return m_powerRestorePolicy; }
     BootOverride *bootOverride() const { return m_bootOverride; }
-    SessionRegistry *sessions() const { return m_sessions; }
+    RemoteSessionRegistry *remoteSessions() const { return m_sessions; }
     SensorRegistry *sensors() const { return m_sensors; }
     ServiceSettings *services() const { return m_services; }
-    ChassisIdentify *identify() const { return m_identify; }
+    ChassisIdentify *chassisIdentify() const { return m_identify; }
     ConsoleHub *console() const { return m_console; }
-    const InstallationIdentity *identity() const { return m_identity.get(); }
+    const InstallationIdentity *installationIdentity() const { return m_identity.get(); }
 
 private:
     Configuration *m_configuration;
@@ -55,7 +55,7 @@ private:
     PowerController *m_power;
     PowerRestorePolicy *m_powerRestorePolicy;
     BootOverride *m_bootOverride;
-    SessionRegistry *m_sessions;
+    RemoteSessionRegistry *m_sessions;
     SensorRegistry *m_sensors;
     ServiceSettings *m_services;
     ChassisIdentify *m_identify;

@@ -52,11 +52,12 @@ Configuration::Configuration(QObject *parent)
         m_settings.insert(key.path, {key.defaultValue, {}});
 }
 
-const ConfigKey &Configuration::schemaKey(const QString &path) const
+const ConfigKey &Configuration::schemaKey(QLatin1StringView path)
 {
+    // Every name in ConfigKeys has its entry in ConfigSchema; tst_configuration checks each one.
     const ConfigKey *key = ConfigSchema::instance().key(path);
     if (!key)
-        qFatal("unknown configuration key %s", qPrintable(path));
+        qFatal("ConfigKeys names %s, which ConfigSchema does not describe", path.latin1());
     return *key;
 }
 
@@ -153,33 +154,34 @@ std::optional<ConfigError> Configuration::applyEntry(const QString &file, const 
 
 std::optional<ConfigError> Configuration::validate() const
 {
-    const auto errorAt = [this](const QString &path, const QString &message) {
-        const Source where = source(path);
-        return ConfigError{where.file, where.line, where.spelledAs.isEmpty() ? path : where.spelledAs, message};
+    using namespace ConfigKeys;
+    const auto errorAt = [this](const auto key, const QString &message) {
+        const Source where = source(key);
+        return ConfigError{where.file, where.line, where.spelledAs.isEmpty() ? QString(key.path) : where.spelledAs,
+                           message};
     };
-    const auto fromFile = [this](const QString &path) { return source(path).kind != Source::Kind::Default; };
+    const auto fromFile = [this](const auto key) { return source(key).kind != Source::Kind::Default; };
 
-    if (stringValue(u"host.backend"_s) == u"sim"_s
-        && duration(u"power.long_press"_s) <= duration(u"host.sim.force_off_hold"_s)) {
-        const double longPress = value(u"power.long_press"_s).toDouble();
-        const double hold = value(u"host.sim.force_off_hold"_s).toDouble();
+    if (value(hostBackend) == u"sim"_s && value(powerLongPress) <= value(hostSimForceOffHold)) {
+        const double longPress = value(schemaKey(powerLongPress.path)).toDouble();
+        const double hold = value(schemaKey(hostSimForceOffHold.path)).toDouble();
         const QString consequence = u"or the simulated host takes a forced power-off for a short press"_s;
-        if (fromFile(u"power.long_press"_s))
+        if (fromFile(powerLongPress))
             return errorAt(
-                u"power.long_press"_s,
+                powerLongPress,
                 u"%1 s must be longer than host.sim.force_off_hold (%2 s), %3"_s.arg(longPress).arg(hold).arg(
                     consequence));
         return errorAt(
-            u"host.sim.force_off_hold"_s,
+            hostSimForceOffHold,
             u"%1 s must be shorter than power.long_press (%2 s), %3"_s.arg(hold).arg(longPress).arg(consequence));
     }
 
-    const bool hasCert = !stringValue(u"redfish.tls_cert"_s).isEmpty();
-    const bool hasKey = !stringValue(u"redfish.tls_key"_s).isEmpty();
+    const bool hasCert = !value(redfishTlsCert).isEmpty();
+    const bool hasKey = !value(redfishTlsKey).isEmpty();
     if (hasCert != hasKey) {
-        const QString set = hasCert ? u"redfish.tls_cert"_s : u"redfish.tls_key"_s;
-        const QString missing = hasCert ? u"redfish.tls_key"_s : u"redfish.tls_cert"_s;
-        return errorAt(set, u"set without %1; set both or neither"_s.arg(missing));
+        const Key<QString> set = hasCert ? redfishTlsCert : redfishTlsKey;
+        const Key<QString> missing = hasCert ? redfishTlsKey : redfishTlsCert;
+        return errorAt(set, u"set without %1; set both or neither"_s.arg(missing.path));
     }
     return std::nullopt;
 }
@@ -207,7 +209,7 @@ StateFile::Result Configuration::attachState(const QString &stateDirectory, Stat
     if (loaded.status == StateFile::Status::Loaded) {
         const QJsonObject settings = loaded.object.value(settingsKey).toObject();
         for (auto it = settings.begin(); it != settings.end(); ++it) {
-            const ConfigKey &key = schemaKey(it.key());
+            const ConfigKey &key = *ConfigSchema::instance().key(it.key());
             m_settings.insert(key.path, {*key.fromJson(it.value()), Source::fromState(m_stateFile->path())});
         }
     } else if (loaded.status == StateFile::Status::Damaged && mode == StateFile::Mode::Repair) {
@@ -216,46 +218,31 @@ StateFile::Result Configuration::attachState(const QString &stateDirectory, Stat
     return loaded;
 }
 
-QVariant Configuration::value(const QString &path) const
+QVariant Configuration::value(const ConfigKey &key) const
 {
-    schemaKey(path);
-    return m_settings.value(path).value;
+    return m_settings.value(key.path).value;
 }
 
-std::chrono::milliseconds Configuration::duration(const QString &path) const
+Configuration::Source Configuration::source(const ConfigKey &key) const
 {
-    return std::chrono::milliseconds(qRound64(value(path).toDouble() * 1000));
+    return m_settings.value(key.path).source;
 }
 
-QList<int> Configuration::integerList(const QString &path) const
+std::optional<Failure> Configuration::setRuntimeValue(const ConfigKey &key, const QVariant &value)
 {
-    QList<int> values;
-    for (const QVariant &item : value(path).toList())
-        values.append(item.toInt());
-    return values;
-}
-
-Configuration::Source Configuration::source(const QString &path) const
-{
-    schemaKey(path);
-    return m_settings.value(path).source;
-}
-
-std::optional<QString> Configuration::setRuntimeValue(const QString &path, const QVariant &value)
-{
-    const ConfigKey &key = schemaKey(path);
     if (key.persistence != ConfigKey::Persistence::Runtime)
-        return u"%1 cannot be changed at run time"_s.arg(path);
+        return Failure{Failure::Code::NotChangeable, u"%1 cannot be changed at run time"_s.arg(key.path)};
     const std::optional<QVariant> checked = key.fromJson(QJsonValue::fromVariant(value));
     if (!checked)
-        return u"%1: %2 is not valid; expected %3"_s.arg(path, value.toString(), key.allowedText());
+        return Failure{Failure::Code::InvalidValue,
+                       u"%1: %2 is not valid; expected %3"_s.arg(key.path, value.toString(), key.allowedText())};
 
-    const bool changed = m_settings.value(path).value != *checked;
-    m_settings.insert(path, {*checked, Source::fromState(m_stateFile ? m_stateFile->path() : QString())});
+    const bool changed = m_settings.value(key.path).value != *checked;
+    m_settings.insert(key.path, {*checked, Source::fromState(m_stateFile ? m_stateFile->path() : QString())});
     if (m_stateFile)
         m_stateFile->save(stateFormatVersion, {{settingsKey, runtimeValuesToJson()}});
     if (changed)
-        emit valueChanged(path);
+        emit valueChanged(key.path);
     return std::nullopt;
 }
 
@@ -264,7 +251,7 @@ QJsonObject Configuration::runtimeValuesToJson() const
     QJsonObject settings;
     for (auto it = m_settings.cbegin(); it != m_settings.cend(); ++it) {
         if (it->source.kind == Source::Kind::State)
-            settings.insert(it.key(), schemaKey(it.key()).toJson(it->value));
+            settings.insert(it.key(), ConfigSchema::instance().key(it.key())->toJson(it->value));
     }
     return settings;
 }

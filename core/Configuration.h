@@ -2,7 +2,9 @@
 
 #include "ConfigEntry.h"
 #include "ConfigError.h"
+#include "ConfigKeys.h"
 #include "ConfigSchema.h"
+#include "Failure.h"
 #include "StateFile.h"
 
 #include <QHash>
@@ -14,8 +16,9 @@
 #include <optional>
 
 // The effective configuration: built-in defaults, then each YAML file in order, then the values
-// changed at run time (persisted in the state directory, DECISIONS.md), each with its source.
-// Every value is validated against ConfigSchema when it arrives.
+// changed at run time (persisted in the state directory, docs/decisions.md#16), each with
+// its source. Every value is validated against ConfigSchema when it arrives. Code reads a key by its
+// typed name, value(ConfigKeys::ipmiPort); what walks the whole schema uses the ConfigKey overloads.
 class Configuration : public QObject
 {
     Q_OBJECT
@@ -61,17 +64,34 @@ public:
     // persist there. A damaged file is set aside (or only reported, in ReadOnly mode).
     StateFile::Result attachState(const QString &stateDirectory, StateFile::Mode mode = StateFile::Mode::Repair);
 
-    QVariant value(const QString &path) const;
-    bool boolValue(const QString &path) const { return value(path).toBool(); }
-    int intValue(const QString &path) const { return value(path).toInt(); }
-    QString stringValue(const QString &path) const { return value(path).toString(); }
-    std::chrono::milliseconds duration(const QString &path) const;
-    QList<int> integerList(const QString &path) const;
-    Source source(const QString &path) const;
+    template <typename T>
+    T value(ConfigKeys::Key<T> key) const
+    {
+        return fromVariant<T>(value(schemaKey(key.path)));
+    }
+    template <typename T>
+    Source source(ConfigKeys::Key<T> key) const
+    {
+        return source(schemaKey(key.path));
+    }
+    // Changes a runtime key and persists it; refuses a value the schema does not allow, or a key
+    // that cannot change at run time.
+    template <typename T>
+    std::optional<Failure> setRuntimeValue(ConfigKeys::Key<T> key, const std::type_identity_t<T> &value)
+    {
+        return setRuntimeValue(schemaKey(key.path), toVariant(value));
+    }
 
-    // Changes a Runtime key and persists it; returns what is wrong instead when the value is not
-    // allowed or the key cannot change at run time.
-    std::optional<QString> setRuntimeValue(const QString &path, const QVariant &value);
+    // The same for code that walks the schema: --print-config, SIGHUP, ServiceSettings.
+    QVariant value(const ConfigKey &key) const;
+    Source source(const ConfigKey &key) const;
+    std::optional<Failure> setRuntimeValue(const ConfigKey &key, const QVariant &value);
+
+    // A typed value as the schema holds it (durations in seconds), and back.
+    template <typename T>
+    static QVariant toVariant(const T &value);
+    template <typename T>
+    static T fromVariant(const QVariant &value);
 
     // The whole configuration as YAML, each value commented with its source (--print-config).
     QString toYaml() const;
@@ -85,7 +105,7 @@ private:
         QVariant value;
         Source source;
     };
-    const ConfigKey &schemaKey(const QString &path) const;
+    static const ConfigKey &schemaKey(QLatin1StringView path);
     std::optional<ConfigError> applyEntry(const QString &file, const ConfigEntry &entry, QStringList *warnings,
                                           QHash<QString, int> *seenInFile);
     QJsonObject runtimeValuesToJson() const;
@@ -93,3 +113,33 @@ private:
     QHash<QString, Setting> m_settings;
     std::unique_ptr<StateFile> m_stateFile;
 };
+
+template <typename T>
+QVariant Configuration::toVariant(const T &value)
+{
+    if constexpr (std::is_same_v<T, ConfigKeys::Duration>) {
+        return std::chrono::duration<double>(value).count();
+    } else if constexpr (std::is_same_v<T, QList<int>>) {
+        QVariantList items;
+        for (int item : value)
+            items.append(item);
+        return items;
+    } else {
+        return QVariant::fromValue(value);
+    }
+}
+
+template <typename T>
+T Configuration::fromVariant(const QVariant &value)
+{
+    if constexpr (std::is_same_v<T, ConfigKeys::Duration>) {
+        return ConfigKeys::Duration(qRound64(value.toDouble() * 1000));
+    } else if constexpr (std::is_same_v<T, QList<int>>) {
+        QList<int> items;
+        for (const QVariant &item : value.toList())
+            items.append(item.toInt());
+        return items;
+    } else {
+        return value.value<T>();
+    }
+}

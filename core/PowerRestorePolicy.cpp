@@ -11,7 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int formatVersion = 1;
-const auto policyKey = u"power.restore_policy"_s;
 const auto lastStateKey = "lastState"_L1;
 constexpr PowerRestorePolicy::Policy allPolicies[] = {
     PowerRestorePolicy::Policy::AlwaysOff, PowerRestorePolicy::Policy::AlwaysOn, PowerRestorePolicy::Policy::LastState};
@@ -38,7 +37,7 @@ PowerRestorePolicy::PowerRestorePolicy(Configuration *configuration, PowerContro
     }
 
     connect(m_configuration, &Configuration::valueChanged, this, [this](const QString &path) {
-        if (path == policyKey)
+        if (path == ConfigKeys::powerRestorePolicy.path)
             emit policyChanged(policy());
     });
 }
@@ -55,7 +54,7 @@ QString PowerRestorePolicy::configName(Policy policy)
 
 PowerRestorePolicy::Policy PowerRestorePolicy::policy() const
 {
-    const QString name = m_configuration->stringValue(policyKey);
+    const QString name = m_configuration->value(ConfigKeys::powerRestorePolicy);
     for (Policy policy : allPolicies) {
         if (configName(policy) == name)
             return policy;
@@ -63,11 +62,11 @@ PowerRestorePolicy::Policy PowerRestorePolicy::policy() const
     return Policy::AlwaysOff;
 }
 
-std::optional<QString> PowerRestorePolicy::setPolicy(Policy policy, const Actor &actor)
+std::optional<Failure> PowerRestorePolicy::setPolicy(Policy policy, const Actor &actor)
 {
     const Policy before = this->policy();
-    if (const auto error = m_configuration->setRuntimeValue(policyKey, configName(policy)))
-        return error;
+    if (auto failure = m_configuration->setRuntimeValue(ConfigKeys::powerRestorePolicy, configName(policy)))
+        return failure;
     if (before != policy)
         m_eventLog->info(actor,
                          u"Power restore policy changed from %1 to %2"_s.arg(configName(before), configName(policy)));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Actor.h"
+#include "Failure.h"
 #include "StateFile.h"
 
 #include <QObject>
@@ -26,7 +27,7 @@ public:
                        const QString &stateDirectory, QObject *parent = nullptr);
 
     Policy policy() const;
-    std::optional<QString> setPolicy(Policy policy, const Actor &actor);
+    std::optional<Failure> setPolicy(Policy policy, const Actor &actor);
 
     // Called once at start, when the backend has reported the host's power state.
     void apply();

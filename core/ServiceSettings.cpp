@@ -1,14 +1,14 @@
 #include "ServiceSettings.h"
 
+#include "ConfigKeys.h"
 #include "ConfigSchema.h"
 #include "Configuration.h"
 #include "EventLog.h"
 
 using namespace Qt::StringLiterals;
+using namespace ConfigKeys;
 
 namespace {
-const auto ipmiEnabledKey = u"ipmi.enabled"_s;
-const auto solEnabledKey = u"ipmi.sol.enabled"_s;
 
 // ipmi.sol.privilege spells roles as IPMI privilege levels.
 const QList<std::pair<QString, Role>> privilegeNames = {
@@ -17,10 +17,6 @@ const QList<std::pair<QString, Role>> privilegeNames = {
     {u"administrator"_s, Role::Administrator},
 };
 
-double seconds(std::chrono::milliseconds duration)
-{
-    return std::chrono::duration<double>(duration).count();
-}
 } // namespace
 
 ServiceSettings::ServiceSettings(Configuration *configuration, EventLog *eventLog, QObject *parent)
@@ -29,7 +25,7 @@ ServiceSettings::ServiceSettings(Configuration *configuration, EventLog *eventLo
     , m_eventLog(eventLog)
 {
     connect(m_configuration, &Configuration::valueChanged, this, [this](const QString &path) {
-        if (path == ipmiEnabledKey)
+        if (path == ipmiEnabled.path)
             emit ipmiEnabledChanged(isIpmiEnabled());
         else if (path.startsWith(u"ipmi.sol."_s))
             emit solChanged();
@@ -38,43 +34,43 @@ ServiceSettings::ServiceSettings(Configuration *configuration, EventLog *eventLo
 
 bool ServiceSettings::isIpmiEnabled() const
 {
-    return m_configuration->boolValue(ipmiEnabledKey);
+    return m_configuration->value(ipmiEnabled);
 }
 
-std::optional<QString> ServiceSettings::setIpmiEnabled(bool enabled, const Actor &actor)
+std::optional<Failure> ServiceSettings::setIpmiEnabled(bool enabled, const Actor &actor)
 {
-    return change({{ipmiEnabledKey, enabled}}, actor);
+    return change({changeTo(ipmiEnabled, enabled)}, actor);
 }
 
 bool ServiceSettings::isSolEnabled() const
 {
-    return m_configuration->boolValue(solEnabledKey);
+    return m_configuration->value(ipmiSolEnabled);
 }
 
-std::optional<QString> ServiceSettings::setSolEnabled(bool enabled, const Actor &actor)
+std::optional<Failure> ServiceSettings::setSolEnabled(bool enabled, const Actor &actor)
 {
-    return change({{solEnabledKey, enabled}}, actor);
+    return change({changeTo(ipmiSolEnabled, enabled)}, actor);
 }
 
 ServiceSettings::SolParameters ServiceSettings::solParameters() const
 {
     SolParameters parameters;
-    const QString privilege = m_configuration->stringValue(u"ipmi.sol.privilege"_s);
+    const QString privilege = m_configuration->value(ipmiSolPrivilege);
     for (const auto &[name, role] : privilegeNames) {
         if (name == privilege)
             parameters.privilege = role;
     }
-    parameters.forceEncryption = m_configuration->boolValue(u"ipmi.sol.force_encryption"_s);
-    parameters.forceAuthentication = m_configuration->boolValue(u"ipmi.sol.force_authentication"_s);
-    parameters.accumulateInterval = m_configuration->duration(u"ipmi.sol.accumulate_interval"_s);
-    parameters.sendThreshold = m_configuration->intValue(u"ipmi.sol.send_threshold"_s);
-    parameters.retryCount = m_configuration->intValue(u"ipmi.sol.retry_count"_s);
-    parameters.retryInterval = m_configuration->duration(u"ipmi.sol.retry_interval"_s);
-    parameters.bitRate = m_configuration->intValue(u"ipmi.sol.speed"_s);
+    parameters.forceEncryption = m_configuration->value(ipmiSolForceEncryption);
+    parameters.forceAuthentication = m_configuration->value(ipmiSolForceAuthentication);
+    parameters.accumulateInterval = m_configuration->value(ipmiSolAccumulateInterval);
+    parameters.sendThreshold = m_configuration->value(ipmiSolSendThreshold);
+    parameters.retryCount = m_configuration->value(ipmiSolRetryCount);
+    parameters.retryInterval = m_configuration->value(ipmiSolRetryInterval);
+    parameters.bitRate = m_configuration->value(ipmiSolSpeed);
     return parameters;
 }
 
-std::optional<QString> ServiceSettings::setSolParameters(const SolParameters &parameters, const Actor &actor)
+std::optional<Failure> ServiceSettings::setSolParameters(const SolParameters &parameters, const Actor &actor)
 {
     QString privilege;
     for (const auto &[name, role] : privilegeNames) {
@@ -83,36 +79,42 @@ std::optional<QString> ServiceSettings::setSolParameters(const SolParameters &pa
     }
     return change(
         {
-            {u"ipmi.sol.privilege"_s, privilege},
-            {u"ipmi.sol.force_encryption"_s, parameters.forceEncryption},
-            {u"ipmi.sol.force_authentication"_s, parameters.forceAuthentication},
-            {u"ipmi.sol.accumulate_interval"_s, seconds(parameters.accumulateInterval)},
-            {u"ipmi.sol.send_threshold"_s, parameters.sendThreshold},
-            {u"ipmi.sol.retry_count"_s, parameters.retryCount},
-            {u"ipmi.sol.retry_interval"_s, seconds(parameters.retryInterval)},
-            {u"ipmi.sol.speed"_s, parameters.bitRate},
+            changeTo(ipmiSolPrivilege, privilege),
+            changeTo(ipmiSolForceEncryption, parameters.forceEncryption),
+            changeTo(ipmiSolForceAuthentication, parameters.forceAuthentication),
+            changeTo(ipmiSolAccumulateInterval, parameters.accumulateInterval),
+            changeTo(ipmiSolSendThreshold, parameters.sendThreshold),
+            changeTo(ipmiSolRetryCount, parameters.retryCount),
+            changeTo(ipmiSolRetryInterval, parameters.retryInterval),
+            changeTo(ipmiSolSpeed, parameters.bitRate),
         },
         actor);
 }
 
-std::optional<QString> ServiceSettings::change(const QList<std::pair<QString, QVariant>> &values, const Actor &actor)
+template <typename T>
+ServiceSettings::Change ServiceSettings::changeTo(Key<T> key, const T &value)
+{
+    return {ConfigSchema::instance().key(key.path), Configuration::toVariant(value)};
+}
+
+std::optional<Failure> ServiceSettings::change(const QList<Change> &changes, const Actor &actor)
 {
     // Check every value before changing any, so a refused request leaves all settings as they were.
-    for (const auto &[path, value] : values) {
-        const ConfigKey *key = ConfigSchema::instance().key(path);
-        if (!key->fromJson(QJsonValue::fromVariant(value)))
-            return u"%1: %2 is not valid; expected %3"_s.arg(path, value.toString(), key->allowedText());
+    for (const Change &change : changes) {
+        if (!change.key->fromJson(QJsonValue::fromVariant(change.value)))
+            return Failure{Failure::Code::InvalidValue,
+                           u"%1: %2 is not valid; expected %3"_s.arg(change.key->path, change.value.toString(),
+                                                                     change.key->allowedText())};
     }
-    for (const auto &[path, value] : values) {
-        const QVariant before = m_configuration->value(path);
-        if (const auto error = m_configuration->setRuntimeValue(path, value))
-            return error;
-        const QVariant after = m_configuration->value(path);
-        if (before != after) {
-            const ConfigKey *key = ConfigSchema::instance().key(path);
+    for (const Change &change : changes) {
+        const QVariant before = m_configuration->value(*change.key);
+        if (auto failure = m_configuration->setRuntimeValue(*change.key, change.value))
+            return failure;
+        const QVariant after = m_configuration->value(*change.key);
+        if (before != after)
             m_eventLog->info(actor,
-                             u"Setting %1 changed from %2 to %3"_s.arg(path, key->toYaml(before), key->toYaml(after)));
-        }
+                             u"Setting %1 changed from %2 to %3"_s.arg(change.key->path, change.key->toYaml(before),
+                                                                       change.key->toYaml(after)));
     }
     return std::nullopt;
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "Actor.h"
+#include "ConfigKeys.h"
+#include "Failure.h"
 #include "Role.h"
 
 #include <QObject>
@@ -10,11 +12,12 @@
 #include <optional>
 
 class Configuration;
+struct ConfigKey;
 class EventLog;
 
 // The switches that IPMI, Redfish and the screen all change: IPMI over LAN on or off, and
 // Serial-over-LAN with its parameters. Values live in the Configuration as runtime keys, so a
-// change persists in the state directory and wins over YAML (DECISIONS.md).
+// change persists in the state directory and wins over YAML (docs/decisions.md#16).
 class ServiceSettings : public QObject
 {
     Q_OBJECT
@@ -38,14 +41,14 @@ public:
     ServiceSettings(Configuration *configuration, EventLog *eventLog, QObject *parent = nullptr);
 
     bool isIpmiEnabled() const;
-    std::optional<QString> setIpmiEnabled(bool enabled, const Actor &actor);
+    std::optional<Failure> setIpmiEnabled(bool enabled, const Actor &actor);
 
     bool isSolEnabled() const;
-    std::optional<QString> setSolEnabled(bool enabled, const Actor &actor);
+    std::optional<Failure> setSolEnabled(bool enabled, const Actor &actor);
 
     SolParameters solParameters() const;
     // All or nothing: an error names the first value that is not allowed and changes nothing.
-    std::optional<QString> setSolParameters(const SolParameters &parameters, const Actor &actor);
+    std::optional<Failure> setSolParameters(const SolParameters &parameters, const Actor &actor);
 
 signals:
     void ipmiEnabledChanged(bool enabled);
@@ -53,7 +56,14 @@ signals:
     void solChanged();
 
 private:
-    std::optional<QString> change(const QList<std::pair<QString, QVariant>> &values, const Actor &actor);
+    struct Change
+    {
+        const ConfigKey *key;
+        QVariant value;
+    };
+    template <typename T>
+    static Change changeTo(ConfigKeys::Key<T> key, const T &value);
+    std::optional<Failure> change(const QList<Change> &changes, const Actor &actor);
 
     Configuration *m_configuration;
     EventLog *m_eventLog;

@@ -2,14 +2,14 @@
 
 #include "Bmc.h"
 #include "ChassisIdentify.h"
-#include "ConsolePanel.h"
+#include "ConsoleViewModel.h"
 #include "EventLogModel.h"
 #include "FirstStartNotice.h"
 #include "LanguageSwitcher.h"
 #include "PasswordRecovery.h"
-#include "PowerPanel.h"
+#include "PowerViewModel.h"
+#include "RemoteSessionModel.h"
 #include "ScreenLock.h"
-#include "SessionListModel.h"
 
 #include <QPointer>
 #include <QQmlEngine>
@@ -21,17 +21,17 @@ QPointer<Dashboard> instance;
 Dashboard::Dashboard(Bmc *bmc, Settings settings, QObject *parent)
     : QObject(parent)
     , m_bmc(bmc)
-    , m_power(new PowerPanel(bmc->power(), this))
-    , m_console(new ConsolePanel(bmc->console(), this))
+    , m_power(new PowerViewModel(bmc->power(), this))
+    , m_console(new ConsoleViewModel(bmc->console(), this))
     , m_events(new EventLogModel(bmc->eventLog(), this))
-    , m_sessions(new SessionListModel(bmc->sessions(), this))
-    , m_access(new AccessPanel(settings.access, bmc->services(), bmc->accounts(), m_sessions, this))
+    , m_sessions(new RemoteSessionModel(bmc->remoteSessions(), this))
+    , m_access(new AccessViewModel(settings.access, bmc->services(), bmc->accounts(), m_sessions, this))
     , m_firstStart(new FirstStartNotice(bmc->accounts(), settings.access.redfishUrl, this))
     , m_screenLock(new ScreenLock(settings.pin, settings.screenOffTimeout, bmc->eventLog(), this))
-    , m_recovery(new PasswordRecovery(bmc->accounts(), m_screenLock, this))
+    , m_recovery(new PasswordRecovery(bmc->accounts(), bmc->eventLog(), m_screenLock, this))
     , m_language(new LanguageSwitcher(settings.language, this))
 {
-    connect(bmc->identify(), &ChassisIdentify::stateChanged, this, &Dashboard::identifyActiveChanged);
+    connect(bmc->chassisIdentify(), &ChassisIdentify::stateChanged, this, &Dashboard::identifyActiveChanged);
 }
 
 Dashboard::~Dashboard() = default;
@@ -52,7 +52,7 @@ Dashboard *Dashboard::create(QQmlEngine *engine, QJSEngine *)
 
 bool Dashboard::isIdentifyActive() const
 {
-    return m_bmc->identify()->isActive();
+    return m_bmc->chassisIdentify()->isActive();
 }
 
 QString Dashboard::version() const

@@ -1,14 +1,14 @@
 #pragma once
 
-#include "AccessPanel.h"
-#include "ConsolePanel.h"
+#include "AccessViewModel.h"
+#include "ConsoleViewModel.h"
 #include "EventLogModel.h"
 #include "FirstStartNotice.h"
 #include "LanguageSwitcher.h"
 #include "PasswordRecovery.h"
-#include "PowerPanel.h"
+#include "PowerViewModel.h"
+#include "RemoteSessionModel.h"
 #include "ScreenLock.h"
-#include "SessionListModel.h"
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
@@ -26,10 +26,10 @@ class Dashboard : public QObject
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
-    Q_PROPERTY(PowerPanel *power READ power CONSTANT)
-    Q_PROPERTY(ConsolePanel *console READ console CONSTANT)
+    Q_PROPERTY(PowerViewModel *power READ power CONSTANT)
+    Q_PROPERTY(ConsoleViewModel *console READ console CONSTANT)
     Q_PROPERTY(EventLogModel *events READ events CONSTANT)
-    Q_PROPERTY(AccessPanel *access READ access CONSTANT)
+    Q_PROPERTY(AccessViewModel *access READ access CONSTANT)
     Q_PROPERTY(FirstStartNotice *firstStart READ firstStart CONSTANT)
     Q_PROPERTY(ScreenLock *screenLock READ screenLock CONSTANT)
     Q_PROPERTY(PasswordRecovery *recovery READ recovery CONSTANT)
@@ -43,7 +43,7 @@ public:
         QString pin;
         std::chrono::milliseconds screenOffTimeout{0};
         QString language = QStringLiteral("system");
-        AccessPanel::Facts access;
+        AccessViewModel::Facts access;
     };
 
     Dashboard(Bmc *bmc, Settings settings, QObject *parent = nullptr);
@@ -53,10 +53,10 @@ public:
     static void setInstance(Dashboard *dashboard);
     static Dashboard *create(QQmlEngine *engine, QJSEngine *scriptEngine);
 
-    PowerPanel *power() const { return m_power; }
-    ConsolePanel *console() const { return m_console; }
+    PowerViewModel *power() const { return m_power; }
+    ConsoleViewModel *console() const { return m_console; }
     EventLogModel *events() const { return m_events; }
-    AccessPanel *access() const { return m_access; }
+    AccessViewModel *access() const { return m_access; }
     FirstStartNotice *firstStart() const { return m_firstStart; }
     ScreenLock *screenLock() const { return m_screenLock; }
     PasswordRecovery *recovery() const { return m_recovery; }
@@ -69,11 +69,11 @@ signals:
 
 private:
     Bmc *m_bmc;
-    PowerPanel *m_power;
-    ConsolePanel *m_console;
+    PowerViewModel *m_power;
+    ConsoleViewModel *m_console;
     EventLogModel *m_events;
-    SessionListModel *m_sessions;
-    AccessPanel *m_access;
+    RemoteSessionModel *m_sessions;
+    AccessViewModel *m_access;
     FirstStartNotice *m_firstStart;
     ScreenLock *m_screenLock;
     PasswordRecovery *m_recovery;

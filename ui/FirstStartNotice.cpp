@@ -25,6 +25,6 @@ void FirstStartNotice::acknowledge()
 {
     if (!isPending())
         return;
-    m_accounts->acknowledgeInitialPassword(Actor::panel());
+    m_accounts->acknowledgeInitialPassword(Actor::screen());
     emit pendingChanged();
 }

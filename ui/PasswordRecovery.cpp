@@ -1,13 +1,12 @@
 #include "PasswordRecovery.h"
 
-#include "AccountStore.h"
 #include "ScreenLock.h"
 
 using namespace Qt::StringLiterals;
 
-PasswordRecovery::PasswordRecovery(AccountStore *accounts, ScreenLock *screenLock, QObject *parent)
+PasswordRecovery::PasswordRecovery(AccountStore *accounts, EventLog *eventLog, ScreenLock *screenLock, QObject *parent)
     : QObject(parent)
-    , m_accounts(accounts)
+    , m_recovery(accounts, eventLog)
     , m_screenLock(screenLock)
 {
 }
@@ -18,11 +17,11 @@ QString PasswordRecovery::reset(const QString &pin)
         return u"Waiting"_s;
     if (!m_screenLock->checkPin(pin, u"administrator password reset"_s))
         return u"WrongPin"_s;
-    const AccountStore::Recovery recovery = m_accounts->recoverAdministrator(Actor::panel());
-    if (recovery.error != AccountStore::Error::None)
-        return m_accounts->errorText(recovery.error);
-    m_userName = recovery.name;
-    m_password = recovery.password;
+    const Expected<AdministratorRecovery::Credentials> credentials = m_recovery.recover(Actor::screen());
+    if (!credentials)
+        return credentials.failure().message;
+    m_userName = credentials->name;
+    m_password = credentials->password;
     emit recovered();
     return {};
 }

@@ -1,14 +1,17 @@
 #pragma once
 
+#include "AdministratorRecovery.h"
+
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
 
 class AccountStore;
+class EventLog;
 class ScreenLock;
 
 // A lost administrator password, reset at the machine: physical presence is the proof, as on
 // enterprise BMCs, plus the PIN when one is configured. The new password is shown once and the
-// reset is logged as a panel event.
+// reset is logged as the screen's doing.
 class PasswordRecovery : public QObject
 {
     Q_OBJECT
@@ -18,7 +21,7 @@ class PasswordRecovery : public QObject
     Q_PROPERTY(QString password READ password NOTIFY recovered)
 
 public:
-    PasswordRecovery(AccountStore *accounts, ScreenLock *screenLock, QObject *parent = nullptr);
+    PasswordRecovery(AccountStore *accounts, EventLog *eventLog, ScreenLock *screenLock, QObject *parent = nullptr);
 
     QString userName() const { return m_userName; }
     QString password() const { return m_password; }
@@ -33,7 +36,7 @@ signals:
     void recovered();
 
 private:
-    AccountStore *m_accounts;
+    AdministratorRecovery m_recovery;
     ScreenLock *m_screenLock;
     QString m_userName;
     QString m_password;

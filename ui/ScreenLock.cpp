@@ -42,7 +42,7 @@ bool ScreenLock::checkPin(const QString &pin, const QString &purpose)
         return true;
     }
     ++m_failures;
-    m_eventLog->warning(Actor::panel(), u"Wrong PIN entered at the screen (%1)"_s.arg(purpose));
+    m_eventLog->warning(Actor::screen(), u"Wrong PIN entered at the screen (%1)"_s.arg(purpose));
     if (m_failures >= failuresBeforeWait) {
         m_failures = 0;
         m_waitUntil.setRemainingTime(waitAfterFailures);

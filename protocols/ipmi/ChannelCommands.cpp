@@ -1,48 +1,80 @@
 #include "ChannelCommands.h"
 
-#include "ByteReader.h"
 #include "ByteWriter.h"
 #include "CipherSuite.h"
+#include "IpmiSessionTable.h"
 #include "LanChannel.h"
 #include "NetFn.h"
 #include "PayloadType.h"
-#include "SessionManager.h"
 
 namespace {
 // IPMI's own IANA number (7154), as channels without an OEM name it.
 constexpr quint32 ipmiForumIana = 7154;
 } // namespace
 
-ChannelCommands::ChannelCommands(SessionManager *sessions)
-    : m_sessions(sessions)
+struct ChannelCommands::AuthenticationCapabilitiesRequest
+{
+    quint8 channel = 0; // bit 7: the client can do IPMI v2.0
+    quint8 privilege = 0;
+    void fields(auto &visit) { visit(channel, privilege); }
+};
+
+struct ChannelCommands::CipherSuitesRequest
+{
+    quint8 channel = 0;
+    quint8 payloadType = 0;
+    quint8 selector = 0; // bit 7: list by cipher suite; bits 5:0: which 16-byte block
+    void fields(auto &visit) { visit(channel, payloadType, selector); }
+};
+
+struct ChannelCommands::ChannelAccessRequest
+{
+    quint8 channel = 0;
+    quint8 which = 0; // bits 7:6: non-volatile or present setting
+    void fields(auto &visit) { visit(channel, which); }
+};
+
+struct ChannelCommands::ChannelRequest
+{
+    quint8 channel = 0;
+    void fields(auto &visit) { visit(channel); }
+};
+
+struct ChannelCommands::PayloadVersionRequest
+{
+    quint8 channel = 0;
+    quint8 payloadType = 0;
+    void fields(auto &visit) { visit(channel, payloadType); }
+};
+
+ChannelCommands::ChannelCommands(const IpmiSessionTable *sessions, QList<int> cipherSuites, QObject *parent)
+    : CommandGroup(parent)
+    , m_sessions(sessions)
+    , m_cipherSuites(std::move(cipherSuites))
 {
 }
 
 void ChannelCommands::registerIn(CommandTable &table)
 {
     using Scope = CommandTable::Scope;
-    table.add({NetFn::app, 0x38, "Get Channel Authentication Capabilities", Privilege::Callback, 2, 2,
-               [this](const IpmiRequest &request) { return getAuthenticationCapabilities(request); },
-               Scope::AlsoOutsideSession});
-    table.add({NetFn::app, 0x54, "Get Channel Cipher Suites", Privilege::Callback, 3, 3,
-               [this](const IpmiRequest &request) { return getCipherSuites(request); }, Scope::AlsoOutsideSession});
-    table.add({NetFn::app, 0x41, "Get Channel Access", Privilege::User, 2, 2,
-               [this](const IpmiRequest &request) { return getChannelAccess(request); }});
-    table.add({NetFn::app, 0x42, "Get Channel Info", Privilege::User, 1, 1,
-               [this](const IpmiRequest &request) { return getChannelInfo(request); }});
-    table.add({NetFn::app, 0x4E, "Get Channel Payload Support", Privilege::User, 1, 1,
-               [this](const IpmiRequest &request) { return getPayloadSupport(request); }});
-    table.add({NetFn::app, 0x4F, "Get Channel Payload Version", Privilege::User, 2, 2,
-               [this](const IpmiRequest &request) { return getPayloadVersion(request); }});
+    table.add(
+        {NetFn::app, 0x38, "Get Channel Authentication Capabilities", Privilege::Callback, Scope::AlsoOutsideSession},
+        this, &ChannelCommands::getAuthenticationCapabilities);
+    table.add({NetFn::app, 0x54, "Get Channel Cipher Suites", Privilege::Callback, Scope::AlsoOutsideSession}, this,
+              &ChannelCommands::getCipherSuites);
+    table.add({NetFn::app, 0x41, "Get Channel Access", Privilege::User}, this, &ChannelCommands::getChannelAccess);
+    table.add({NetFn::app, 0x42, "Get Channel Info", Privilege::User}, this, &ChannelCommands::getChannelInfo);
+    table.add({NetFn::app, 0x4E, "Get Channel Payload Support", Privilege::User}, this,
+              &ChannelCommands::getPayloadSupport);
+    table.add({NetFn::app, 0x4F, "Get Channel Payload Version", Privilege::User}, this,
+              &ChannelCommands::getPayloadVersion);
 }
 
-IpmiResponse ChannelCommands::getAuthenticationCapabilities(const IpmiRequest &request) const
+IpmiResponse ChannelCommands::getAuthenticationCapabilities(const AuthenticationCapabilitiesRequest &request) const
 {
-    ByteReader reader(request.data);
-    const quint8 channel = reader.u8();
-    if (!LanChannel::matches(channel) || !Privileges::fromByte(reader.u8()))
+    if (!LanChannel::matches(request.channel) || !Privileges::fromByte(request.privilege))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
-    const bool wantsIpmi20 = channel & 0x80;
+    const bool wantsIpmi20 = request.channel & 0x80;
 
     QByteArray data;
     ByteWriter(&data)
@@ -58,22 +90,18 @@ IpmiResponse ChannelCommands::getAuthenticationCapabilities(const IpmiRequest &r
     return IpmiResponse::success(data);
 }
 
-IpmiResponse ChannelCommands::getCipherSuites(const IpmiRequest &request) const
+IpmiResponse ChannelCommands::getCipherSuites(const CipherSuitesRequest &request) const
 {
-    ByteReader reader(request.data);
-    const quint8 channel = reader.u8();
-    const quint8 payloadType = reader.u8() & 0x3F;
-    const quint8 selector = reader.u8();
-    if (!LanChannel::matches(channel) || payloadType != quint8(PayloadType::Ipmi))
+    if (!LanChannel::matches(request.channel) || (request.payloadType & 0x3F) != quint8(PayloadType::Ipmi))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
-    const bool byCipherSuite = selector & 0x80;
-    const int index = selector & 0x3F;
+    const bool byCipherSuite = request.selector & 0x80;
+    const int index = request.selector & 0x3F;
 
     // Every suite as a record: start of record, suite id, then its algorithms tagged
     // authentication (00b), integrity (01b) and confidentiality (10b) in bits 7:6.
     QByteArray records;
     ByteWriter writer(&records);
-    for (int id : m_sessions->cipherSuites()) {
+    for (int id : m_cipherSuites) {
         const std::optional<CipherSuite> suite = CipherSuite::byId(quint8(id));
         if (!suite)
             continue;
@@ -87,21 +115,19 @@ IpmiResponse ChannelCommands::getCipherSuites(const IpmiRequest &request) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse ChannelCommands::getChannelAccess(const IpmiRequest &request) const
+IpmiResponse ChannelCommands::getChannelAccess(const ChannelAccessRequest &request) const
 {
-    ByteReader reader(request.data);
-    const quint8 channel = reader.u8();
-    const quint8 which = reader.u8() >> 6;
-    if (!LanChannel::matches(channel) || which == 0 || which == 3)
+    const quint8 which = request.which >> 6;
+    if (!LanChannel::matches(request.channel) || which == 0 || which == 3)
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     // Always available, PEF alerting off; channel privilege limit Administrator.
     const char bytes[] = {char(0x22), char(quint8(Privilege::Administrator))};
     return IpmiResponse::success(QByteArray(bytes, sizeof bytes));
 }
 
-IpmiResponse ChannelCommands::getChannelInfo(const IpmiRequest &request) const
+IpmiResponse ChannelCommands::getChannelInfo(const ChannelRequest &request) const
 {
-    if (!LanChannel::matches(quint8(request.data[0])))
+    if (!LanChannel::matches(request.channel))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     QByteArray data;
     ByteWriter(&data)
@@ -114,9 +140,9 @@ IpmiResponse ChannelCommands::getChannelInfo(const IpmiRequest &request) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse ChannelCommands::getPayloadSupport(const IpmiRequest &request) const
+IpmiResponse ChannelCommands::getPayloadSupport(const ChannelRequest &request) const
 {
-    if (!LanChannel::matches(quint8(request.data[0])))
+    if (!LanChannel::matches(request.channel))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     // Bit masks of standard payload types 0-15, session setup types 16-31, OEM 32-47, reserved.
     QByteArray data(8, '\0');
@@ -125,11 +151,11 @@ IpmiResponse ChannelCommands::getPayloadSupport(const IpmiRequest &request) cons
     return IpmiResponse::success(data);
 }
 
-IpmiResponse ChannelCommands::getPayloadVersion(const IpmiRequest &request) const
+IpmiResponse ChannelCommands::getPayloadVersion(const PayloadVersionRequest &request) const
 {
-    if (!LanChannel::matches(quint8(request.data[0])))
+    if (!LanChannel::matches(request.channel))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
-    const quint8 type = quint8(request.data[1]);
+    const quint8 type = request.payloadType;
     const bool carried = type == quint8(PayloadType::Ipmi) || type == quint8(PayloadType::Sol)
         || (type >= quint8(PayloadType::OpenSessionRequest) && type <= quint8(PayloadType::Rakp4));
     if (!carried)

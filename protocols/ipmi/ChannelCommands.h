@@ -1,25 +1,34 @@
 #pragma once
 
-#include "CommandTable.h"
+#include "CommandGroup.h"
 
-class SessionManager;
+class IpmiSessionTable;
 
 // App commands about the LAN channel: Get Channel Authentication Capabilities and Get Channel
 // Cipher Suites (both also before a session), Get Channel Access, Get Channel Info, Get Channel
 // Payload Support and Get Channel Payload Version.
-class ChannelCommands
+class ChannelCommands : public CommandGroup
 {
+    Q_OBJECT
 public:
-    explicit ChannelCommands(SessionManager *sessions);
-    void registerIn(CommandTable &table);
+    // `cipherSuites`: the suites offered, best first.
+    ChannelCommands(const IpmiSessionTable *sessions, QList<int> cipherSuites, QObject *parent = nullptr);
+    void registerIn(CommandTable &table) override;
 
 private:
-    IpmiResponse getAuthenticationCapabilities(const IpmiRequest &request) const;
-    IpmiResponse getCipherSuites(const IpmiRequest &request) const;
-    IpmiResponse getChannelAccess(const IpmiRequest &request) const;
-    IpmiResponse getChannelInfo(const IpmiRequest &request) const;
-    IpmiResponse getPayloadSupport(const IpmiRequest &request) const;
-    IpmiResponse getPayloadVersion(const IpmiRequest &request) const;
+    struct AuthenticationCapabilitiesRequest;
+    struct CipherSuitesRequest;
+    struct ChannelAccessRequest;
+    struct ChannelRequest;
+    struct PayloadVersionRequest;
 
-    SessionManager *m_sessions;
+    IpmiResponse getAuthenticationCapabilities(const AuthenticationCapabilitiesRequest &request) const;
+    IpmiResponse getCipherSuites(const CipherSuitesRequest &request) const;
+    IpmiResponse getChannelAccess(const ChannelAccessRequest &request) const;
+    IpmiResponse getChannelInfo(const ChannelRequest &request) const;
+    IpmiResponse getPayloadSupport(const ChannelRequest &request) const;
+    IpmiResponse getPayloadVersion(const PayloadVersionRequest &request) const;
+
+    const IpmiSessionTable *m_sessions;
+    QList<int> m_cipherSuites;
 };

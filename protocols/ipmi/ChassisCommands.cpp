@@ -1,11 +1,8 @@
 #include "ChassisCommands.h"
 
-#include "Bmc.h"
 #include "BootOverride.h"
-#include "ByteReader.h"
 #include "ByteWriter.h"
 #include "ChassisIdentify.h"
-#include "HostBackend.h"
 #include "NetFn.h"
 #include "PowerController.h"
 #include "PowerRestorePolicy.h"
@@ -56,49 +53,83 @@ CompletionCode admissionCode(Admission admission)
 }
 } // namespace
 
-ChassisCommands::ChassisCommands(Bmc *bmc, QObject *parent)
-    : QObject(parent)
-    , m_bmc(bmc)
+struct ChassisCommands::ControlRequest
 {
-    connect(m_bmc->power(), &PowerController::hostStarting, this, &ChassisCommands::onHostStarting);
+    quint8 control = 0; // bits 3:0: down, up, cycle, hard reset, diagnostic interrupt, soft off
+    void fields(auto &visit) { visit(control); }
+};
+
+struct ChassisCommands::IdentifyRequest
+{
+    std::optional<quint8> interval; // seconds; without it, 15 s, the specification's default
+    std::optional<quint8> force;    // bit 0: on until turned off
+    void fields(auto &visit) { visit(interval, force); }
+};
+
+struct ChassisCommands::RestorePolicyRequest
+{
+    quint8 policy = 0; // bits 2:0
+    void fields(auto &visit) { visit(policy); }
+};
+
+struct ChassisCommands::SetBootOptionsRequest
+{
+    quint8 parameter = 0; // bit 7 (mark invalid) is not kept
+    RequestFields::Tail<0, 16> data;
+    void fields(auto &visit) { visit(parameter, data); }
+};
+
+struct ChassisCommands::GetBootOptionsRequest
+{
+    quint8 parameter = 0;
+    quint8 setSelector = 0;
+    quint8 blockSelector = 0;
+    void fields(auto &visit) { visit(parameter, setSelector, blockSelector); }
+};
+
+ChassisCommands::ChassisCommands(PowerController *power, PowerRestorePolicy *restorePolicy, BootOverride *bootOverride,
+                                 ChassisIdentify *identify, QObject *parent)
+    : CommandGroup(parent)
+    , m_power(power)
+    , m_restorePolicy(restorePolicy)
+    , m_bootOverride(bootOverride)
+    , m_identify(identify)
+{
+    connect(m_power, &PowerController::hostStarting, this, &ChassisCommands::onHostStarting);
 }
 
 void ChassisCommands::registerIn(CommandTable &table)
 {
-    table.add({NetFn::chassis, 0x00, "Get Chassis Capabilities", Privilege::User, 0, 0,
-               [this](const IpmiRequest &request) { return getCapabilities(request); }});
-    table.add({NetFn::chassis, 0x01, "Get Chassis Status", Privilege::User, 0, 0,
-               [this](const IpmiRequest &request) { return getStatus(request); }});
-    table.add({NetFn::chassis, 0x02, "Chassis Control", Privilege::Operator, 1, 1,
-               [this](const IpmiRequest &request) { return control(request); }});
-    table.add({NetFn::chassis, 0x04, "Chassis Identify", Privilege::Operator, 0, 2,
-               [this](const IpmiRequest &request) { return identify(request); }});
-    table.add({NetFn::chassis, 0x06, "Set Power Restore Policy", Privilege::Operator, 1, 1,
-               [this](const IpmiRequest &request) { return setPowerRestorePolicy(request); }});
-    table.add({NetFn::chassis, 0x07, "Get System Restart Cause", Privilege::User, 0, 0,
-               [this](const IpmiRequest &request) { return getRestartCause(request); }});
-    table.add({NetFn::chassis, 0x08, "Set System Boot Options", Privilege::Operator, 1, 17,
-               [this](const IpmiRequest &request) { return setBootOptions(request); }});
-    table.add({NetFn::chassis, 0x09, "Get System Boot Options", Privilege::User, 3, 3,
-               [this](const IpmiRequest &request) { return getBootOptions(request); }});
+    table.add({NetFn::chassis, 0x00, "Get Chassis Capabilities", Privilege::User}, this,
+              &ChassisCommands::getCapabilities);
+    table.add({NetFn::chassis, 0x01, "Get Chassis Status", Privilege::User}, this, &ChassisCommands::getStatus);
+    table.add({NetFn::chassis, 0x02, "Chassis Control", Privilege::Operator}, this, &ChassisCommands::control);
+    table.add({NetFn::chassis, 0x04, "Chassis Identify", Privilege::Operator}, this, &ChassisCommands::identify);
+    table.add({NetFn::chassis, 0x06, "Set Power Restore Policy", Privilege::Operator}, this,
+              &ChassisCommands::setPowerRestorePolicy);
+    table.add({NetFn::chassis, 0x07, "Get System Restart Cause", Privilege::User}, this,
+              &ChassisCommands::getRestartCause);
+    table.add({NetFn::chassis, 0x08, "Set System Boot Options", Privilege::Operator}, this,
+              &ChassisCommands::setBootOptions);
+    table.add({NetFn::chassis, 0x09, "Get System Boot Options", Privilege::User}, this,
+              &ChassisCommands::getBootOptions);
 }
 
 void ChassisCommands::onHostStarting(const Actor &actor)
 {
     switch (actor.origin) {
-    case Actor::Origin::Panel: m_restartCause = causePowerButton; break;
+    case Actor::Origin::Screen: m_restartCause = causePowerButton; break;
     case Actor::Origin::Bmc:
-        m_restartCause = m_bmc->powerRestorePolicy()->policy() == PowerRestorePolicy::Policy::AlwaysOn
-            ? causeRestoreAlwaysOn
-            : causeRestorePrevious;
+        m_restartCause = m_restorePolicy->policy() == PowerRestorePolicy::Policy::AlwaysOn ? causeRestoreAlwaysOn
+                                                                                           : causeRestorePrevious;
         break;
     default: m_restartCause = causeChassisControl; break;
     }
 }
 
-IpmiResponse ChassisCommands::getCapabilities(const IpmiRequest &) const
+IpmiResponse ChassisCommands::getCapabilities(const None &) const
 {
-    const bool nmi = m_bmc->backend()->capabilities().testFlag(HostBackend::Capability::Nmi);
+    const bool nmi = m_power->isSupported(Action::Nmi);
     QByteArray data;
     // Capability flags (bit 2: diagnostic interrupt), then the FRU, SDR, SEL and system
     // management device addresses: all the BMC.
@@ -106,13 +137,13 @@ IpmiResponse ChassisCommands::getCapabilities(const IpmiRequest &) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse ChassisCommands::getStatus(const IpmiRequest &) const
+IpmiResponse ChassisCommands::getStatus(const None &) const
 {
-    const PowerController *power = m_bmc->power();
+    const PowerController *power = m_power;
     const PowerController::State state = power->state();
     const bool on = state == PowerController::State::On || state == PowerController::State::PoweringOff;
     quint8 policy = 0x03; // unknown
-    switch (m_bmc->powerRestorePolicy()->policy()) {
+    switch (m_restorePolicy->policy()) {
     case PowerRestorePolicy::Policy::AlwaysOff: policy = 0x00; break;
     case PowerRestorePolicy::Policy::LastState: policy = 0x01; break;
     case PowerRestorePolicy::Policy::AlwaysOn: policy = 0x02; break;
@@ -126,7 +157,7 @@ IpmiResponse ChassisCommands::getStatus(const IpmiRequest &) const
         && (last->action == Action::On || last->action == Action::ForceOn || last->action == Action::PowerCycle);
 
     quint8 identify = 0x40; // identify command supported
-    switch (m_bmc->identify()->state()) {
+    switch (m_identify->state()) {
     case ChassisIdentify::State::Off: break;
     case ChassisIdentify::State::Temporary: identify |= 0x10; break;
     case ChassisIdentify::State::Indefinite: identify |= 0x20; break;
@@ -136,10 +167,10 @@ IpmiResponse ChassisCommands::getStatus(const IpmiRequest &) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse ChassisCommands::control(const IpmiRequest &request)
+IpmiResponse ChassisCommands::control(const ControlRequest &request, const IpmiCaller &caller)
 {
     Action action = Action::On;
-    switch (quint8(request.data[0]) & 0x0F) {
+    switch (request.control & 0x0F) {
     case 0x00: action = Action::ForceOff; break;
     case 0x01: action = Action::On; break;
     case 0x02: action = Action::PowerCycle; break;
@@ -148,29 +179,27 @@ IpmiResponse ChassisCommands::control(const IpmiRequest &request)
     case 0x05: action = Action::GracefulShutdown; break;
     default: return IpmiResponse::failure(CompletionCode::InvalidDataField);
     }
-    return IpmiResponse::failure(admissionCode(m_bmc->power()->request(action, Actor::ipmi(request.user))));
+    return IpmiResponse::failure(admissionCode(m_power->request(action, Actor::ipmi(caller.user))));
 }
 
-IpmiResponse ChassisCommands::identify(const IpmiRequest &request)
+IpmiResponse ChassisCommands::identify(const IdentifyRequest &request, const IpmiCaller &caller)
 {
-    ByteReader reader(request.data);
-    // Without data: 15 s, the spec's default. Force on (byte 2 bit 0) means until turned off.
-    const int interval = request.data.isEmpty() ? 15 : reader.u8();
-    const bool forceOn = request.data.size() > 1 && (reader.u8() & 0x01);
-    const Actor actor = Actor::ipmi(request.user);
+    const int interval = request.interval.value_or(15);
+    const bool forceOn = request.force.value_or(0) & 0x01;
+    const Actor actor = Actor::ipmi(caller.user);
     if (forceOn)
-        m_bmc->identify()->turnOn(std::chrono::seconds(0), actor);
+        m_identify->turnOn(std::chrono::seconds(0), actor);
     else if (interval == 0)
-        m_bmc->identify()->turnOff(actor);
+        m_identify->turnOff(actor);
     else
-        m_bmc->identify()->turnOn(std::chrono::seconds(interval), actor);
+        m_identify->turnOn(std::chrono::seconds(interval), actor);
     return IpmiResponse::success();
 }
 
-IpmiResponse ChassisCommands::setPowerRestorePolicy(const IpmiRequest &request)
+IpmiResponse ChassisCommands::setPowerRestorePolicy(const RestorePolicyRequest &request, const IpmiCaller &caller)
 {
     using Policy = PowerRestorePolicy::Policy;
-    const quint8 asked = quint8(request.data[0]) & 0x07;
+    const quint8 asked = request.policy & 0x07;
     std::optional<Policy> policy;
     switch (asked) {
     case 0x00: policy = Policy::AlwaysOff; break;
@@ -179,22 +208,21 @@ IpmiResponse ChassisCommands::setPowerRestorePolicy(const IpmiRequest &request)
     case 0x03: break; // no change: only report what is supported
     default: return IpmiResponse::failure(CompletionCode::InvalidDataField);
     }
-    if (policy && m_bmc->powerRestorePolicy()->setPolicy(*policy, Actor::ipmi(request.user)))
+    if (policy && m_restorePolicy->setPolicy(*policy, Actor::ipmi(caller.user)))
         return IpmiResponse::failure(CompletionCode::Unspecified);
     return IpmiResponse::success(QByteArray(1, char(0x07))); // always off, previous and always on
 }
 
-IpmiResponse ChassisCommands::getRestartCause(const IpmiRequest &) const
+IpmiResponse ChassisCommands::getRestartCause(const None &) const
 {
     const char bytes[] = {char(m_restartCause), 0x01};
     return IpmiResponse::success(QByteArray(bytes, sizeof bytes));
 }
 
-IpmiResponse ChassisCommands::setBootOptions(const IpmiRequest &request)
+IpmiResponse ChassisCommands::setBootOptions(const SetBootOptionsRequest &request, const IpmiCaller &caller)
 {
-    ByteReader reader(request.data);
-    const quint8 parameter = reader.u8() & 0x7F; // bit 7 (mark invalid) is not kept
-    const QByteArrayView data = reader.rest();
+    const quint8 parameter = request.parameter & 0x7F;
+    const QByteArrayView data = request.data.value;
     const auto needs = [&](qsizetype length) { return data.size() == length; };
     switch (parameter) {
     case SetInProgress: {
@@ -235,7 +263,7 @@ IpmiResponse ChassisCommands::setBootOptions(const IpmiRequest &request)
             : (flags & 0x40)                    ? Enabled::Continuous
                                                 : Enabled::Once;
         const BootOverride::Mode mode = (flags & 0x20) ? BootOverride::Mode::UEFI : BootOverride::Mode::Legacy;
-        m_bmc->bootOverride()->set(device->target, enabled, mode, Actor::ipmi(request.user));
+        m_bootOverride->set(device->target, enabled, mode, Actor::ipmi(caller.user));
         return IpmiResponse::success();
     }
     case ServicePartitionSelector:
@@ -245,9 +273,9 @@ IpmiResponse ChassisCommands::setBootOptions(const IpmiRequest &request)
     }
 }
 
-IpmiResponse ChassisCommands::getBootOptions(const IpmiRequest &request) const
+IpmiResponse ChassisCommands::getBootOptions(const GetBootOptionsRequest &request) const
 {
-    const quint8 parameter = quint8(request.data[0]) & 0x7F;
+    const quint8 parameter = request.parameter & 0x7F;
     QByteArray data;
     ByteWriter writer(&data);
     writer.u8(bootParameterVersion).u8(parameter);
@@ -258,7 +286,7 @@ IpmiResponse ChassisCommands::getBootOptions(const IpmiRequest &request) const
     case ValidBitClearing: writer.u8(m_validBitClearing); break;
     case BootInfoAcknowledge: writer.u8(0x1F).u8(m_bootInfoAcknowledge); break;
     case BootFlags: {
-        const BootOverride *boot = m_bmc->bootOverride();
+        const BootOverride *boot = m_bootOverride;
         quint8 flags = 0;
         if (boot->enabled() != BootOverride::Enabled::Disabled)
             flags |= 0x80;

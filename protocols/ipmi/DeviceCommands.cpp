@@ -1,6 +1,5 @@
 #include "DeviceCommands.h"
 
-#include "Bmc.h"
 #include "ByteWriter.h"
 #include "EventLog.h"
 #include "InstallationIdentity.h"
@@ -34,35 +33,30 @@ FirmwareRevision firmwareRevision()
 }
 } // namespace
 
-DeviceCommands::DeviceCommands(Bmc *bmc, Identity identity, QObject *parent)
-    : QObject(parent)
-    , m_bmc(bmc)
+DeviceCommands::DeviceCommands(Identity identity, const InstallationIdentity *installation,
+                               const PowerController *power, EventLog *eventLog, QObject *parent)
+    : CommandGroup(parent)
     , m_identity(identity)
+    , m_installation(installation)
+    , m_power(power)
+    , m_eventLog(eventLog)
 {
 }
 
 void DeviceCommands::registerIn(CommandTable &table)
 {
-    table.add({NetFn::app, 0x01, "Get Device ID", Privilege::User, 0, 0,
-               [this](const IpmiRequest &request) { return getDeviceId(request); }});
-    table.add({NetFn::app, 0x02, "Cold Reset", Privilege::Administrator, 0, 0,
-               [this](const IpmiRequest &request) { return coldReset(request); }});
-    table.add({NetFn::app, 0x04, "Get Self Test Results", Privilege::User, 0, 0,
-               [](const IpmiRequest &) { return IpmiResponse::success(QByteArray::fromHex("5500")); }});
-    table.add({NetFn::app, 0x07, "Get ACPI Power State", Privilege::User, 0, 0,
-               [this](const IpmiRequest &request) { return getAcpiPowerState(request); }});
-    table.add({NetFn::app, 0x08, "Get Device GUID", Privilege::User, 0, 0, [this](const IpmiRequest &) {
-                   return IpmiResponse::success(IpmiGuid::encode(m_bmc->identity()->deviceUuid()));
-               }});
+    using Scope = CommandTable::Scope;
+    table.add({NetFn::app, 0x01, "Get Device ID", Privilege::User}, this, &DeviceCommands::getDeviceId);
+    table.add({NetFn::app, 0x02, "Cold Reset", Privilege::Administrator}, this, &DeviceCommands::coldReset);
+    table.add({NetFn::app, 0x04, "Get Self Test Results", Privilege::User}, this, &DeviceCommands::getSelfTestResults);
+    table.add({NetFn::app, 0x07, "Get ACPI Power State", Privilege::User}, this, &DeviceCommands::getAcpiPowerState);
+    table.add({NetFn::app, 0x08, "Get Device GUID", Privilege::User}, this, &DeviceCommands::getDeviceGuid);
     // The system GUID is part of RAKP, so clients may ask for it before a session.
-    table.add({NetFn::app, 0x37, "Get System GUID", Privilege::User, 0, 0,
-               [this](const IpmiRequest &) {
-                   return IpmiResponse::success(IpmiGuid::encode(m_bmc->identity()->systemUuid()));
-               },
-               CommandTable::Scope::AlsoOutsideSession});
+    table.add({NetFn::app, 0x37, "Get System GUID", Privilege::User, Scope::AlsoOutsideSession}, this,
+              &DeviceCommands::getSystemGuid);
 }
 
-IpmiResponse DeviceCommands::getDeviceId(const IpmiRequest &) const
+IpmiResponse DeviceCommands::getDeviceId(const None &) const
 {
     const FirmwareRevision revision = firmwareRevision();
     QByteArray data;
@@ -79,19 +73,24 @@ IpmiResponse DeviceCommands::getDeviceId(const IpmiRequest &) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse DeviceCommands::coldReset(const IpmiRequest &request)
+IpmiResponse DeviceCommands::coldReset(const None &, const IpmiCaller &caller)
 {
-    m_bmc->eventLog()->info(Actor::ipmi(request.user), u"Cold Reset of the BMC requested"_s);
+    m_eventLog->info(Actor::ipmi(caller.user), u"Cold Reset of the BMC requested"_s);
     IpmiResponse response = IpmiResponse::success();
     response.afterReply = [this] { emit coldResetRequested(); };
     return response;
 }
 
-IpmiResponse DeviceCommands::getAcpiPowerState(const IpmiRequest &) const
+IpmiResponse DeviceCommands::getSelfTestResults(const None &) const
+{
+    return IpmiResponse::success(QByteArray::fromHex("5500")); // no error; self test passed
+}
+
+IpmiResponse DeviceCommands::getAcpiPowerState(const None &) const
 {
     // System: S0/G0 working, S5/G2 soft off, or unknown; the device (the BMC) is always D0.
     quint8 system = 0x2A;
-    switch (m_bmc->power()->state()) {
+    switch (m_power->state()) {
     case PowerController::State::On:
     case PowerController::State::PoweringOff: system = 0x00; break;
     case PowerController::State::Off:
@@ -100,4 +99,14 @@ IpmiResponse DeviceCommands::getAcpiPowerState(const IpmiRequest &) const
     }
     const char bytes[] = {char(system), 0x00};
     return IpmiResponse::success(QByteArray(bytes, sizeof bytes));
+}
+
+IpmiResponse DeviceCommands::getDeviceGuid(const None &) const
+{
+    return IpmiResponse::success(IpmiGuid::encode(m_installation->deviceUuid()));
+}
+
+IpmiResponse DeviceCommands::getSystemGuid(const None &) const
+{
+    return IpmiResponse::success(IpmiGuid::encode(m_installation->systemUuid()));
 }

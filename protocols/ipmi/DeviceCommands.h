@@ -1,14 +1,14 @@
 #pragma once
 
-#include "CommandTable.h"
+#include "CommandGroup.h"
 
-#include <QObject>
-
-class Bmc;
+class EventLog;
+class InstallationIdentity;
+class PowerController;
 
 // App commands about the BMC as a device: Get Device ID, Cold Reset, Get Self Test Results,
 // Get ACPI Power State, Get Device GUID and Get System GUID.
-class DeviceCommands : public QObject
+class DeviceCommands : public CommandGroup
 {
     Q_OBJECT
 public:
@@ -18,18 +18,25 @@ public:
         quint16 productId = 0;
     };
 
-    DeviceCommands(Bmc *bmc, Identity identity, QObject *parent = nullptr);
-    void registerIn(CommandTable &table);
+    DeviceCommands(Identity identity, const InstallationIdentity *installation, const PowerController *power,
+                   EventLog *eventLog, QObject *parent = nullptr);
+    void registerIn(CommandTable &table) override;
 
 signals:
     // Cold Reset, after its reply has gone out.
     void coldResetRequested();
 
 private:
-    IpmiResponse getDeviceId(const IpmiRequest &request) const;
-    IpmiResponse coldReset(const IpmiRequest &request);
-    IpmiResponse getAcpiPowerState(const IpmiRequest &request) const;
+    using None = RequestFields::None;
+    IpmiResponse getDeviceId(const None &) const;
+    IpmiResponse coldReset(const None &, const IpmiCaller &caller);
+    IpmiResponse getSelfTestResults(const None &) const;
+    IpmiResponse getAcpiPowerState(const None &) const;
+    IpmiResponse getDeviceGuid(const None &) const;
+    IpmiResponse getSystemGuid(const None &) const;
 
-    Bmc *m_bmc;
     Identity m_identity;
+    const InstallationIdentity *m_installation;
+    const PowerController *m_power;
+    EventLog *m_eventLog;
 };

@@ -1,6 +1,5 @@
 #include "FruCommands.h"
 
-#include "ByteReader.h"
 #include "ByteWriter.h"
 #include "NetFn.h"
 
@@ -8,34 +7,55 @@ namespace {
 constexpr quint8 systemFru = 0x00;
 } // namespace
 
-FruCommands::FruCommands(FruInventory inventory, CommandTable &table, QObject *parent)
-    : QObject(parent)
+struct FruCommands::AreaInfoRequest
+{
+    quint8 device = 0;
+    void fields(auto &visit) { visit(device); }
+};
+
+struct FruCommands::ReadRequest
+{
+    quint8 device = 0;
+    quint16 offset = 0;
+    quint8 count = 0;
+    void fields(auto &visit) { visit(device, offset, count); }
+};
+
+struct FruCommands::WriteRequest
+{
+    quint8 device = 0;
+    quint16 offset = 0;
+    RequestFields::Tail<1, 255> data;
+    void fields(auto &visit) { visit(device, offset, data); }
+};
+
+FruCommands::FruCommands(FruInventory inventory, QObject *parent)
+    : CommandGroup(parent)
     , m_inventory(std::move(inventory))
 {
-    table.add({NetFn::storage, 0x10, "Get FRU Inventory Area Info", Privilege::User, 1, 1,
-               [this](const IpmiRequest &request) { return getAreaInfo(request); }});
-    table.add({NetFn::storage, 0x11, "Read FRU Data", Privilege::User, 4, 4,
-               [this](const IpmiRequest &request) { return read(request); }});
-    table.add({NetFn::storage, 0x12, "Write FRU Data", Privilege::Operator, 4, 3 + 255,
-               [this](const IpmiRequest &request) { return write(request); }});
 }
 
-IpmiResponse FruCommands::getAreaInfo(const IpmiRequest &request) const
+void FruCommands::registerIn(CommandTable &table)
 {
-    if (quint8(request.data[0]) != systemFru)
+    table.add({NetFn::storage, 0x10, "Get FRU Inventory Area Info", Privilege::User}, this, &FruCommands::getAreaInfo);
+    table.add({NetFn::storage, 0x11, "Read FRU Data", Privilege::User}, this, &FruCommands::read);
+    table.add({NetFn::storage, 0x12, "Write FRU Data", Privilege::Operator}, this, &FruCommands::write);
+}
+
+IpmiResponse FruCommands::getAreaInfo(const AreaInfoRequest &request) const
+{
+    if (request.device != systemFru)
         return IpmiResponse::failure(CompletionCode::RequestedDataNotPresent);
     QByteArray data;
     ByteWriter(&data).u16le(quint16(m_inventory.image().size())).u8(0x00); // accessed by bytes
     return IpmiResponse::success(data);
 }
 
-IpmiResponse FruCommands::read(const IpmiRequest &request) const
+IpmiResponse FruCommands::read(const ReadRequest &request) const
 {
-    ByteReader reader(request.data);
-    const quint8 device = reader.u8();
-    const quint16 offset = reader.u16le();
-    const quint8 count = reader.u8();
-    if (device != systemFru)
+    const quint16 offset = request.offset;
+    const quint8 count = request.count;
+    if (request.device != systemFru)
         return IpmiResponse::failure(CompletionCode::RequestedDataNotPresent);
     const QByteArray &image = m_inventory.image();
     if (offset >= image.size())
@@ -47,9 +67,9 @@ IpmiResponse FruCommands::read(const IpmiRequest &request) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse FruCommands::write(const IpmiRequest &request) const
+IpmiResponse FruCommands::write(const WriteRequest &request) const
 {
-    if (quint8(request.data[0]) != systemFru)
+    if (request.device != systemFru)
         return IpmiResponse::failure(CompletionCode::RequestedDataNotPresent);
     // The inventory comes from the configuration (fru.* keys), so every offset is write-protected.
     return IpmiResponse::failure(CompletionCode::WriteProtectedOffset);

@@ -44,12 +44,12 @@ FruInventory::FruInventory(const Board &board, const Product &product)
 
 FruInventory FruInventory::fromConfiguration(const Configuration &configuration)
 {
-    const auto text = [&](const QString &key) { return configuration.stringValue(u"fru."_s + key); };
-    return FruInventory(Board{text(u"board.manufacturer"_s), text(u"board.product"_s), text(u"board.serial"_s),
-                              text(u"board.part_number"_s)},
-                        Product{text(u"product.manufacturer"_s), text(u"product.name"_s),
-                                text(u"product.part_number"_s), text(u"product.version"_s), text(u"product.serial"_s),
-                                text(u"product.asset_tag"_s)});
+    using namespace ConfigKeys;
+    const auto text = [&](Key<QString> key) { return configuration.value(key); };
+    return FruInventory(
+        Board{text(fruBoardManufacturer), text(fruBoardProduct), text(fruBoardSerial), text(fruBoardPartNumber)},
+        Product{text(fruProductManufacturer), text(fruProductName), text(fruProductPartNumber), text(fruProductVersion),
+                text(fruProductSerial), text(fruProductAssetTag)});
 }
 
 QByteArray FruInventory::boardArea(const Board &board)

@@ -1,20 +1,16 @@
 #pragma once
 
-#include "IpmiPeer.h"
-#include "Privilege.h"
+#include "IpmiCaller.h"
 
 #include <QByteArray>
-#include <QString>
 
-// A request as a command handler sees it: what was asked and who asked.
+// A request as the packet handler hands it to the command table: what was asked, its data as
+// it arrived, and who asked. Handlers never see the data as bytes: the table decodes it into the
+// fields the command declares (RequestFields.h).
 struct IpmiRequest
 {
     quint8 netFn = 0;
     quint8 command = 0;
     QByteArray data;
-
-    quint32 sessionId = 0; // 0 outside a session
-    QString user;
-    Privilege privilege = Privilege::Callback;
-    IpmiPeer peer;
+    IpmiCaller caller;
 };

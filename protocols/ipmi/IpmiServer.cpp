@@ -1,17 +1,23 @@
 #include "IpmiServer.h"
 
 #include "Bmc.h"
+#include "ChannelCommands.h"
+#include "ChassisCommands.h"
 #include "ConsoleHub.h"
 #include "EventLog.h"
 #include "FruCommands.h"
+#include "InstallationIdentity.h"
 #include "IpmiLogging.h"
 #include "LanConfigCommands.h"
+#include "NetworkAddresses.h"
 #include "PayloadCommands.h"
 #include "SdrCommands.h"
 #include "SelCommands.h"
 #include "SensorCommands.h"
 #include "ServiceSettings.h"
+#include "SessionCommands.h"
 #include "SolConfigCommands.h"
+#include "UserCommands.h"
 
 #include <QNetworkDatagram>
 
@@ -21,48 +27,43 @@ namespace {
 // Larger datagrams are not IPMI: the biggest request (a SEL entry or a SoL packet) is far smaller.
 constexpr qint64 maximumDatagram = 1024;
 
-// QHostAddress::Any takes IPv4 and IPv6 alike; it prints as 0.0.0.0, which would mislead.
-QString addressText(const QHostAddress &address)
-{
-    return address == QHostAddress(QHostAddress::Any) ? u"::"_s : address.toString();
-}
 } // namespace
 
 IpmiServer::IpmiServer(Bmc *bmc, Settings settings, QObject *parent)
     : QObject(parent)
     , m_bmc(bmc)
     , m_settings(std::move(settings))
-    , m_sessions(bmc, m_settings.sessions)
-    , m_deviceCommands(bmc, m_settings.identity)
-    , m_channelCommands(&m_sessions)
-    , m_chassisCommands(bmc)
-    , m_sessionCommands(&m_sessions)
-    , m_userCommands(bmc)
-    , m_handler(&m_sessions, &m_commands)
+    , m_sessions(bmc->remoteSessions(), m_settings.sessions)
+    , m_handshake(&m_sessions, bmc->accounts(), bmc->eventLog(), bmc->installationIdentity()->systemUuid(),
+                  m_settings.login)
     , m_sol(bmc->console(), bmc->services(), bmc->eventLog(),
             [this](quint32 sessionId, const QByteArray &payload) { return sendSol(sessionId, payload); })
+    , m_handler(&m_handshake, &m_sessions, &m_commands)
 {
-    m_deviceCommands.registerIn(m_commands);
-    m_channelCommands.registerIn(m_commands);
-    m_chassisCommands.registerIn(m_commands);
-    m_sessionCommands.registerIn(m_commands);
-    m_userCommands.registerIn(m_commands);
-
-    // Storage (SEL, SDR repository, FRU), sensors, and the LAN and SoL configuration.
-    m_otherCommands.push_back(std::make_unique<SelCommands>(bmc->eventLog(), m_commands));
-    m_otherCommands.push_back(std::make_unique<SdrCommands>(bmc->sensors(), m_commands));
-    m_otherCommands.push_back(std::make_unique<SensorCommands>(bmc->sensors(), bmc->power(), m_commands));
-    m_otherCommands.push_back(
-        std::make_unique<FruCommands>(FruInventory::fromConfiguration(*bmc->configuration()), m_commands));
-    m_otherCommands.push_back(
-        std::make_unique<LanConfigCommands>(m_settings.networkFacts, m_sessions.cipherSuites(), m_commands));
-    m_otherCommands.push_back(std::make_unique<SolConfigCommands>(bmc->services(), m_settings.port, m_commands));
-    m_otherCommands.push_back(std::make_unique<PayloadCommands>(
-        &m_sol, [this] { return m_socket ? m_socket->localPort() : m_settings.port; }, m_commands));
+    auto device = std::make_unique<DeviceCommands>(m_settings.identity, bmc->installationIdentity(), bmc->power(),
+                                                   bmc->eventLog());
+    connect(device.get(), &DeviceCommands::coldResetRequested, this, &IpmiServer::coldResetRequested);
+    const QList<int> cipherSuites = m_handshake.cipherSuites();
+    m_commandGroups.push_back(std::move(device));
+    m_commandGroups.push_back(std::make_unique<ChannelCommands>(&m_sessions, cipherSuites));
+    m_commandGroups.push_back(std::make_unique<SessionCommands>(&m_sessions));
+    m_commandGroups.push_back(std::make_unique<UserCommands>(bmc->accounts()));
+    m_commandGroups.push_back(std::make_unique<PayloadCommands>(
+        &m_sol, [this] { return m_socket ? m_socket->localPort() : m_settings.port; }));
+    m_commandGroups.push_back(std::make_unique<ChassisCommands>(bmc->power(), bmc->powerRestorePolicy(),
+                                                                bmc->bootOverride(), bmc->chassisIdentify()));
+    m_commandGroups.push_back(std::make_unique<SelCommands>(bmc->eventLog()));
+    m_commandGroups.push_back(std::make_unique<SdrCommands>(bmc->sensors()));
+    m_commandGroups.push_back(std::make_unique<SensorCommands>(bmc->sensors(), bmc->power()));
+    m_commandGroups.push_back(std::make_unique<FruCommands>(FruInventory::fromConfiguration(*bmc->configuration())));
+    m_commandGroups.push_back(std::make_unique<LanConfigCommands>(m_settings.networkFacts, cipherSuites));
+    m_commandGroups.push_back(std::make_unique<SolConfigCommands>(bmc->services(), m_settings.port));
+    for (const std::unique_ptr<CommandGroup> &group : m_commandGroups)
+        group->registerIn(m_commands);
 
     m_handler.setSolHandler(
         [this](const IpmiSession &session, QByteArrayView payload) { return m_sol.receive(session.id, payload); });
-    connect(&m_sessions, &SessionManager::sessionClosed, &m_sol, &SolPayload::sessionClosed);
+    connect(&m_sessions, &IpmiSessionTable::sessionClosed, &m_sol, &SolPayload::sessionClosed);
     // Queued: the payload may end inside a command of the very session to close (SoL switched off
     // from it), whose reply still has to be built with it.
     connect(
@@ -72,7 +73,6 @@ IpmiServer::IpmiServer(Bmc *bmc, Settings settings, QObject *parent)
         },
         Qt::QueuedConnection);
 
-    connect(&m_deviceCommands, &DeviceCommands::coldResetRequested, this, &IpmiServer::coldResetRequested);
     connect(m_bmc->services(), &ServiceSettings::ipmiEnabledChanged, this, &IpmiServer::onIpmiEnabledChanged);
 }
 
@@ -96,15 +96,16 @@ bool IpmiServer::listen(QString *error)
     auto socket = std::make_unique<QUdpSocket>();
     if (!socket->bind(m_settings.listen, m_settings.port)) {
         if (error)
-            *error = u"IPMI: cannot listen on UDP [%1]:%2: %3"_s.arg(addressText(m_settings.listen))
-                         .arg(m_settings.port)
-                         .arg(socket->errorString());
+            *error =
+                u"IPMI: cannot listen on UDP [%1]:%2: %3"_s.arg(NetworkAddresses::listenAddressText(m_settings.listen))
+                    .arg(m_settings.port)
+                    .arg(socket->errorString());
         return false;
     }
     connect(socket.get(), &QUdpSocket::readyRead, this, &IpmiServer::readDatagrams);
     m_socket = std::move(socket);
-    qCInfo(lcIpmi, "IPMI over LAN listening on UDP [%s]:%u", qPrintable(addressText(m_settings.listen)),
-           m_socket->localPort());
+    qCInfo(lcIpmi, "IPMI over LAN listening on UDP [%s]:%u",
+           qPrintable(NetworkAddresses::listenAddressText(m_settings.listen)), m_socket->localPort());
     return true;
 }
 
@@ -131,10 +132,9 @@ void IpmiServer::onIpmiEnabledChanged(bool enabled)
 
 bool IpmiServer::sendSol(quint32 sessionId, const QByteArray &payload)
 {
-    const auto found = m_sessions.sessions().find(sessionId);
-    if (!m_socket || found == m_sessions.sessions().end() || !found->second->isActive())
+    IpmiSession *session = m_sessions.activeById(sessionId);
+    if (!m_socket || !session)
         return false;
-    IpmiSession *session = found->second.get();
     const QByteArray packet = RmcpPlusPacket::build(PayloadType::Sol, session->consoleId,
                                                     session->nextOutboundSequence(), payload, &session->keys);
     return m_socket->writeDatagram(packet, session->peer.address, session->peer.port) == packet.size();

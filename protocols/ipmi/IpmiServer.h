@@ -1,14 +1,12 @@
 #pragma once
 
-#include "ChannelCommands.h"
-#include "ChassisCommands.h"
+#include "CommandGroup.h"
 #include "CommandTable.h"
 #include "DeviceCommands.h"
+#include "IpmiSessionTable.h"
 #include "PacketHandler.h"
-#include "SessionCommands.h"
-#include "SessionManager.h"
+#include "RakpHandshake.h"
 #include "SolPayload.h"
-#include "UserCommands.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -30,7 +28,8 @@ public:
     {
         QHostAddress listen = QHostAddress::Any;
         quint16 port = 623;
-        SessionManager::Settings sessions;
+        IpmiSessionTable::Limits sessions;
+        RakpHandshake::Policy login;
         DeviceCommands::Identity identity;
         const NetworkFacts *networkFacts = nullptr; // the LAN configuration parameters read it
     };
@@ -42,7 +41,7 @@ public:
     bool start(QString *error);
     bool isListening() const { return m_socket && m_socket->state() == QAbstractSocket::BoundState; }
 
-    SessionManager *sessions() { return &m_sessions; }
+    IpmiSessionTable *sessionTable() { return &m_sessions; }
     // For the fuzz targets, which drive the same handler and table without a socket.
     PacketHandler *packetHandler() { return &m_handler; }
     const CommandTable &commands() const { return m_commands; }
@@ -61,15 +60,11 @@ private:
 
     Bmc *m_bmc;
     Settings m_settings;
-    SessionManager m_sessions;
-    CommandTable m_commands;
-    DeviceCommands m_deviceCommands;
-    ChannelCommands m_channelCommands;
-    ChassisCommands m_chassisCommands;
-    SessionCommands m_sessionCommands;
-    UserCommands m_userCommands;
-    std::vector<std::unique_ptr<QObject>> m_otherCommands;
-    PacketHandler m_handler;
+    IpmiSessionTable m_sessions;
+    RakpHandshake m_handshake;
     SolPayload m_sol;
+    CommandTable m_commands;
+    std::vector<std::unique_ptr<CommandGroup>> m_commandGroups;
+    PacketHandler m_handler;
     std::unique_ptr<QUdpSocket> m_socket;
 };

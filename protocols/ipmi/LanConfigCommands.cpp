@@ -1,6 +1,5 @@
 #include "LanConfigCommands.h"
 
-#include "ByteReader.h"
 #include "ByteWriter.h"
 #include "LanChannel.h"
 #include "NetFn.h"
@@ -53,16 +52,19 @@ quint8 addressSource(NetworkFacts::AddressSource source)
 }
 } // namespace
 
-LanConfigCommands::LanConfigCommands(const NetworkFacts *facts, QList<int> cipherSuites, CommandTable &table,
-                                     QObject *parent)
-    : QObject(parent)
+LanConfigCommands::LanConfigCommands(const NetworkFacts *facts, QList<int> cipherSuites, QObject *parent)
+    : CommandGroup(parent)
     , m_facts(facts)
     , m_cipherSuites(std::move(cipherSuites))
 {
-    table.add({NetFn::transport, 0x02, "Get LAN Configuration Parameters", Privilege::User, 4, 4,
-               [this](const IpmiRequest &request) { return getParameter(request); }});
-    table.add({NetFn::transport, 0x01, "Set LAN Configuration Parameters", Privilege::Administrator, 3, 2 + 64,
-               [this](const IpmiRequest &request) { return setParameter(request); }});
+}
+
+void LanConfigCommands::registerIn(CommandTable &table)
+{
+    table.add({NetFn::transport, 0x02, "Get LAN Configuration Parameters", Privilege::User}, this,
+              &LanConfigCommands::getParameter);
+    table.add({NetFn::transport, 0x01, "Set LAN Configuration Parameters", Privilege::Administrator}, this,
+              &LanConfigCommands::setParameter);
 }
 
 std::optional<QByteArray> LanConfigCommands::parameter(quint8 selector) const
@@ -103,17 +105,16 @@ std::optional<QByteArray> LanConfigCommands::parameter(quint8 selector) const
     return data;
 }
 
-IpmiResponse LanConfigCommands::getParameter(const IpmiRequest &request) const
+IpmiResponse LanConfigCommands::getParameter(const LanChannel::GetParameterRequest &request) const
 {
     return LanChannel::getConfigurationParameter(request, [this](quint8 selector) { return parameter(selector); });
 }
 
-IpmiResponse LanConfigCommands::setParameter(const IpmiRequest &request)
+IpmiResponse LanConfigCommands::setParameter(const LanChannel::SetParameterRequest<64> &request)
 {
-    ByteReader reader(request.data);
-    const quint8 channel = reader.u8();
-    const quint8 selector = reader.u8();
-    const QByteArrayView value = reader.rest();
+    const quint8 channel = request.channel;
+    const quint8 selector = request.selector;
+    const QByteArrayView value = request.value.value;
     if (!LanChannel::matches(channel))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     if (selector != SetInProgress)

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "CommandTable.h"
-
-#include <QObject>
+#include "CommandGroup.h"
+#include "LanChannel.h"
 
 #include <optional>
 
@@ -11,18 +10,18 @@ class NetworkFacts;
 // Transport commands of the LAN channel's configuration: Get LAN Configuration Parameters from the
 // system's network facts and the cipher suites offered, and Set LAN Configuration Parameters,
 // which refuses every parameter as read-only because qbmc does not configure the BMC's network
-// (DECISIONS.md, "Out of scope"). Registers its commands in the table it is given.
-class LanConfigCommands : public QObject
+// (docs/decisions.md#47).
+class LanConfigCommands : public CommandGroup
 {
     Q_OBJECT
 public:
     // `facts` may be null (nothing known: zero addresses, source unspecified).
-    LanConfigCommands(const NetworkFacts *facts, QList<int> cipherSuites, CommandTable &table,
-                      QObject *parent = nullptr);
+    LanConfigCommands(const NetworkFacts *facts, QList<int> cipherSuites, QObject *parent = nullptr);
+    void registerIn(CommandTable &table) override;
 
 private:
-    IpmiResponse getParameter(const IpmiRequest &request) const;
-    IpmiResponse setParameter(const IpmiRequest &request);
+    IpmiResponse getParameter(const LanChannel::GetParameterRequest &request) const;
+    IpmiResponse setParameter(const LanChannel::SetParameterRequest<64> &request);
 
     // The parameter's data, or nothing when qbmc does not support it.
     std::optional<QByteArray> parameter(quint8 selector) const;

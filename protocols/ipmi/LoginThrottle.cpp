@@ -5,9 +5,10 @@ namespace {
 constexpr qsizetype maxTrackedAddresses = 4096;
 } // namespace
 
-LoginThrottle::LoginThrottle(int failures, std::chrono::milliseconds period)
+LoginThrottle::LoginThrottle(int failures, std::chrono::milliseconds period, const Clock &clock)
     : m_failures(failures)
     , m_period(period)
+    , m_clock(clock)
 {
 }
 
@@ -16,7 +17,8 @@ void LoginThrottle::forgetExpired(const QString &address)
     auto it = m_recent.find(address);
     if (it == m_recent.end())
         return;
-    it->removeIf([](const QDeadlineTimer &expiry) { return expiry.hasExpired(); });
+    const Clock::TimePoint now = m_clock.now();
+    it->removeIf([now](Clock::TimePoint expiry) { return expiry <= now; });
     if (it->isEmpty())
         m_recent.erase(it);
 }
@@ -29,16 +31,17 @@ bool LoginThrottle::isBlocked(const QString &address)
 
 void LoginThrottle::recordFailure(const QString &address)
 {
+    const Clock::TimePoint now = m_clock.now();
     if (m_recent.size() >= maxTrackedAddresses && !m_recent.contains(address)) {
         for (auto it = m_recent.begin(); it != m_recent.end();) {
-            it->removeIf([](const QDeadlineTimer &expiry) { return expiry.hasExpired(); });
+            it->removeIf([now](Clock::TimePoint expiry) { return expiry <= now; });
             it = it->isEmpty() ? m_recent.erase(it) : std::next(it);
         }
         if (m_recent.size() >= maxTrackedAddresses)
             m_recent.erase(m_recent.begin());
     }
-    QList<QDeadlineTimer> &recent = m_recent[address];
-    recent.append(QDeadlineTimer(m_period));
+    QList<Clock::TimePoint> &recent = m_recent[address];
+    recent.append(now + m_period);
     // Only the newest `failures` matter for the decision.
     while (recent.size() > std::max(m_failures, 1))
         recent.removeFirst();

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QDeadlineTimer>
+#include "Clock.h"
+
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -10,11 +11,12 @@
 // Limits RAKP from one source address: after `failures` failed logins within `period`, that
 // address gets no new session until the oldest of them is older than `period`. Only failures
 // count, so a benchmark's many good sessions from one address are never slowed. Together with
-// the per-account lockout this contains RAKP2's offline-cracking oracle (prior-art.md).
+// the per-account lockout this contains RAKP 2's offline-cracking oracle
+// (docs/decisions.md#43).
 class LoginThrottle
 {
 public:
-    LoginThrottle(int failures, std::chrono::milliseconds period);
+    LoginThrottle(int failures, std::chrono::milliseconds period, const Clock &clock = Clock::steady());
 
     bool isBlocked(const QString &address);
     void recordFailure(const QString &address);
@@ -24,5 +26,6 @@ private:
 
     int m_failures;
     std::chrono::milliseconds m_period;
-    QHash<QString, QList<QDeadlineTimer>> m_recent; // per address: when each failure stops counting
+    const Clock &m_clock;
+    QHash<QString, QList<Clock::TimePoint>> m_recent; // per address: when each failure stops counting
 };

@@ -4,12 +4,14 @@
 #include "Ipmi15Packet.h"
 #include "IpmiLogging.h"
 #include "IpmiMessage.h"
+#include "IpmiSessionTable.h"
+#include "RakpHandshake.h"
 #include "RmcpPacket.h"
 #include "RmcpPlusPacket.h"
-#include "SessionManager.h"
 
-PacketHandler::PacketHandler(SessionManager *sessions, const CommandTable *commands)
-    : m_sessions(sessions)
+PacketHandler::PacketHandler(RakpHandshake *handshake, IpmiSessionTable *sessions, const CommandTable *commands)
+    : m_handshake(handshake)
+    , m_sessions(sessions)
     , m_commands(commands)
 {
 }
@@ -56,9 +58,7 @@ QByteArray PacketHandler::handleIpmi15(QByteArrayView body, const IpmiPeer &peer
     if (packet->sessionId != 0 || packet->authenticationType != Ipmi15Packet::authenticationNone)
         return drop(&Counters::unauthenticated);
 
-    IpmiRequest request;
-    request.peer = peer;
-    const QByteArray message = dispatch(packet->message, request, nullptr);
+    const QByteArray message = dispatch(packet->message, IpmiCaller{0, {}, Privilege::Callback, peer}, nullptr);
     return message.isEmpty() ? QByteArray() : Ipmi15Packet::build(message);
 }
 
@@ -76,23 +76,20 @@ QByteArray PacketHandler::handleRmcpPlus(QByteArrayView body, const IpmiPeer &pe
         PayloadType replyType = PayloadType::Ipmi;
         switch (packet->payloadType) {
         case PayloadType::OpenSessionRequest:
-            payload = m_sessions->openSession(packet->payload, peer);
+            payload = m_handshake->openSession(packet->payload, peer);
             replyType = PayloadType::OpenSessionResponse;
             break;
         case PayloadType::Rakp1:
-            payload = m_sessions->rakp1(packet->payload, peer);
+            payload = m_handshake->rakp1(packet->payload, peer);
             replyType = PayloadType::Rakp2;
             break;
         case PayloadType::Rakp3:
-            payload = m_sessions->rakp3(packet->payload, peer);
+            payload = m_handshake->rakp3(packet->payload, peer);
             replyType = PayloadType::Rakp4;
             break;
-        case PayloadType::Ipmi: {
-            IpmiRequest request;
-            request.peer = peer;
-            payload = dispatch(packet->payload, request, nullptr);
+        case PayloadType::Ipmi:
+            payload = dispatch(packet->payload, IpmiCaller{0, {}, Privilege::Callback, peer}, nullptr);
             break;
-        }
         default: return drop(&Counters::malformed);
         }
         return payload.isEmpty() ? QByteArray() : RmcpPlusPacket::build(replyType, 0, 0, payload);
@@ -119,26 +116,21 @@ QByteArray PacketHandler::handleRmcpPlus(QByteArrayView body, const IpmiPeer &pe
     }
     if (packet->payloadType != PayloadType::Ipmi)
         return drop(&Counters::malformed);
-    IpmiRequest request;
-    request.peer = peer;
-    request.sessionId = session->id;
-    request.user = session->user;
-    request.privilege = session->privilege;
-    const QByteArray message = dispatch(*payload, request, afterReply);
+    const IpmiCaller caller{session->id, session->user, session->privilege, peer};
+    const QByteArray message = dispatch(*payload, caller, afterReply);
     if (message.isEmpty())
         return {};
     return RmcpPlusPacket::build(PayloadType::Ipmi, session->consoleId, session->nextOutboundSequence(), message,
                                  &session->keys);
 }
 
-QByteArray PacketHandler::dispatch(QByteArrayView messageBytes, IpmiRequest request, std::function<void()> *afterReply)
+QByteArray PacketHandler::dispatch(QByteArrayView messageBytes, const IpmiCaller &caller,
+                                   std::function<void()> *afterReply)
 {
     const std::optional<IpmiMessage> message = IpmiMessage::parseRequest(messageBytes);
     if (!message)
         return drop(&Counters::malformed);
-    request.netFn = message->netFn;
-    request.command = message->command;
-    request.data = message->data;
+    const IpmiRequest request{message->netFn, message->command, message->data, caller};
     // Responses and odd LUNs are not requests for the BMC.
     if (message->netFn & 1 || message->responderLun != 0)
         return drop(&Counters::malformed);

@@ -8,7 +8,8 @@
 
 #include <functional>
 
-class SessionManager;
+class IpmiSessionTable;
+class RakpHandshake;
 struct IpmiSession;
 
 // Turns one datagram into its reply, or into nothing: RMCP header, ASF presence ping, the IPMI
@@ -31,7 +32,7 @@ public:
     // Takes a Serial-over-LAN payload of an active session and returns the payload to answer with.
     using SolHandler = std::function<QByteArray(const IpmiSession &session, QByteArrayView payload)>;
 
-    PacketHandler(SessionManager *sessions, const CommandTable *commands);
+    PacketHandler(RakpHandshake *handshake, IpmiSessionTable *sessions, const CommandTable *commands);
 
     // Without one, SoL payloads are dropped as malformed.
     void setSolHandler(SolHandler handler) { m_solHandler = std::move(handler); }
@@ -45,10 +46,11 @@ public:
 private:
     QByteArray handleIpmi15(QByteArrayView body, const IpmiPeer &peer);
     QByteArray handleRmcpPlus(QByteArrayView body, const IpmiPeer &peer, std::function<void()> *afterReply);
-    QByteArray dispatch(QByteArrayView messageBytes, IpmiRequest request, std::function<void()> *afterReply);
+    QByteArray dispatch(QByteArrayView messageBytes, const IpmiCaller &caller, std::function<void()> *afterReply);
     QByteArray drop(quint64 Counters::*counter);
 
-    SessionManager *m_sessions;
+    RakpHandshake *m_handshake;
+    IpmiSessionTable *m_sessions;
     const CommandTable *m_commands;
     SolHandler m_solHandler;
     Counters m_counters;

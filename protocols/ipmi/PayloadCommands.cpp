@@ -1,6 +1,5 @@
 #include "PayloadCommands.h"
 
-#include "ByteReader.h"
 #include "ByteWriter.h"
 #include "NetFn.h"
 #include "PayloadType.h"
@@ -11,37 +10,58 @@ constexpr quint8 solInstance = 1;
 constexpr quint8 encryptPayload = 0x80; // activation auxiliary data, byte 1
 constexpr quint16 noVlan = 0xFFFF;
 
-// Payload type and instance every one of these requests starts with; only SoL instance 1 exists.
-bool isSolInstance(ByteReader &reader)
+// Payload type and instance most of these requests start with; only SoL instance 1 exists.
+bool isSolInstance(quint8 payloadType, quint8 instance)
 {
-    const quint8 type = reader.u8() & 0x3F;
-    const quint8 instance = reader.u8() & 0x0F;
-    return type == quint8(PayloadType::Sol) && instance == solInstance;
+    return (payloadType & 0x3F) == quint8(PayloadType::Sol) && (instance & 0x0F) == solInstance;
 }
 } // namespace
 
-PayloadCommands::PayloadCommands(SolPayload *sol, std::function<quint16()> port, CommandTable &table, QObject *parent)
-    : QObject(parent)
+// Activate and Deactivate Payload.
+struct PayloadCommands::ActivationRequest
+{
+    quint8 payloadType = 0;
+    quint8 instance = 0;
+    quint8 options = 0; // auxiliary data, byte 1: bit 7 asks for encryption (activation only)
+    RequestFields::Bytes<3> auxiliary;
+    void fields(auto &visit) { visit(payloadType, instance, options, auxiliary); }
+};
+
+struct PayloadCommands::StatusRequest
+{
+    quint8 payloadType = 0;
+    void fields(auto &visit) { visit(payloadType); }
+};
+
+struct PayloadCommands::InstanceRequest
+{
+    quint8 payloadType = 0;
+    quint8 instance = 0;
+    void fields(auto &visit) { visit(payloadType, instance); }
+};
+
+PayloadCommands::PayloadCommands(SolPayload *sol, std::function<quint16()> port, QObject *parent)
+    : CommandGroup(parent)
     , m_sol(sol)
     , m_port(std::move(port))
 {
-    table.add({NetFn::app, 0x48, "Activate Payload", Privilege::User, 6, 6,
-               [this](const IpmiRequest &request) { return activate(request); }});
-    table.add({NetFn::app, 0x49, "Deactivate Payload", Privilege::User, 6, 6,
-               [this](const IpmiRequest &request) { return deactivate(request); }});
-    table.add({NetFn::app, 0x4A, "Get Payload Activation Status", Privilege::User, 1, 1,
-               [this](const IpmiRequest &request) { return activationStatus(request); }});
-    table.add({NetFn::app, 0x4B, "Get Payload Instance Info", Privilege::User, 2, 2,
-               [this](const IpmiRequest &request) { return instanceInfo(request); }});
 }
 
-IpmiResponse PayloadCommands::activate(const IpmiRequest &request)
+void PayloadCommands::registerIn(CommandTable &table)
 {
-    ByteReader reader(request.data);
-    if (!isSolInstance(reader))
+    table.add({NetFn::app, 0x48, "Activate Payload", Privilege::User}, this, &PayloadCommands::activate);
+    table.add({NetFn::app, 0x49, "Deactivate Payload", Privilege::User}, this, &PayloadCommands::deactivate);
+    table.add({NetFn::app, 0x4A, "Get Payload Activation Status", Privilege::User}, this,
+              &PayloadCommands::activationStatus);
+    table.add({NetFn::app, 0x4B, "Get Payload Instance Info", Privilege::User}, this, &PayloadCommands::instanceInfo);
+}
+
+IpmiResponse PayloadCommands::activate(const ActivationRequest &request, const IpmiCaller &caller)
+{
+    if (!isSolInstance(request.payloadType, request.instance))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
-    const bool encrypted = reader.u8() & encryptPayload;
-    const CompletionCode result = m_sol->activate(request.sessionId, request.user, request.privilege, encrypted);
+    const bool encrypted = request.options & encryptPayload;
+    const CompletionCode result = m_sol->activate(caller.sessionId, caller.user, caller.privilege, encrypted);
     if (result != CompletionCode::Success)
         return IpmiResponse::failure(result);
     QByteArray data;
@@ -54,29 +74,26 @@ IpmiResponse PayloadCommands::activate(const IpmiRequest &request)
     return IpmiResponse::success(data);
 }
 
-IpmiResponse PayloadCommands::deactivate(const IpmiRequest &request)
+IpmiResponse PayloadCommands::deactivate(const ActivationRequest &request, const IpmiCaller &caller)
 {
-    ByteReader reader(request.data);
-    if (!isSolInstance(reader))
+    if (!isSolInstance(request.payloadType, request.instance))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
-    const CompletionCode result = m_sol->deactivate(request.sessionId, request.user, request.privilege);
+    const CompletionCode result = m_sol->deactivate(caller.sessionId, caller.user, caller.privilege);
     return result == CompletionCode::Success ? IpmiResponse::success() : IpmiResponse::failure(result);
 }
 
-IpmiResponse PayloadCommands::activationStatus(const IpmiRequest &request) const
+IpmiResponse PayloadCommands::activationStatus(const StatusRequest &request) const
 {
-    const quint8 type = quint8(request.data[0]) & 0x3F;
-    if (type != quint8(PayloadType::Sol))
+    if ((request.payloadType & 0x3F) != quint8(PayloadType::Sol))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     QByteArray data;
     ByteWriter(&data).u8(solInstance).u16le(m_sol->isActive() ? 0x0001 : 0x0000); // capacity, then instances 1-16
     return IpmiResponse::success(data);
 }
 
-IpmiResponse PayloadCommands::instanceInfo(const IpmiRequest &request) const
+IpmiResponse PayloadCommands::instanceInfo(const InstanceRequest &request) const
 {
-    ByteReader reader(request.data);
-    if (!isSolInstance(reader))
+    if (!isSolInstance(request.payloadType, request.instance))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     QByteArray data;
     ByteWriter(&data)

@@ -1,6 +1,5 @@
 #include "SdrCommands.h"
 
-#include "ByteReader.h"
 #include "ByteWriter.h"
 #include "NetFn.h"
 #include "SdrBuilder.h"
@@ -14,8 +13,23 @@ constexpr quint32 noTimestamp = 0xFFFFFFFF;
 constexpr quint16 allocationUnit = 64; // the longest record, a full sensor record with a 16-byte name
 } // namespace
 
-SdrCommands::SdrCommands(const SensorRegistry *sensors, CommandTable &table, QObject *parent)
-    : QObject(parent)
+struct SdrCommands::GetRecordRequest
+{
+    quint16 reservation = 0;
+    quint16 recordId = 0; // 0000h: the first, FFFFh: the last
+    quint8 offset = 0;
+    quint8 count = 0; // FFh: the whole record
+    void fields(auto &visit) { visit(reservation, recordId, offset, count); }
+};
+
+struct SdrCommands::DeviceSdrInfoRequest
+{
+    std::optional<quint8> operation; // bit 0: count the records rather than the sensors
+    void fields(auto &visit) { visit(operation); }
+};
+
+SdrCommands::SdrCommands(const SensorRegistry *sensors, QObject *parent)
+    : CommandGroup(parent)
     , m_table(sensors)
     , m_lastChange(QDateTime::currentDateTimeUtc())
 {
@@ -23,17 +37,17 @@ SdrCommands::SdrCommands(const SensorRegistry *sensors, CommandTable &table, QOb
         m_lastChange = QDateTime::currentDateTimeUtc();
         m_reservation.cancel();
     });
+}
 
-    table.add({NetFn::storage, 0x20, "Get SDR Repository Info", Privilege::User, 0, 0,
-               [this](const IpmiRequest &request) { return getRepositoryInfo(request); }});
-    table.add({NetFn::storage, 0x21, "Get SDR Repository Allocation Info", Privilege::User, 0, 0,
-               [this](const IpmiRequest &request) { return getAllocationInfo(request); }});
-    table.add({NetFn::storage, 0x22, "Reserve SDR Repository", Privilege::User, 0, 0,
-               [this](const IpmiRequest &request) { return reserve(request); }});
-    table.add({NetFn::storage, 0x23, "Get SDR", Privilege::User, 6, 6,
-               [this](const IpmiRequest &request) { return getRecord(request); }});
-    table.add({NetFn::sensorEvent, 0x20, "Get Device SDR Info", Privilege::User, 0, 1,
-               [this](const IpmiRequest &request) { return getDeviceSdrInfo(request); }});
+void SdrCommands::registerIn(CommandTable &table)
+{
+    table.add({NetFn::storage, 0x20, "Get SDR Repository Info", Privilege::User}, this,
+              &SdrCommands::getRepositoryInfo);
+    table.add({NetFn::storage, 0x21, "Get SDR Repository Allocation Info", Privilege::User}, this,
+              &SdrCommands::getAllocationInfo);
+    table.add({NetFn::storage, 0x22, "Reserve SDR Repository", Privilege::User}, this, &SdrCommands::reserve);
+    table.add({NetFn::storage, 0x23, "Get SDR", Privilege::User}, this, &SdrCommands::getRecord);
+    table.add({NetFn::sensorEvent, 0x20, "Get Device SDR Info", Privilege::User}, this, &SdrCommands::getDeviceSdrInfo);
 }
 
 QList<QByteArray> SdrCommands::records() const
@@ -41,7 +55,7 @@ QList<QByteArray> SdrCommands::records() const
     return SdrBuilder::records(m_table.entries());
 }
 
-IpmiResponse SdrCommands::getRepositoryInfo(const IpmiRequest &) const
+IpmiResponse SdrCommands::getRepositoryInfo(const None &) const
 {
     QByteArray data;
     ByteWriter(&data)
@@ -54,7 +68,7 @@ IpmiResponse SdrCommands::getRepositoryInfo(const IpmiRequest &) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse SdrCommands::getAllocationInfo(const IpmiRequest &) const
+IpmiResponse SdrCommands::getAllocationInfo(const None &) const
 {
     const quint16 count = quint16(records().size());
     QByteArray data;
@@ -62,20 +76,19 @@ IpmiResponse SdrCommands::getAllocationInfo(const IpmiRequest &) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse SdrCommands::reserve(const IpmiRequest &)
+IpmiResponse SdrCommands::reserve(const None &)
 {
     QByteArray data;
     ByteWriter(&data).u16le(m_reservation.reserve());
     return IpmiResponse::success(data);
 }
 
-IpmiResponse SdrCommands::getRecord(const IpmiRequest &request) const
+IpmiResponse SdrCommands::getRecord(const GetRecordRequest &request) const
 {
-    ByteReader reader(request.data);
-    const quint16 reservation = reader.u16le();
-    const quint16 recordId = reader.u16le();
-    const quint8 offset = reader.u8();
-    const quint8 count = reader.u8();
+    const quint16 reservation = request.reservation;
+    const quint16 recordId = request.recordId;
+    const quint8 offset = request.offset;
+    const quint8 count = request.count;
     // Only a read that starts inside a record needs the reservation (IPMI v2.0 section 33.12).
     if (offset != 0 && !m_reservation.isCurrent(reservation))
         return IpmiResponse::failure(CompletionCode::InvalidReservation);
@@ -100,10 +113,9 @@ IpmiResponse SdrCommands::getRecord(const IpmiRequest &request) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse SdrCommands::getDeviceSdrInfo(const IpmiRequest &request) const
+IpmiResponse SdrCommands::getDeviceSdrInfo(const DeviceSdrInfoRequest &request) const
 {
-    // Operation bit 0: count the records rather than the sensors.
-    const bool countRecords = !request.data.isEmpty() && (request.data[0] & 0x01);
+    const bool countRecords = request.operation.value_or(0) & 0x01;
     const qsizetype count = countRecords ? records().size() : m_table.entries().size();
     QByteArray data;
     ByteWriter(&data)

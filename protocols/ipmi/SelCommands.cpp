@@ -1,6 +1,5 @@
 #include "SelCommands.h"
 
-#include "ByteReader.h"
 #include "ByteWriter.h"
 #include "EventLog.h"
 #include "NetFn.h"
@@ -28,32 +27,57 @@ quint32 now()
 }
 } // namespace
 
-SelCommands::SelCommands(EventLog *eventLog, CommandTable &table, QObject *parent)
-    : QObject(parent)
+struct SelCommands::GetEntryRequest
+{
+    quint16 reservation = 0;
+    quint16 recordId = 0; // 0000h: the first, FFFFh: the last
+    quint8 offset = 0;
+    quint8 count = 0; // FFh: the whole record
+    void fields(auto &visit) { visit(reservation, recordId, offset, count); }
+};
+
+struct SelCommands::AddEntryRequest
+{
+    RequestFields::Bytes<SelRecord::size> record;
+    void fields(auto &visit) { visit(record); }
+};
+
+struct SelCommands::ClearRequest
+{
+    quint16 reservation = 0;
+    RequestFields::Bytes<3> confirmation; // "CLR"
+    quint8 action = 0;                    // AAh: erase, 00h: get the status
+    void fields(auto &visit) { visit(reservation, confirmation, action); }
+};
+
+struct SelCommands::SetTimeRequest
+{
+    quint32 time = 0; // seconds since 1970
+    void fields(auto &visit) { visit(time); }
+};
+
+SelCommands::SelCommands(EventLog *eventLog, QObject *parent)
+    : CommandGroup(parent)
     , m_eventLog(eventLog)
 {
     // Whoever empties the log (IPMI, Redfish, the screen) ends the reservation.
     connect(m_eventLog, &EventLog::cleared, this, [this] { m_reservation.cancel(); });
-
-    table.add({NetFn::storage, 0x40, "Get SEL Info", Privilege::User, 0, 0,
-               [this](const IpmiRequest &request) { return getInfo(request); }});
-    table.add({NetFn::storage, 0x41, "Get SEL Allocation Info", Privilege::User, 0, 0,
-               [this](const IpmiRequest &request) { return getAllocationInfo(request); }});
-    table.add({NetFn::storage, 0x42, "Reserve SEL", Privilege::User, 0, 0,
-               [this](const IpmiRequest &request) { return reserve(request); }});
-    table.add({NetFn::storage, 0x43, "Get SEL Entry", Privilege::User, 6, 6,
-               [this](const IpmiRequest &request) { return getEntry(request); }});
-    table.add({NetFn::storage, 0x44, "Add SEL Entry", Privilege::Operator, 16, 16,
-               [this](const IpmiRequest &request) { return addEntry(request); }});
-    table.add({NetFn::storage, 0x47, "Clear SEL", Privilege::Operator, 6, 6,
-               [this](const IpmiRequest &request) { return clear(request); }});
-    table.add({NetFn::storage, 0x48, "Get SEL Time", Privilege::User, 0, 0,
-               [this](const IpmiRequest &request) { return getTime(request); }});
-    table.add({NetFn::storage, 0x49, "Set SEL Time", Privilege::Operator, 4, 4,
-               [this](const IpmiRequest &request) { return setTime(request); }});
 }
 
-IpmiResponse SelCommands::getInfo(const IpmiRequest &) const
+void SelCommands::registerIn(CommandTable &table)
+{
+    table.add({NetFn::storage, 0x40, "Get SEL Info", Privilege::User}, this, &SelCommands::getInfo);
+    table.add({NetFn::storage, 0x41, "Get SEL Allocation Info", Privilege::User}, this,
+              &SelCommands::getAllocationInfo);
+    table.add({NetFn::storage, 0x42, "Reserve SEL", Privilege::User}, this, &SelCommands::reserve);
+    table.add({NetFn::storage, 0x43, "Get SEL Entry", Privilege::User}, this, &SelCommands::getEntry);
+    table.add({NetFn::storage, 0x44, "Add SEL Entry", Privilege::Operator}, this, &SelCommands::addEntry);
+    table.add({NetFn::storage, 0x47, "Clear SEL", Privilege::Operator}, this, &SelCommands::clear);
+    table.add({NetFn::storage, 0x48, "Get SEL Time", Privilege::User}, this, &SelCommands::getTime);
+    table.add({NetFn::storage, 0x49, "Set SEL Time", Privilege::Operator}, this, &SelCommands::setTime);
+}
+
+IpmiResponse SelCommands::getInfo(const None &) const
 {
     // Free space counts the entries the log can take before it starts dropping the oldest.
     const qint64 freeBytes = qint64(m_eventLog->capacity() - m_eventLog->count()) * SelRecord::size;
@@ -71,7 +95,7 @@ IpmiResponse SelCommands::getInfo(const IpmiRequest &) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse SelCommands::getAllocationInfo(const IpmiRequest &) const
+IpmiResponse SelCommands::getAllocationInfo(const None &) const
 {
     // One allocation unit per entry.
     QByteArray data;
@@ -84,7 +108,7 @@ IpmiResponse SelCommands::getAllocationInfo(const IpmiRequest &) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse SelCommands::reserve(const IpmiRequest &)
+IpmiResponse SelCommands::reserve(const None &)
 {
     QByteArray data;
     ByteWriter(&data).u16le(m_reservation.reserve());
@@ -110,13 +134,12 @@ std::optional<qsizetype> SelCommands::indexOf(quint16 recordId) const
     return it - entries.cbegin();
 }
 
-IpmiResponse SelCommands::getEntry(const IpmiRequest &request) const
+IpmiResponse SelCommands::getEntry(const GetEntryRequest &request) const
 {
-    ByteReader reader(request.data);
-    const quint16 reservation = reader.u16le();
-    const quint16 recordId = reader.u16le();
-    const quint8 offset = reader.u8();
-    const quint8 count = reader.u8();
+    const quint16 reservation = request.reservation;
+    const quint16 recordId = request.recordId;
+    const quint8 offset = request.offset;
+    const quint8 count = request.count;
     // Only a read that starts inside a record needs the reservation (IPMI v2.0 section 31.5).
     if (offset != 0 && !m_reservation.isCurrent(reservation))
         return IpmiResponse::failure(CompletionCode::InvalidReservation);
@@ -134,15 +157,15 @@ IpmiResponse SelCommands::getEntry(const IpmiRequest &request) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse SelCommands::addEntry(const IpmiRequest &request)
+IpmiResponse SelCommands::addEntry(const AddEntryRequest &request, const IpmiCaller &caller)
 {
-    QByteArray record = request.data;
+    QByteArray record = request.record.value;
     if (SelRecord::hasTimestamp(quint8(record[2]))) {
         QByteArray time;
         ByteWriter(&time).u32le(now());
         record.replace(3, 4, time);
     }
-    const quint32 id = m_eventLog->add(EventLogEntry::Severity::Info, Actor::ipmi(request.user),
+    const quint32 id = m_eventLog->add(EventLogEntry::Severity::Info, Actor::ipmi(caller.user),
                                        u"SEL entry added: "_s + SelRecord::describe(record), record);
     m_reservation.cancel();
     QByteArray data;
@@ -150,34 +173,30 @@ IpmiResponse SelCommands::addEntry(const IpmiRequest &request)
     return IpmiResponse::success(data);
 }
 
-IpmiResponse SelCommands::clear(const IpmiRequest &request)
+IpmiResponse SelCommands::clear(const ClearRequest &request, const IpmiCaller &caller)
 {
-    ByteReader reader(request.data);
-    const quint16 reservation = reader.u16le();
-    const QByteArrayView confirmation = reader.bytes(3);
-    const quint8 action = reader.u8();
-    if (!m_reservation.isCurrent(reservation))
+    if (!m_reservation.isCurrent(request.reservation))
         return IpmiResponse::failure(CompletionCode::InvalidReservation);
-    if (confirmation != QByteArrayView("CLR") || (action != 0xAA && action != 0x00))
+    if (request.confirmation.value != QByteArrayView("CLR") || (request.action != 0xAA && request.action != 0x00))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
-    if (action == 0xAA)
-        m_eventLog->clear(Actor::ipmi(request.user));
+    if (request.action == 0xAA)
+        m_eventLog->clear(Actor::ipmi(caller.user));
     return IpmiResponse::success(QByteArray(1, char(0x01))); // erasure completed
 }
 
-IpmiResponse SelCommands::getTime(const IpmiRequest &) const
+IpmiResponse SelCommands::getTime(const None &) const
 {
     QByteArray data;
     ByteWriter(&data).u32le(now());
     return IpmiResponse::success(data);
 }
 
-IpmiResponse SelCommands::setTime(const IpmiRequest &request) const
+IpmiResponse SelCommands::setTime(const SetTimeRequest &request) const
 {
     // The SEL's clock is the system clock, which qbmc does not set: NTP or the board's RTC keep
     // it. A client that sets the time it already has succeeds (ipmitool's `sel time set now`,
     // tools that sync at start); any other time is refused as not possible in this state.
-    const qint64 requested = ByteReader(request.data).u32le();
+    const qint64 requested = request.time;
     if (std::abs(requested - qint64(now())) > 2)
         return IpmiResponse::failure(CompletionCode::NotSupportedInPresentState);
     return IpmiResponse::success();

@@ -1,30 +1,34 @@
 #pragma once
 
-#include "CommandTable.h"
+#include "CommandGroup.h"
 #include "Reservation.h"
-
-#include <QObject>
 
 class EventLog;
 
 // Storage commands of the System Event Log over qbmc's EventLog: Get SEL Info, Get SEL Allocation
 // Info, Reserve SEL, Get SEL Entry, Add SEL Entry, Clear SEL, Get SEL Time and Set SEL Time.
-// Registers them in the table it is given.
-class SelCommands : public QObject
+class SelCommands : public CommandGroup
 {
     Q_OBJECT
 public:
-    SelCommands(EventLog *eventLog, CommandTable &table, QObject *parent = nullptr);
+    explicit SelCommands(EventLog *eventLog, QObject *parent = nullptr);
+    void registerIn(CommandTable &table) override;
 
 private:
-    IpmiResponse getInfo(const IpmiRequest &request) const;
-    IpmiResponse getAllocationInfo(const IpmiRequest &request) const;
-    IpmiResponse reserve(const IpmiRequest &request);
-    IpmiResponse getEntry(const IpmiRequest &request) const;
-    IpmiResponse addEntry(const IpmiRequest &request);
-    IpmiResponse clear(const IpmiRequest &request);
-    IpmiResponse getTime(const IpmiRequest &request) const;
-    IpmiResponse setTime(const IpmiRequest &request) const;
+    using None = RequestFields::None;
+    struct GetEntryRequest;
+    struct AddEntryRequest;
+    struct ClearRequest;
+    struct SetTimeRequest;
+
+    IpmiResponse getInfo(const None &) const;
+    IpmiResponse getAllocationInfo(const None &) const;
+    IpmiResponse reserve(const None &);
+    IpmiResponse getEntry(const GetEntryRequest &request) const;
+    IpmiResponse addEntry(const AddEntryRequest &request, const IpmiCaller &caller);
+    IpmiResponse clear(const ClearRequest &request, const IpmiCaller &caller);
+    IpmiResponse getTime(const None &) const;
+    IpmiResponse setTime(const SetTimeRequest &request) const;
 
     // The position in EventLog::entries() of the entry a request names, if there is one.
     std::optional<qsizetype> indexOf(quint16 recordId) const;

@@ -21,21 +21,35 @@ qint8 signedRaw(double celsius)
 }
 } // namespace
 
-SensorCommands::SensorCommands(const SensorRegistry *sensors, const PowerController *power, CommandTable &table,
-                               QObject *parent)
-    : QObject(parent)
+struct SensorCommands::SensorRequest
+{
+    quint8 sensor = 0;
+    void fields(auto &visit) { visit(sensor); }
+};
+
+struct SensorCommands::HysteresisRequest
+{
+    quint8 sensor = 0;
+    std::optional<quint8> reserved; // clients send FFh; some leave it out
+    void fields(auto &visit) { visit(sensor, reserved); }
+};
+
+SensorCommands::SensorCommands(const SensorRegistry *sensors, const PowerController *power, QObject *parent)
+    : CommandGroup(parent)
     , m_table(sensors)
     , m_power(power)
 {
-    table.add({NetFn::sensorEvent, 0x2D, "Get Sensor Reading", Privilege::User, 1, 1,
-               [this](const IpmiRequest &request) { return getReading(request); }});
-    table.add({NetFn::sensorEvent, 0x27, "Get Sensor Thresholds", Privilege::User, 1, 1,
-               [this](const IpmiRequest &request) { return getThresholds(request); }});
-    table.add({NetFn::sensorEvent, 0x29, "Get Sensor Event Enable", Privilege::User, 1, 1,
-               [this](const IpmiRequest &request) { return getEventEnable(request); }});
-    // The second byte is reserved (clients send FFh); some send the sensor number alone.
-    table.add({NetFn::sensorEvent, 0x25, "Get Sensor Hysteresis", Privilege::User, 1, 2,
-               [this](const IpmiRequest &request) { return getHysteresis(request); }});
+}
+
+void SensorCommands::registerIn(CommandTable &table)
+{
+    table.add({NetFn::sensorEvent, 0x2D, "Get Sensor Reading", Privilege::User}, this, &SensorCommands::getReading);
+    table.add({NetFn::sensorEvent, 0x27, "Get Sensor Thresholds", Privilege::User}, this,
+              &SensorCommands::getThresholds);
+    table.add({NetFn::sensorEvent, 0x29, "Get Sensor Event Enable", Privilege::User}, this,
+              &SensorCommands::getEventEnable);
+    table.add({NetFn::sensorEvent, 0x25, "Get Sensor Hysteresis", Privilege::User}, this,
+              &SensorCommands::getHysteresis);
 }
 
 QByteArray SensorCommands::hostPowerReading() const
@@ -72,9 +86,9 @@ QByteArray SensorCommands::temperatureReading(const Sensor &sensor)
     return data;
 }
 
-IpmiResponse SensorCommands::getReading(const IpmiRequest &request) const
+IpmiResponse SensorCommands::getReading(const SensorRequest &request) const
 {
-    const std::optional<SensorTable::Entry> entry = m_table.find(quint8(request.data[0]));
+    const std::optional<SensorTable::Entry> entry = m_table.find(request.sensor);
     if (!entry)
         return IpmiResponse::failure(CompletionCode::RequestedDataNotPresent);
     switch (entry->type) {
@@ -84,9 +98,9 @@ IpmiResponse SensorCommands::getReading(const IpmiRequest &request) const
     return IpmiResponse::failure(CompletionCode::Unspecified);
 }
 
-IpmiResponse SensorCommands::getThresholds(const IpmiRequest &request) const
+IpmiResponse SensorCommands::getThresholds(const SensorRequest &request) const
 {
-    const std::optional<SensorTable::Entry> entry = m_table.find(quint8(request.data[0]));
+    const std::optional<SensorTable::Entry> entry = m_table.find(request.sensor);
     if (!entry)
         return IpmiResponse::failure(CompletionCode::RequestedDataNotPresent);
     if (entry->type != SensorTable::Type::Temperature)
@@ -112,9 +126,9 @@ IpmiResponse SensorCommands::getThresholds(const IpmiRequest &request) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse SensorCommands::getEventEnable(const IpmiRequest &request) const
+IpmiResponse SensorCommands::getEventEnable(const SensorRequest &request) const
 {
-    const std::optional<SensorTable::Entry> entry = m_table.find(quint8(request.data[0]));
+    const std::optional<SensorTable::Entry> entry = m_table.find(request.sensor);
     if (!entry)
         return IpmiResponse::failure(CompletionCode::RequestedDataNotPresent);
     QByteArray data;
@@ -125,9 +139,9 @@ IpmiResponse SensorCommands::getEventEnable(const IpmiRequest &request) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse SensorCommands::getHysteresis(const IpmiRequest &request) const
+IpmiResponse SensorCommands::getHysteresis(const HysteresisRequest &request) const
 {
-    const std::optional<SensorTable::Entry> entry = m_table.find(quint8(request.data[0]));
+    const std::optional<SensorTable::Entry> entry = m_table.find(request.sensor);
     if (!entry)
         return IpmiResponse::failure(CompletionCode::RequestedDataNotPresent);
     if (entry->type != SensorTable::Type::Temperature)

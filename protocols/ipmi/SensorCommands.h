@@ -1,29 +1,29 @@
 #pragma once
 
-#include "CommandTable.h"
+#include "CommandGroup.h"
 #include "SensorTable.h"
-
-#include <QObject>
 
 class PowerController;
 class SensorRegistry;
 
 // Sensor/Event commands that read the sensors of the SDR repository: Get Sensor Reading, Get
 // Sensor Thresholds, Get Sensor Event Enable and Get Sensor Hysteresis. Sensor numbers come from
-// the SensorTable; an unknown number is "not present". Registers its commands in the table it is
-// given.
-class SensorCommands : public QObject
+// the SensorTable; an unknown number is "not present".
+class SensorCommands : public CommandGroup
 {
     Q_OBJECT
 public:
-    SensorCommands(const SensorRegistry *sensors, const PowerController *power, CommandTable &table,
-                   QObject *parent = nullptr);
+    SensorCommands(const SensorRegistry *sensors, const PowerController *power, QObject *parent = nullptr);
+    void registerIn(CommandTable &table) override;
 
 private:
-    IpmiResponse getReading(const IpmiRequest &request) const;
-    IpmiResponse getThresholds(const IpmiRequest &request) const;
-    IpmiResponse getEventEnable(const IpmiRequest &request) const;
-    IpmiResponse getHysteresis(const IpmiRequest &request) const;
+    struct SensorRequest;
+    struct HysteresisRequest;
+
+    IpmiResponse getReading(const SensorRequest &request) const;
+    IpmiResponse getThresholds(const SensorRequest &request) const;
+    IpmiResponse getEventEnable(const SensorRequest &request) const;
+    IpmiResponse getHysteresis(const HysteresisRequest &request) const;
 
     QByteArray hostPowerReading() const;
     static QByteArray temperatureReading(const Sensor &sensor);

@@ -3,9 +3,9 @@
 #include "ByteReader.h"
 #include "ByteWriter.h"
 #include "IpmiSession.h"
+#include "IpmiSessionTable.h"
 #include "LanChannel.h"
 #include "NetFn.h"
-#include "SessionManager.h"
 
 using namespace Qt::StringLiterals;
 
@@ -15,31 +15,54 @@ constexpr auto privilegeAboveLimit = CompletionCode(0x81);
 // Close Session: no session with that id, or with that handle.
 constexpr auto invalidSessionId = CompletionCode(0x87);
 constexpr auto invalidSessionHandle = CompletionCode(0x88);
+// Get Session Info: the session index byte's special values.
+constexpr quint8 thisSession = 0x00;
+constexpr quint8 byHandle = 0xFE;
+constexpr quint8 byId = 0xFF;
 } // namespace
 
-SessionCommands::SessionCommands(SessionManager *sessions)
-    : m_sessions(sessions)
+struct SessionCommands::PrivilegeRequest
+{
+    quint8 privilege = 0; // low nibble; 0 reads the present level
+    void fields(auto &visit) { visit(privilege); }
+};
+
+struct SessionCommands::CloseRequest
+{
+    quint32 sessionId = 0;        // 0: the handle names the session
+    std::optional<quint8> handle; // only when the id is 0
+    void fields(auto &visit) { visit(sessionId, handle); }
+};
+
+struct SessionCommands::InfoRequest
+{
+    quint8 index = 0;                   // 0: this session, 1-n: the nth active one, FEh: by handle, FFh: by id
+    RequestFields::Tail<0, 4> selector; // the handle (1 byte) or the id (4 bytes)
+    void fields(auto &visit) { visit(index, selector); }
+};
+
+SessionCommands::SessionCommands(IpmiSessionTable *sessions, QObject *parent)
+    : CommandGroup(parent)
+    , m_sessions(sessions)
 {
 }
 
 void SessionCommands::registerIn(CommandTable &table)
 {
-    table.add({NetFn::app, 0x3B, "Set Session Privilege Level", Privilege::User, 1, 1,
-               [this](const IpmiRequest &request) { return setSessionPrivilege(request); }});
-    table.add({NetFn::app, 0x3C, "Close Session", Privilege::User, 4, 5,
-               [this](const IpmiRequest &request) { return closeSession(request); }});
-    table.add({NetFn::app, 0x3D, "Get Session Info", Privilege::User, 1, 5,
-               [this](const IpmiRequest &request) { return getSessionInfo(request); }});
+    table.add({NetFn::app, 0x3B, "Set Session Privilege Level", Privilege::User}, this,
+              &SessionCommands::setSessionPrivilege);
+    table.add({NetFn::app, 0x3C, "Close Session", Privilege::User}, this, &SessionCommands::closeSession);
+    table.add({NetFn::app, 0x3D, "Get Session Info", Privilege::User}, this, &SessionCommands::getSessionInfo);
 }
 
-IpmiResponse SessionCommands::setSessionPrivilege(const IpmiRequest &request)
+IpmiResponse SessionCommands::setSessionPrivilege(const PrivilegeRequest &request, const IpmiCaller &caller)
 {
-    IpmiSession *session = m_sessions->activeSession(request.sessionId, request.peer);
+    IpmiSession *session = m_sessions->activeSession(caller.sessionId, caller.peer);
     if (!session)
         return IpmiResponse::failure(CompletionCode::Unspecified);
-    const quint8 asked = quint8(request.data[0]) & 0x0F;
+    const quint8 asked = request.privilege & 0x0F;
     if (asked != 0) {
-        // 0 only reads the present level; Callback and OEM are not levels a session works at here.
+        // Callback and OEM are not levels a session works at here.
         const std::optional<Privilege> privilege = Privileges::fromByte(asked);
         if (!privilege || *privilege == Privilege::Callback || *privilege == Privilege::Oem)
             return IpmiResponse::failure(CompletionCode::InvalidDataField);
@@ -49,69 +72,57 @@ IpmiResponse SessionCommands::setSessionPrivilege(const IpmiRequest &request)
     return IpmiResponse::success(QByteArray(1, char(session->privilege)));
 }
 
-IpmiResponse SessionCommands::closeSession(const IpmiRequest &request)
+IpmiResponse SessionCommands::closeSession(const CloseRequest &request, const IpmiCaller &caller)
 {
-    ByteReader reader(request.data);
-    const quint32 id = reader.u32le();
     IpmiSession *target = nullptr;
-    if (id != 0) {
-        const auto found = m_sessions->sessions().find(id);
-        if (found == m_sessions->sessions().end() || !found->second->isActive())
+    if (request.sessionId != 0) {
+        target = m_sessions->activeById(request.sessionId);
+        if (!target)
             return IpmiResponse::failure(invalidSessionId);
-        target = found->second.get();
     } else {
-        if (request.data.size() < 5)
+        if (!request.handle)
             return IpmiResponse::failure(CompletionCode::RequestDataLengthInvalid);
-        target = m_sessions->sessionByHandle(reader.u8());
+        target = m_sessions->activeByHandle(*request.handle);
         if (!target)
             return IpmiResponse::failure(invalidSessionHandle);
     }
     // Closing someone else's session takes an administrator.
-    if (target->id != request.sessionId && request.privilege < Privilege::Administrator)
+    if (target->id != caller.sessionId && caller.privilege < Privilege::Administrator)
         return IpmiResponse::failure(CompletionCode::InsufficientPrivilege);
 
     IpmiResponse response = IpmiResponse::success();
     const quint32 targetId = target->id;
-    const QString reason = target->id == request.sessionId
+    const QString reason = target->id == caller.sessionId
         ? u"closed by its user"_s
-        : u"closed by %1 (session 0x%2)"_s.arg(request.user).arg(request.sessionId, 8, 16, QLatin1Char('0'));
+        : u"closed by %1 (session 0x%2)"_s.arg(caller.user).arg(caller.sessionId, 8, 16, QLatin1Char('0'));
     // The reply travels in the session being closed: close it once the reply is out.
     response.afterReply = [sessions = m_sessions, targetId, reason] { sessions->close(targetId, reason); };
     return response;
 }
 
-IpmiResponse SessionCommands::getSessionInfo(const IpmiRequest &request) const
+IpmiResponse SessionCommands::getSessionInfo(const InfoRequest &request, const IpmiCaller &caller) const
 {
-    ByteReader reader(request.data);
-    const quint8 index = reader.u8();
+    const QList<const IpmiSession *> active = m_sessions->active();
+    const auto findBy = [&](auto matches) -> const IpmiSession * {
+        const auto it = std::find_if(active.cbegin(), active.cend(), matches);
+        return it == active.cend() ? nullptr : *it;
+    };
+    ByteReader selector(request.selector.value);
     const IpmiSession *session = nullptr;
-    QList<const IpmiSession *> active;
-    for (const auto &[id, candidate] : m_sessions->sessions()) {
-        if (candidate->isActive())
-            active.append(candidate.get());
-    }
-    std::sort(active.begin(), active.end(),
-              [](const IpmiSession *a, const IpmiSession *b) { return a->handle < b->handle; });
-
-    if (index == 0x00) {
-        const auto it = std::find_if(active.cbegin(), active.cend(),
-                                     [&](const IpmiSession *s) { return s->id == request.sessionId; });
-        session = it == active.cend() ? nullptr : *it;
-    } else if (index == 0xFF) {
-        const quint32 id = reader.u32le();
-        if (!reader.isValid())
+    if (request.index == thisSession) {
+        session = findBy([&](const IpmiSession *s) { return s->id == caller.sessionId; });
+    } else if (request.index == byId) {
+        const quint32 id = selector.u32le();
+        if (!selector.isValid())
             return IpmiResponse::failure(CompletionCode::RequestDataLengthInvalid);
-        const auto it = std::find_if(active.cbegin(), active.cend(), [&](const IpmiSession *s) { return s->id == id; });
-        session = it == active.cend() ? nullptr : *it;
-    } else if (index == 0xFE) {
-        const quint8 handle = reader.u8();
-        if (!reader.isValid())
+        session = findBy([&](const IpmiSession *s) { return s->id == id; });
+    } else if (request.index == byHandle) {
+        const quint8 handle = selector.u8();
+        if (!selector.isValid())
             return IpmiResponse::failure(CompletionCode::RequestDataLengthInvalid);
-        const auto it =
-            std::find_if(active.cbegin(), active.cend(), [&](const IpmiSession *s) { return s->handle == handle; });
-        session = it == active.cend() ? nullptr : *it;
+        session = findBy([&](const IpmiSession *s) { return s->handle == handle; });
     } else {
-        session = index <= active.size() ? active.at(index - 1) : nullptr;
+        session = request.index <= active.size() ? active.at(request.index - 1) : nullptr;
     }
 
     QByteArray data;

@@ -1,20 +1,25 @@
 #pragma once
 
-#include "CommandTable.h"
+#include "CommandGroup.h"
 
-class SessionManager;
+class IpmiSessionTable;
 
 // App commands about sessions: Set Session Privilege Level, Close Session, Get Session Info.
-class SessionCommands
+class SessionCommands : public CommandGroup
 {
+    Q_OBJECT
 public:
-    explicit SessionCommands(SessionManager *sessions);
-    void registerIn(CommandTable &table);
+    explicit SessionCommands(IpmiSessionTable *sessions, QObject *parent = nullptr);
+    void registerIn(CommandTable &table) override;
 
 private:
-    IpmiResponse setSessionPrivilege(const IpmiRequest &request);
-    IpmiResponse closeSession(const IpmiRequest &request);
-    IpmiResponse getSessionInfo(const IpmiRequest &request) const;
+    struct PrivilegeRequest;
+    struct CloseRequest;
+    struct InfoRequest;
 
-    SessionManager *m_sessions;
+    IpmiResponse setSessionPrivilege(const PrivilegeRequest &request, const IpmiCaller &caller);
+    IpmiResponse closeSession(const CloseRequest &request, const IpmiCaller &caller);
+    IpmiResponse getSessionInfo(const InfoRequest &request, const IpmiCaller &caller) const;
+
+    IpmiSessionTable *m_sessions;
 };

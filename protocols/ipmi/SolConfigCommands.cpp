@@ -1,6 +1,5 @@
 #include "SolConfigCommands.h"
 
-#include "ByteReader.h"
 #include "ByteWriter.h"
 #include "LanChannel.h"
 #include "NetFn.h"
@@ -50,15 +49,19 @@ qsizetype valueLength(quint8 selector)
 }
 } // namespace
 
-SolConfigCommands::SolConfigCommands(ServiceSettings *settings, quint16 port, CommandTable &table, QObject *parent)
-    : QObject(parent)
+SolConfigCommands::SolConfigCommands(ServiceSettings *settings, quint16 port, QObject *parent)
+    : CommandGroup(parent)
     , m_settings(settings)
     , m_port(port)
 {
-    table.add({NetFn::transport, 0x22, "Get SOL Configuration Parameters", Privilege::User, 4, 4,
-               [this](const IpmiRequest &request) { return getParameter(request); }});
-    table.add({NetFn::transport, 0x21, "Set SOL Configuration Parameters", Privilege::Administrator, 3, 2 + 16,
-               [this](const IpmiRequest &request) { return setParameter(request); }});
+}
+
+void SolConfigCommands::registerIn(CommandTable &table)
+{
+    table.add({NetFn::transport, 0x22, "Get SOL Configuration Parameters", Privilege::User}, this,
+              &SolConfigCommands::getParameter);
+    table.add({NetFn::transport, 0x21, "Set SOL Configuration Parameters", Privilege::Administrator}, this,
+              &SolConfigCommands::setParameter);
 }
 
 std::optional<QByteArray> SolConfigCommands::parameter(quint8 selector) const
@@ -84,17 +87,17 @@ std::optional<QByteArray> SolConfigCommands::parameter(quint8 selector) const
     return data;
 }
 
-IpmiResponse SolConfigCommands::getParameter(const IpmiRequest &request) const
+IpmiResponse SolConfigCommands::getParameter(const LanChannel::GetParameterRequest &request) const
 {
     return LanChannel::getConfigurationParameter(request, [this](quint8 selector) { return parameter(selector); });
 }
 
-IpmiResponse SolConfigCommands::setParameter(const IpmiRequest &request)
+IpmiResponse SolConfigCommands::setParameter(const LanChannel::SetParameterRequest<16> &request,
+                                             const IpmiCaller &caller)
 {
-    ByteReader reader(request.data);
-    const quint8 channel = reader.u8();
-    const quint8 selector = reader.u8();
-    const QByteArrayView value = reader.rest();
+    const quint8 channel = request.channel;
+    const quint8 selector = request.selector;
+    const QByteArrayView value = request.value.value;
     if (!LanChannel::matches(channel))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     if (!parameter(selector))
@@ -103,7 +106,7 @@ IpmiResponse SolConfigCommands::setParameter(const IpmiRequest &request)
         return IpmiResponse::failure(CompletionCode::ParameterReadOnly);
     if (value.size() != valueLength(selector))
         return IpmiResponse::failure(CompletionCode::RequestDataLengthInvalid);
-    const CompletionCode result = setValue(selector, value, request.user);
+    const CompletionCode result = setValue(selector, value, caller.user);
     return result == CompletionCode::Success ? IpmiResponse::success() : IpmiResponse::failure(result);
 }
 

@@ -2,8 +2,6 @@
 
 #include "AccountRules.h"
 #include "AccountStore.h"
-#include "Bmc.h"
-#include "ByteReader.h"
 #include "ByteWriter.h"
 #include "IpmiCrypto.h"
 #include "LanChannel.h"
@@ -21,7 +19,7 @@ constexpr auto passwordWrongSize = CompletionCode(0x81);
 
 bool isUserId(int id)
 {
-    return id >= nullUser && id <= AccountStore::lastId;
+    return id >= nullUser && id <= AccountRules::lastId;
 }
 
 // IPMI's fixed-width text: the bytes up to the first NUL.
@@ -31,50 +29,82 @@ QByteArray untilNul(QByteArrayView bytes)
     return (end < 0 ? bytes : bytes.first(end)).toByteArray();
 }
 
-CompletionCode accountError(AccountStore::Error error)
+CompletionCode accountError(const std::optional<Failure> &failure)
 {
-    switch (error) {
-    case AccountStore::Error::None: return CompletionCode::Success;
-    case AccountStore::Error::ManagedByPasswordFile:
-    case AccountStore::Error::LastAdministrator:
-    case AccountStore::Error::IpmiNeedsPassword: return CompletionCode::NotSupportedInPresentState;
-    case AccountStore::Error::TooManyAccounts: return CompletionCode::OutOfSpace;
+    if (!failure)
+        return CompletionCode::Success;
+    switch (failure->code) {
+    case Failure::Code::ManagedByPasswordFile:
+    case Failure::Code::LastAdministrator:
+    case Failure::Code::IpmiNeedsPassword: return CompletionCode::NotSupportedInPresentState;
+    case Failure::Code::TooManyAccounts: return CompletionCode::OutOfSpace;
     default: return CompletionCode::InvalidDataField;
     }
 }
 } // namespace
 
-UserCommands::UserCommands(Bmc *bmc)
-    : m_bmc(bmc)
+struct UserCommands::GetAccessRequest
+{
+    quint8 channel = 0;
+    quint8 userId = 0; // bits 5:0
+    void fields(auto &visit) { visit(channel, userId); }
+};
+
+struct UserCommands::UserRequest
+{
+    quint8 userId = 0; // bits 5:0
+    void fields(auto &visit) { visit(userId); }
+};
+
+struct UserCommands::SetNameRequest
+{
+    quint8 userId = 0;             // bits 5:0
+    RequestFields::Bytes<16> name; // NUL-padded
+    void fields(auto &visit) { visit(userId, name); }
+};
+
+struct UserCommands::SetPasswordRequest
+{
+    quint8 userId = 0;                   // bits 5:0; bit 7: a 20-byte password field rather than 16
+    quint8 operation = 0;                // bits 1:0: disable, enable, set password, test password
+    RequestFields::Tail<0, 20> password; // NUL-padded; enable and disable need none
+    void fields(auto &visit) { visit(userId, operation, password); }
+};
+
+struct UserCommands::SetAccessRequest
+{
+    quint8 flags = 0;  // bit 7: change bits 6:4 (bit 4: IPMI messaging); bits 3:0: the channel
+    quint8 userId = 0; // bits 5:0
+    quint8 limit = 0;  // bits 3:0: the privilege limit, Fh: no access
+    std::optional<quint8> sessionLimit;
+    void fields(auto &visit) { visit(flags, userId, limit, sessionLimit); }
+};
+
+UserCommands::UserCommands(AccountStore *accounts, QObject *parent)
+    : CommandGroup(parent)
+    , m_accounts(accounts)
 {
 }
 
 void UserCommands::registerIn(CommandTable &table)
 {
-    table.add({NetFn::app, 0x44, "Get User Access", Privilege::Operator, 2, 2,
-               [this](const IpmiRequest &request) { return getUserAccess(request); }});
-    table.add({NetFn::app, 0x46, "Get User Name", Privilege::Operator, 1, 1,
-               [this](const IpmiRequest &request) { return getUserName(request); }});
-    table.add({NetFn::app, 0x45, "Set User Name", Privilege::Administrator, 17, 17,
-               [this](const IpmiRequest &request) { return setUserName(request); }});
-    table.add({NetFn::app, 0x47, "Set User Password", Privilege::Administrator, 2, 22,
-               [this](const IpmiRequest &request) { return setUserPassword(request); }});
-    table.add({NetFn::app, 0x43, "Set User Access", Privilege::Administrator, 3, 4,
-               [this](const IpmiRequest &request) { return setUserAccess(request); }});
+    table.add({NetFn::app, 0x44, "Get User Access", Privilege::Operator}, this, &UserCommands::getUserAccess);
+    table.add({NetFn::app, 0x46, "Get User Name", Privilege::Operator}, this, &UserCommands::getUserName);
+    table.add({NetFn::app, 0x45, "Set User Name", Privilege::Administrator}, this, &UserCommands::setUserName);
+    table.add({NetFn::app, 0x47, "Set User Password", Privilege::Administrator}, this, &UserCommands::setUserPassword);
+    table.add({NetFn::app, 0x43, "Set User Access", Privilege::Administrator}, this, &UserCommands::setUserAccess);
 }
 
-IpmiResponse UserCommands::getUserAccess(const IpmiRequest &request) const
+IpmiResponse UserCommands::getUserAccess(const GetAccessRequest &request) const
 {
-    ByteReader reader(request.data);
-    const quint8 channel = reader.u8();
-    const int id = reader.u8() & 0x3F;
-    if (!LanChannel::matches(channel) || !isUserId(id))
+    const int id = request.userId & 0x3F;
+    if (!LanChannel::matches(request.channel) || !isUserId(id))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
 
-    const QList<Account> accounts = m_bmc->accounts()->accounts();
+    const QList<Account> accounts = m_accounts->accounts();
     const int enabledCount =
         int(std::count_if(accounts.cbegin(), accounts.cend(), [](const Account &a) { return a.enabled; }));
-    const std::optional<Account> account = m_bmc->accounts()->accountById(id);
+    const std::optional<Account> account = m_accounts->accountById(id);
     // Enable status: 01b enabled, 10b disabled; the null user and empty slots read as disabled.
     const quint8 status = account && account->enabled ? 0x40 : 0x80;
     quint8 access = noAccess;
@@ -85,20 +115,20 @@ IpmiResponse UserCommands::getUserAccess(const IpmiRequest &request) const
 
     QByteArray data;
     ByteWriter(&data)
-        .u8(quint8(AccountStore::lastId))
+        .u8(quint8(AccountRules::lastId))
         .u8(quint8(status | (enabledCount & 0x3F)))
         .u8(0x01) // one fixed name: the null user's
         .u8(access);
     return IpmiResponse::success(data);
 }
 
-IpmiResponse UserCommands::getUserName(const IpmiRequest &request) const
+IpmiResponse UserCommands::getUserName(const UserRequest &request) const
 {
-    const int id = quint8(request.data[0]) & 0x3F;
+    const int id = request.userId & 0x3F;
     if (!isUserId(id))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     QString name;
-    if (const std::optional<Account> account = m_bmc->accounts()->accountById(id))
+    if (const std::optional<Account> account = m_accounts->accountById(id))
         name = account->name;
     else
         name = m_pendingNames.value(id);
@@ -107,16 +137,16 @@ IpmiResponse UserCommands::getUserName(const IpmiRequest &request) const
     return IpmiResponse::success(data);
 }
 
-IpmiResponse UserCommands::setUserName(const IpmiRequest &request)
+IpmiResponse UserCommands::setUserName(const SetNameRequest &request, const IpmiCaller &caller)
 {
-    const int id = quint8(request.data[0]) & 0x3F;
-    const QString name = QString::fromLatin1(untilNul(QByteArrayView(request.data).sliced(1)));
+    const int id = request.userId & 0x3F;
+    const QString name = QString::fromLatin1(untilNul(request.name.value));
     if (!isUserId(id) || id == nullUser || name.isEmpty())
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
-    AccountStore *accounts = m_bmc->accounts();
+    AccountStore *accounts = m_accounts;
     if (const std::optional<Account> account = accounts->accountById(id))
         return IpmiResponse::failure(
-            accountError(accounts->renameAccount(account->name, name, Actor::ipmi(request.user))));
+            accountError(accounts->renameAccount(account->name, name, Actor::ipmi(caller.user))));
     // Checked now, so that the password step cannot fail on the name.
     if (accounts->account(name) || !AccountRules::isValidName(name))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
@@ -124,25 +154,23 @@ IpmiResponse UserCommands::setUserName(const IpmiRequest &request)
     return IpmiResponse::success();
 }
 
-IpmiResponse UserCommands::setUserPassword(const IpmiRequest &request)
+IpmiResponse UserCommands::setUserPassword(const SetPasswordRequest &request, const IpmiCaller &caller)
 {
-    ByteReader reader(request.data);
-    const quint8 first = reader.u8();
-    const int id = first & 0x3F;
-    const bool twentyBytes = first & 0x80;
-    const quint8 operation = reader.u8() & 0x03;
+    const int id = request.userId & 0x3F;
+    const bool twentyBytes = request.userId & 0x80;
+    const quint8 operation = request.operation & 0x03;
     if (!isUserId(id) || id == nullUser)
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     const int fieldLength = twentyBytes ? 20 : 16;
     const bool carriesPassword = operation >= 0x02;
     // Enable and disable need no password field, but ipmitool sends an empty one: take both.
-    const bool lengthFits = request.data.size() == 2 + fieldLength || (!carriesPassword && request.data.size() == 2);
-    if (!lengthFits)
+    const qsizetype given = request.password.value.size();
+    if (given != fieldLength && (carriesPassword || given != 0))
         return IpmiResponse::failure(CompletionCode::RequestDataLengthInvalid);
-    const QByteArray password = untilNul(reader.bytes(fieldLength));
+    const QByteArray password = untilNul(request.password.value);
 
-    AccountStore *accounts = m_bmc->accounts();
-    const Actor actor = Actor::ipmi(request.user);
+    AccountStore *accounts = m_accounts;
+    const Actor actor = Actor::ipmi(caller.user);
     const std::optional<Account> account = accounts->accountById(id);
     switch (operation) {
     case 0x00: // disable user
@@ -154,11 +182,11 @@ IpmiResponse UserCommands::setUserPassword(const IpmiRequest &request)
         if (!account) {
             if (!m_pendingNames.contains(id))
                 return IpmiResponse::failure(CompletionCode::InvalidDataField);
-            const AccountStore::Error error = accounts->createAccount(m_pendingNames.value(id), password,
-                                                                      Role::ReadOnly, IpmiAccess::Enabled, actor, id);
-            if (error == AccountStore::Error::None)
+            const std::optional<Failure> failure = accounts->createAccount(
+                m_pendingNames.value(id), password, Role::ReadOnly, IpmiAccess::Enabled, actor, id);
+            if (!failure)
                 m_pendingNames.remove(id);
-            return IpmiResponse::failure(accountError(error));
+            return IpmiResponse::failure(accountError(failure));
         }
         // A password set through IPMI is one to use with IPMI: it also turns IPMI access on.
         return IpmiResponse::failure(
@@ -175,21 +203,20 @@ IpmiResponse UserCommands::setUserPassword(const IpmiRequest &request)
     }
 }
 
-IpmiResponse UserCommands::setUserAccess(const IpmiRequest &request)
+IpmiResponse UserCommands::setUserAccess(const SetAccessRequest &request, const IpmiCaller &caller)
 {
-    ByteReader reader(request.data);
-    const quint8 flags = reader.u8();
-    const int id = reader.u8() & 0x3F;
-    const quint8 limit = reader.u8() & 0x0F;
+    const quint8 flags = request.flags;
+    const int id = request.userId & 0x3F;
+    const quint8 limit = request.limit & 0x0F;
     if (!LanChannel::matches(flags) || !isUserId(id))
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     if (id == nullUser)
         return limit == noAccess ? IpmiResponse::success() : IpmiResponse::failure(CompletionCode::InvalidDataField);
-    AccountStore *accounts = m_bmc->accounts();
+    AccountStore *accounts = m_accounts;
     const std::optional<Account> account = accounts->accountById(id);
     if (!account)
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
-    const Actor actor = Actor::ipmi(request.user);
+    const Actor actor = Actor::ipmi(caller.user);
 
     if (limit == noAccess)
         return IpmiResponse::failure(
@@ -201,9 +228,8 @@ IpmiResponse UserCommands::setUserAccess(const IpmiRequest &request)
     if (flags & 0x80) {
         const bool messaging = flags & 0x10;
         if (!messaging) {
-            if (const auto error = accounts->setIpmiAccess(account->name, IpmiAccess::Disabled, {}, actor);
-                error != AccountStore::Error::None)
-                return IpmiResponse::failure(accountError(error));
+            if (const auto failure = accounts->setIpmiAccess(account->name, IpmiAccess::Disabled, {}, actor))
+                return IpmiResponse::failure(accountError(failure));
         } else if (!account->ipmiEnabled) {
             // Only Set User Password can give IPMI the password it needs.
             return IpmiResponse::failure(CompletionCode::NotSupportedInPresentState);

@@ -28,28 +28,28 @@ QStringList privilegesOf(Role role)
 }
 
 // An AccountStore refusal as the Redfish answer to the property that caused it.
-RedfishReply refusal(AccountStore *accounts, AccountStore::Error error, const QString &property, const QString &value)
+RedfishReply refusal(const Failure &failure, const QString &property, const QString &value)
 {
     RedfishMessage message;
     int status = 400;
-    switch (error) {
-    case AccountStore::Error::NoSuchAccount:
+    switch (failure.code) {
+    case Failure::Code::NoSuchAccount:
         return RedfishReply::error(404, BaseMessages::resourceNotFound(u"ManagerAccount"_s, value));
-    case AccountStore::Error::AccountExists:
+    case Failure::Code::AccountExists:
         message =
             BaseMessages::make("ResourceAlreadyExists", {u"ManagerAccount"_s, u"UserName"_s, value}, u"#/UserName"_s);
         status = 409;
         break;
-    case AccountStore::Error::TooManyAccounts:
+    case Failure::Code::TooManyAccounts:
         message = BaseMessages::make("CreateLimitReachedForResource");
         status = 409;
         break;
-    case AccountStore::Error::LastAdministrator:
-    case AccountStore::Error::ManagedByPasswordFile:
+    case Failure::Code::LastAdministrator:
+    case Failure::Code::ManagedByPasswordFile:
         message = BaseMessages::make("PropertyValueIncorrect", {property, value}, u"#/"_s + property);
         status = 409;
         break;
-    case AccountStore::Error::IpmiNeedsPassword:
+    case Failure::Code::IpmiNeedsPassword:
         message = BaseMessages::make("PropertyValueConflict", {u"AccountTypes"_s, u"Password"_s}, u"#/AccountTypes"_s);
         break;
     default:
@@ -58,7 +58,7 @@ RedfishReply refusal(AccountStore *accounts, AccountStore::Error error, const QS
                                      {property, property == u"Password"_s ? u"(hidden)"_s : value}, u"#/"_s + property);
         break;
     }
-    QString reason = accounts->errorText(error);
+    QString reason = failure.message;
     if (!reason.isEmpty())
         reason[0] = reason[0].toUpper();
     message.resolution = reason + u'.';
@@ -199,14 +199,11 @@ RedfishReply AccountServiceResource::createAccount(const RedfishRequest &request
     const AccountStore::IpmiAccess ipmi =
         types.contains(u"IPMI"_s) ? AccountStore::IpmiAccess::Enabled : AccountStore::IpmiAccess::Disabled;
     const Actor actor = Actor::redfish(request.user);
-    const AccountStore::Error created =
-        m_accounts->createAccount(name, body->value(u"Password"_s).toString().toUtf8(), *role, ipmi, actor);
-    if (created != AccountStore::Error::None) {
-        const QString property =
-            created == AccountStore::Error::InvalidName || created == AccountStore::Error::AccountExists
-            ? u"UserName"_s
-            : u"Password"_s;
-        return refusal(m_accounts, created, property, property == u"UserName"_s ? name : QString());
+    if (const auto failure =
+            m_accounts->createAccount(name, body->value(u"Password"_s).toString().toUtf8(), *role, ipmi, actor)) {
+        const bool aboutTheName =
+            failure->code == Failure::Code::InvalidName || failure->code == Failure::Code::AccountExists;
+        return aboutTheName ? refusal(*failure, u"UserName"_s, name) : refusal(*failure, u"Password"_s, {});
     }
     if (!body->value(u"Enabled"_s).toBool(true))
         m_accounts->setEnabled(name, false, actor);
@@ -237,9 +234,8 @@ RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
     if (body->contains(u"Password"_s)) {
         if (!body->value(u"Password"_s).isString()) {
             problems.append(BaseMessages::propertyValueTypeError(u"(hidden)"_s, u"Password"_s));
-        } else if (const auto failure = m_accounts->setPassword(name, password, actor);
-                   failure != AccountStore::Error::None) {
-            return refusal(m_accounts, failure, u"Password"_s, {});
+        } else if (const auto failure = m_accounts->setPassword(name, password, actor)) {
+            return refusal(*failure, u"Password"_s, {});
         } else {
             changed = true;
         }
@@ -257,7 +253,7 @@ RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
             problems.append(BaseMessages::insufficientPrivilege());
             continue;
         }
-        AccountStore::Error failure = AccountStore::Error::None;
+        std::optional<Failure> failure;
         if (key == u"UserName"_s) {
             if (!it->isString()) {
                 problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));
@@ -265,7 +261,7 @@ RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
             }
             if (it->toString() != name) {
                 failure = m_accounts->renameAccount(name, it->toString(), actor);
-                if (failure == AccountStore::Error::None)
+                if (!failure)
                     name = it->toString();
             }
         } else if (key == u"RoleId"_s) {
@@ -292,8 +288,8 @@ RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
                     name, ipmi ? AccountStore::IpmiAccess::Enabled : AccountStore::IpmiAccess::Disabled, password,
                     actor);
         }
-        if (failure != AccountStore::Error::None)
-            return refusal(m_accounts, failure, key, RedfishJson::valueText(*it));
+        if (failure)
+            return refusal(*failure, key, RedfishJson::valueText(*it));
         changed = true;
     }
     if (!changed && problems.contains(BaseMessages::insufficientPrivilege()))
@@ -308,14 +304,14 @@ RedfishReply AccountServiceResource::deleteAccount(const RedfishRequest &request
     if (!id)
         return error;
     const QString name = m_accounts->accountById(*id)->name;
-    const AccountStore::Error failure = m_accounts->removeAccount(name, Actor::redfish(request.user));
-    if (failure == AccountStore::Error::LastAdministrator || failure == AccountStore::Error::ManagedByPasswordFile) {
+    const std::optional<Failure> failure = m_accounts->removeAccount(name, Actor::redfish(request.user));
+    if (failure == Failure::Code::LastAdministrator || failure == Failure::Code::ManagedByPasswordFile) {
         RedfishMessage message = BaseMessages::make("ResourceCannotBeDeleted");
-        message.resolution = m_accounts->errorText(failure);
+        message.resolution = failure->message;
         return RedfishReply::error(409, message);
     }
-    if (failure != AccountStore::Error::None)
-        return refusal(m_accounts, failure, u"UserName"_s, name);
+    if (failure)
+        return refusal(*failure, u"UserName"_s, name);
     return RedfishReply::noContent();
 }
 

@@ -64,7 +64,7 @@ ChassisResource::ChassisResource(Bmc *bmc, RouteTable &routes, QObject *parent)
 
 RedfishReply ChassisResource::get() const
 {
-    const ChassisIdentify::State identify = m_bmc->identify()->state();
+    const ChassisIdentify::State identify = m_bmc->chassisIdentify()->state();
     const PowerController::State power = m_bmc->power()->state();
     return RedfishReply::ok(QJsonObject{
         {u"@odata.id"_s, chassisPath},
@@ -104,7 +104,7 @@ RedfishReply ChassisResource::patch(const RedfishRequest &request)
                 problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));
                 continue;
             }
-            it->toBool() ? m_bmc->identify()->turnOn(0s, actor) : m_bmc->identify()->turnOff(actor);
+            it->toBool() ? m_bmc->chassisIdentify()->turnOn(0s, actor) : m_bmc->chassisIdentify()->turnOff(actor);
             changed = true;
         } else if (key == u"IndicatorLED"_s) {
             const QString value = it->toString();
@@ -116,9 +116,9 @@ RedfishReply ChassisResource::patch(const RedfishRequest &request)
             }
             // Blinking is IPMI's timed identify: its default 15 s.
             if (value == u"Off"_s)
-                m_bmc->identify()->turnOff(actor);
+                m_bmc->chassisIdentify()->turnOff(actor);
             else
-                m_bmc->identify()->turnOn(value == u"Lit"_s ? 0s : 15s, actor);
+                m_bmc->chassisIdentify()->turnOn(value == u"Lit"_s ? 0s : 15s, actor);
             changed = true;
         } else {
             problems.append(BaseMessages::refusedProperty(current, key));

@@ -76,7 +76,7 @@ RedfishReply ManagerResource::get() const
         {u"ManagerType"_s, u"BMC"_s},
         {u"Model"_s, u"qbmc"_s},
         {u"FirmwareVersion"_s, QStringLiteral(QBMC_VERSION)},
-        {u"UUID"_s, m_bmc->identity()->deviceUuid().toString(QUuid::WithoutBraces)},
+        {u"UUID"_s, m_bmc->installationIdentity()->deviceUuid().toString(QUuid::WithoutBraces)},
         {u"PowerState"_s, u"On"_s},
         {u"DateTime"_s, now.toString(u"yyyy-MM-ddTHH:mm:ss"_s) + offset},
         {u"DateTimeLocalOffset"_s, offset},
@@ -166,7 +166,7 @@ RedfishReply ManagerResource::patchNetworkProtocol(const RedfishRequest &request
                             m_bmc->services()->setIpmiEnabled(p->toBool(), Actor::redfish(request.user))) {
                         RedfishMessage message = BaseMessages::make(
                             "PropertyValueIncorrect", {u"IPMI/ProtocolEnabled"_s, RedfishJson::valueText(*p)});
-                        message.resolution = *failure;
+                        message.resolution = failure->message;
                         return RedfishReply::error(400, message);
                     }
                     changed = true;

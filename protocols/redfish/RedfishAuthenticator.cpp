@@ -2,7 +2,7 @@
 
 #include "AccountStore.h"
 #include "RedfishLogging.h"
-#include "SessionRegistry.h"
+#include "RemoteSessionRegistry.h"
 
 #include <QCryptographicHash>
 
@@ -30,7 +30,7 @@ QByteArray sha256(const QByteArray &data)
 }
 } // namespace
 
-RedfishAuthenticator::RedfishAuthenticator(AccountStore *accounts, SessionRegistry *registry, Settings settings,
+RedfishAuthenticator::RedfishAuthenticator(AccountStore *accounts, RemoteSessionRegistry *registry, Settings settings,
                                            QObject *parent)
     : QObject(parent)
     , m_accounts(accounts)

@@ -13,7 +13,7 @@
 #include <optional>
 
 class AccountStore;
-class SessionRegistry;
+class RemoteSessionRegistry;
 
 // Who a request comes from: HTTP Basic or an X-Auth-Token session (SessionService). Basic
 // verifications are cached so the slow password hash runs once per user and password, not once
@@ -49,7 +49,7 @@ public:
 
     enum class Failure { NoCredentials, BadCredentials, LockedOut, SessionLimit };
 
-    RedfishAuthenticator(AccountStore *accounts, SessionRegistry *registry, Settings settings,
+    RedfishAuthenticator(AccountStore *accounts, RemoteSessionRegistry *registry, Settings settings,
                          QObject *parent = nullptr);
     ~RedfishAuthenticator() override;
 
@@ -78,7 +78,7 @@ private:
     void expireSessions();
 
     AccountStore *m_accounts;
-    SessionRegistry *m_registry;
+    RemoteSessionRegistry *m_registry;
     Settings m_settings;
     QByteArray m_cacheSalt;
     QHash<QByteArray, CachedLogin> m_basicCache; // SHA-256(salt, user, password)

@@ -9,6 +9,7 @@
 #include "GuardedTcpServer.h"
 #include "LogServiceResource.h"
 #include "ManagerResource.h"
+#include "NetworkAddresses.h"
 #include "QueryOptions.h"
 #include "RedfishLogging.h"
 #include "RegistryResource.h"
@@ -34,13 +35,6 @@ QString methodName(QHttpServerRequest::Method method)
     return key ? QString::fromLatin1(key).toUpper() : u"UNKNOWN"_s;
 }
 
-QString addressText(const QHostAddress &address)
-{
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4).toString() : address.toString();
-}
-
 // The ETag of a representation: a hash of exactly the bytes sent.
 QByteArray etagOf(const QByteArray &body)
 {
@@ -64,7 +58,7 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
     , m_bmc(bmc)
     , m_settings(std::move(settings))
     , m_guard(m_settings.limits)
-    , m_authenticator(bmc->accounts(), bmc->sessions(), m_settings.authentication)
+    , m_authenticator(bmc->accounts(), bmc->remoteSessions(), m_settings.authentication)
 {
     m_resources.push_back(std::make_unique<ServiceRootResource>(bmc, m_routes));
     m_resources.push_back(std::make_unique<SystemResource>(bmc, m_routes));
@@ -134,7 +128,7 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
     for (const auto &[name, value] : httpRequest.headers())
         request.headers.insert(name.toLower(), value);
     request.body = httpRequest.body();
-    request.address = addressText(httpRequest.remoteAddress());
+    request.address = NetworkAddresses::peerAddressText(httpRequest.remoteAddress());
 
     const RouteTable::Match match =
         request.path.split(u'/').contains(u".."_s) ? RouteTable::Match{} : m_routes.find(request.path, request.method);

@@ -31,7 +31,7 @@ RedfishReply ServiceRootResource::root() const
         {u"Id"_s, u"RootService"_s},
         {u"Name"_s, u"qbmc Redfish Service"_s},
         {u"RedfishVersion"_s, u"1.20.0"_s},
-        {u"UUID"_s, m_bmc->identity()->deviceUuid().toString(QUuid::WithoutBraces)},
+        {u"UUID"_s, m_bmc->installationIdentity()->deviceUuid().toString(QUuid::WithoutBraces)},
         {u"Product"_s, u"qbmc"_s},
         {u"Vendor"_s, u"qbmc"_s},
         {u"Systems"_s, link(u"/redfish/v1/Systems"_s)},

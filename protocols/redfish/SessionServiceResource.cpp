@@ -71,11 +71,11 @@ RedfishReply SessionServiceResource::patchService(const RedfishRequest &request)
                                                    u"#/"_s + it.key()));
             else {
                 const qint64 before = m_authenticator->settings().sessionTimeout.count();
-                if (const auto failure =
-                        m_bmc->configuration()->setRuntimeValue(u"redfish.session_timeout"_s, seconds)) {
+                if (const auto failure = m_bmc->configuration()->setRuntimeValue(
+                        ConfigKeys::redfishSessionTimeout, std::chrono::milliseconds(qint64(seconds) * 1000))) {
                     RedfishMessage message =
                         BaseMessages::make("PropertyValueIncorrect", {it.key(), RedfishJson::valueText(*it)});
-                    message.resolution = *failure;
+                    message.resolution = failure->message;
                     return RedfishReply::error(500, message);
                 }
                 m_authenticator->setSessionTimeout(std::chrono::seconds(qint64(seconds)));

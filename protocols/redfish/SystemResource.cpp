@@ -126,7 +126,7 @@ RedfishReply SystemResource::get() const
         {u"Id"_s, id},
         {u"Name"_s, u"Host"_s},
         {u"SystemType"_s, u"Physical"_s},
-        {u"UUID"_s, m_bmc->identity()->systemUuid().toString(QUuid::WithoutBraces)},
+        {u"UUID"_s, m_bmc->installationIdentity()->systemUuid().toString(QUuid::WithoutBraces)},
         {u"PowerState"_s, powerStateValue(m_bmc->power()->state())},
         {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, failed ? u"Warning"_s : u"OK"_s}}},
         {u"PowerRestorePolicy"_s, restorePolicy},

@@ -11,7 +11,7 @@ Item {
     id: page
 
     property bool portrait: false
-    readonly property AccessPanel access: Dashboard.access
+    readonly property AccessViewModel access: Dashboard.access
 
     function reasonText(result: string): string {
         switch (result) {

@@ -11,7 +11,7 @@ Item {
     id: page
 
     property bool portrait: false
-    readonly property ConsolePanel panel: Dashboard.console
+    readonly property ConsoleViewModel panel: Dashboard.console
     readonly property bool canType: !panel.remoteAttached && panel.connection === "Connected"
 
     ColumnLayout {

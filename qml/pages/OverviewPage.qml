@@ -11,7 +11,7 @@ Item {
 
     property bool portrait: false
     property string message
-    readonly property PowerPanel power: Dashboard.power
+    readonly property PowerViewModel power: Dashboard.power
     readonly property bool transitioning: power.state === "PoweringOn" || power.state === "PoweringOff"
 
     function request(action: string) {

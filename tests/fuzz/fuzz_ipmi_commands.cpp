@@ -11,10 +11,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     IpmiRequest request;
     request.netFn = quint8(data[0] & 0x3E);
     request.command = data[1];
-    request.privilege = Privilege(1 + (data[2] & 0x0F) % 5);
-    request.sessionId = (data[2] & 0x80) ? 0 : 1;
-    request.user = QStringLiteral("admin");
-    request.peer = fixture.peer;
+    request.caller.privilege = Privilege(1 + (data[2] & 0x0F) % 5);
+    request.caller.sessionId = (data[2] & 0x80) ? 0 : 1;
+    request.caller.user = QStringLiteral("admin");
+    request.caller.peer = fixture.peer;
     request.data = QByteArray(reinterpret_cast<const char *>(data + 3), qsizetype(size - 3));
     fixture.ipmi->commands().dispatch(request);
     return 0;

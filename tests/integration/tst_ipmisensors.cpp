@@ -78,7 +78,7 @@ void tst_IpmiSensors::initTestCase()
     QString error;
     QVERIFY2(m_host->start(&error), qPrintable(error));
     m_bmc = new Bmc(&m_configuration, m_host, &m_hasher, m_dir.path());
-    QCOMPARE(m_bmc->accounts()->ensureAdministrator(password.toUtf8()), AccountStore::Error::None);
+    QCOMPARE(m_bmc->accounts()->ensureAdministrator(password.toUtf8()), std::nullopt);
     m_bmc->sensors()->add(temperature(u"cpu"_s, u"CPU temp"_s, 45.4, 70, 85));
     m_bmc->sensors()->add(temperature(u"board"_s, u"Board temp"_s, -5));
     m_bmc->sensors()->add(temperature(u"psu"_s, u"PSU temp"_s, 90, 70, 85));

@@ -2,9 +2,9 @@
 #include "Bmc.h"
 #include "Configuration.h"
 #include "IpmiServer.h"
+#include "RemoteSessionRegistry.h"
 #include "RmcpPlusClient.h"
 #include "ServiceSettings.h"
-#include "SessionRegistry.h"
 #include "linux/CryptPasswordHasher.h"
 #include "sim/SimulatedHost.h"
 
@@ -68,7 +68,7 @@ void tst_IpmiServer::switchingIpmiOffClosesSessionsAndTheSocket()
     QVERIFY(host.start(nullptr));
     CryptPasswordHasher hasher;
     Bmc bmc(&configuration, &host, &hasher, dir.path());
-    QCOMPARE(bmc.accounts()->ensureAdministrator("Admin-Pass-1"), AccountStore::Error::None);
+    QCOMPARE(bmc.accounts()->ensureAdministrator("Admin-Pass-1"), std::nullopt);
     IpmiServer::Settings settings;
     settings.port = freePort();
     IpmiServer server(&bmc, settings);
@@ -76,17 +76,17 @@ void tst_IpmiServer::switchingIpmiOffClosesSessionsAndTheSocket()
     QVERIFY2(server.start(&error), qPrintable(error));
 
     QVERIFY2(openSessionWhileServing(settings.port, &error), qPrintable(error));
-    QCOMPARE(bmc.sessions()->count(), 1);
+    QCOMPARE(bmc.remoteSessions()->count(), 1);
 
     QCOMPARE(bmc.services()->setIpmiEnabled(false, Actor::redfish(u"admin"_s)), std::nullopt);
     QVERIFY(!server.isListening());
-    QCOMPARE(bmc.sessions()->count(), 0);
+    QCOMPARE(bmc.remoteSessions()->count(), 0);
 
-    QCOMPARE(bmc.services()->setIpmiEnabled(true, Actor::panel()), std::nullopt);
+    QCOMPARE(bmc.services()->setIpmiEnabled(true, Actor::screen()), std::nullopt);
     QVERIFY(server.isListening());
     // The old session is gone for good; a new one opens.
     QVERIFY2(openSessionWhileServing(settings.port, &error), qPrintable(error));
-    QCOMPARE(bmc.sessions()->count(), 1);
+    QCOMPARE(bmc.remoteSessions()->count(), 1);
 }
 
 void tst_IpmiServer::portInUseIsAClearError()

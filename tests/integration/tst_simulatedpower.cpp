@@ -78,9 +78,9 @@ void tst_SimulatedPower::cleanup()
 void tst_SimulatedPower::makeBmc(bool nmi)
 {
     SimulatedHost::Timings timings;
-    timings.powerOnDelay = m_configuration->duration(u"host.sim.power_on_delay"_s);
-    timings.shutdownDelay = m_configuration->duration(u"host.sim.shutdown_delay"_s);
-    timings.forceOffHold = m_configuration->duration(u"host.sim.force_off_hold"_s);
+    timings.powerOnDelay = m_configuration->value(ConfigKeys::hostSimPowerOnDelay);
+    timings.shutdownDelay = m_configuration->value(ConfigKeys::hostSimShutdownDelay);
+    timings.forceOffHold = m_configuration->value(ConfigKeys::hostSimForceOffHold);
     m_host = new SimulatedHost(timings, nmi);
     QString error;
     QVERIFY2(m_host->start(&error), qPrintable(error));
@@ -129,9 +129,9 @@ void tst_SimulatedPower::onThenGracefulShutdown()
 void tst_SimulatedPower::forceOffCutsPowerDuringTheHold()
 {
     makeBmc();
-    QCOMPARE(runToEnd(Action::On, Actor::panel()), Outcome::Completed);
+    QCOMPARE(runToEnd(Action::On, Actor::screen()), Outcome::Completed);
     QSignalSpy states(m_bmc->power(), &PowerController::stateChanged);
-    QCOMPARE(m_bmc->power()->request(Action::ForceOff, Actor::panel()), Admission::Accepted);
+    QCOMPARE(m_bmc->power()->request(Action::ForceOff, Actor::screen()), Admission::Accepted);
     // The LED goes off at the 0.2 s mark of the 0.4 s hold, while the action still runs.
     QTRY_COMPARE_WITH_TIMEOUT(m_bmc->power()->state(), State::Off, 10000);
     QVERIFY(m_bmc->power()->isBusy());
@@ -149,7 +149,7 @@ void tst_SimulatedPower::powerCycleAndGracefulRestartComeBack()
 {
     QFETCH(Action, action);
     makeBmc();
-    QCOMPARE(runToEnd(Action::On, Actor::panel()), Outcome::Completed);
+    QCOMPARE(runToEnd(Action::On, Actor::screen()), Outcome::Completed);
     QList<State> seen;
     connect(m_bmc->power(), &PowerController::stateChanged, this, [&](State state) { seen.append(state); });
     std::chrono::milliseconds took{};
@@ -161,9 +161,9 @@ void tst_SimulatedPower::powerCycleAndGracefulRestartComeBack()
 void tst_SimulatedPower::forceRestartKeepsTheHostOn()
 {
     makeBmc();
-    QCOMPARE(runToEnd(Action::On, Actor::panel()), Outcome::Completed);
+    QCOMPARE(runToEnd(Action::On, Actor::screen()), Outcome::Completed);
     QSignalSpy states(m_bmc->power(), &PowerController::stateChanged);
-    QCOMPARE(runToEnd(Action::ForceRestart, Actor::panel()), Outcome::Completed);
+    QCOMPARE(runToEnd(Action::ForceRestart, Actor::screen()), Outcome::Completed);
     QCOMPARE(m_bmc->power()->state(), State::On);
     QVERIFY(states.isEmpty());
 }
@@ -177,19 +177,19 @@ void tst_SimulatedPower::onceBootOverrideIsUsedByTheBootQbmcStarts()
     QCOMPARE(runToEnd(Action::On, Actor::redfish(u"ironic"_s)), Outcome::Completed);
     QCOMPARE(boot->enabled(), BootOverride::Enabled::Disabled);
 
-    boot->set(BootOverride::Target::Cd, BootOverride::Enabled::Once, BootOverride::Mode::UEFI, Actor::panel());
-    QCOMPARE(runToEnd(Action::ForceRestart, Actor::panel()), Outcome::Completed);
+    boot->set(BootOverride::Target::Cd, BootOverride::Enabled::Once, BootOverride::Mode::UEFI, Actor::screen());
+    QCOMPARE(runToEnd(Action::ForceRestart, Actor::screen()), Outcome::Completed);
     QCOMPARE(boot->enabled(), BootOverride::Enabled::Disabled);
 
-    boot->set(BootOverride::Target::Hdd, BootOverride::Enabled::Once, BootOverride::Mode::UEFI, Actor::panel());
-    QCOMPARE(runToEnd(Action::ForceOff, Actor::panel()), Outcome::Completed);
+    boot->set(BootOverride::Target::Hdd, BootOverride::Enabled::Once, BootOverride::Mode::UEFI, Actor::screen());
+    QCOMPARE(runToEnd(Action::ForceOff, Actor::screen()), Outcome::Completed);
     QCOMPARE(boot->enabled(), BootOverride::Enabled::Once);
 }
 
 void tst_SimulatedPower::busyWhilePoweringOn()
 {
     makeBmc();
-    QCOMPARE(m_bmc->power()->request(Action::On, Actor::panel()), Admission::Accepted);
+    QCOMPARE(m_bmc->power()->request(Action::On, Actor::screen()), Admission::Accepted);
     QCOMPARE(m_bmc->power()->request(Action::ForceOff, Actor::ipmi(u"admin"_s)), Admission::Busy);
     QTRY_COMPARE_WITH_TIMEOUT(m_bmc->power()->state(), State::On, 10000);
 }
@@ -197,12 +197,12 @@ void tst_SimulatedPower::busyWhilePoweringOn()
 void tst_SimulatedPower::nmiFollowsTheWiring()
 {
     makeBmc();
-    QCOMPARE(runToEnd(Action::On, Actor::panel()), Outcome::Completed);
+    QCOMPARE(runToEnd(Action::On, Actor::screen()), Outcome::Completed);
     QCOMPARE(m_bmc->power()->request(Action::Nmi, Actor::ipmi(u"admin"_s)), Admission::Unsupported);
     cleanup();
     init();
     makeBmc(true);
-    QCOMPARE(runToEnd(Action::On, Actor::panel()), Outcome::Completed);
+    QCOMPARE(runToEnd(Action::On, Actor::screen()), Outcome::Completed);
     QCOMPARE(runToEnd(Action::Nmi, Actor::ipmi(u"admin"_s)), Outcome::Completed);
 }
 

@@ -7,7 +7,7 @@
 #include "ConsoleHub.h"
 #include "EventLog.h"
 #include "PowerController.h"
-#include "SessionRegistry.h"
+#include "RemoteSessionRegistry.h"
 
 #include <QTest>
 
@@ -107,9 +107,9 @@ bool DashboardFixture::isSolAttached() const
 void DashboardFixture::setIdentify(bool on)
 {
     if (on)
-        m_bmc->identify()->turnOn(0s, Actor::redfish(u"admin"_s));
+        m_bmc->chassisIdentify()->turnOn(0s, Actor::redfish(u"admin"_s));
     else
-        m_bmc->identify()->turnOff(Actor::redfish(u"admin"_s));
+        m_bmc->chassisIdentify()->turnOff(Actor::redfish(u"admin"_s));
 }
 
 QString DashboardFixture::lastEventOrigin() const
@@ -120,8 +120,8 @@ QString DashboardFixture::lastEventOrigin() const
 
 void DashboardFixture::populate()
 {
-    m_bmc->sessions()->add(RemoteSession::Protocol::Ipmi, u"admin"_s, u"192.0.2.50"_s, Role::Administrator);
-    m_bmc->sessions()->add(RemoteSession::Protocol::Redfish, u"operator"_s, u"2001:db8::50"_s, Role::Operator);
+    m_bmc->remoteSessions()->add(RemoteSession::Protocol::Ipmi, u"admin"_s, u"192.0.2.50"_s, Role::Administrator);
+    m_bmc->remoteSessions()->add(RemoteSession::Protocol::Redfish, u"operator"_s, u"2001:db8::50"_s, Role::Operator);
     m_bmc->eventLog()->warning(Actor::redfish(u"operator"_s), u"Login failed for \"root\" from 192.0.2.99"_s);
     m_bmc->eventLog()->critical(Actor::host(), u"The host's power LED did not come on within 10 s"_s);
     writeHostConsole(u"[    0.000000] Linux version 6.1.0-13-arm64 (debian-kernel@lists.debian.org)\r\n"

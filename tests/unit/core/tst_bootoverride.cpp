@@ -62,12 +62,12 @@ void tst_BootOverride::onceIsUsedUpByTheNextBoot()
     BootOverride boot(dir.path(), &log);
     boot.set(Target::Cd, Enabled::Once, Mode::UEFI, Actor::ipmi(u"admin"_s));
     QSignalSpy changed(&boot, &BootOverride::changed);
-    boot.consume(Actor::panel());
+    boot.consume(Actor::screen());
     QCOMPARE(changed.size(), 1);
     QCOMPARE(boot.enabled(), Enabled::Disabled);
     QCOMPARE(boot.target(), Target::Cd);
     QCOMPARE(log.entries().last().message, u"Boot override Cd used for this boot; it is now disabled"_s);
-    boot.consume(Actor::panel());
+    boot.consume(Actor::screen());
     QCOMPARE(changed.size(), 1);
 
     BootOverride reloaded(dir.path(), &log);
@@ -80,7 +80,7 @@ void tst_BootOverride::continuousStays()
     EventLog log(dir.path(), 10);
     BootOverride boot(dir.path(), &log);
     boot.set(Target::Hdd, Enabled::Continuous, Mode::UEFI, Actor::ipmi(u"admin"_s));
-    boot.consume(Actor::panel());
+    boot.consume(Actor::screen());
     QCOMPARE(boot.enabled(), Enabled::Continuous);
 }
 

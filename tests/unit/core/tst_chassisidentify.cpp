@@ -38,12 +38,12 @@ void tst_ChassisIdentify::indefiniteStaysUntilTurnedOff()
     ChassisIdentify identify(&log);
     identify.turnOn(0s, Actor::redfish(u"ops"_s));
     QCOMPARE(identify.state(), ChassisIdentify::State::Indefinite);
-    identify.turnOff(Actor::panel());
+    identify.turnOff(Actor::screen());
     QCOMPARE(identify.state(), ChassisIdentify::State::Off);
     QCOMPARE(log.entries().last().message, u"Identify indicator off"_s);
-    QCOMPARE(log.entries().last().actor, Actor::panel());
+    QCOMPARE(log.entries().last().actor, Actor::screen());
     const int entries = log.count();
-    identify.turnOff(Actor::panel());
+    identify.turnOff(Actor::screen());
     QCOMPARE(log.count(), entries);
 }
 

@@ -19,6 +19,15 @@ Q_DECLARE_METATYPE(ConfigEntry)
 
 namespace {
 const QString mainFile = u"/etc/qbmc/qbmc.yaml"_s;
+
+// The schema's entry for a key the test data names by its path.
+const ConfigKey &keyAt(const QString &path)
+{
+    const ConfigKey *key = ConfigSchema::instance().key(path);
+    if (!key)
+        qFatal("no key %s in the schema", qPrintable(path));
+    return *key;
+}
 const QString dropInFile = u"/etc/qbmc/qbmc.d/10-site.yaml"_s;
 
 // Entries as the YAML reader hands them over.
@@ -86,6 +95,7 @@ private slots:
     void yaml();
 
     void readmeListsEveryKey();
+    void everyKeyHasItsTypedName();
 };
 
 // --- defaults --------------------------------------------------------------------------------
@@ -120,8 +130,8 @@ void tst_Configuration::defaults()
     QFETCH(QVariant, expected);
 
     const Configuration configuration;
-    QCOMPARE(configuration.value(path), expected);
-    const Configuration::Source source = configuration.source(path);
+    QCOMPARE(configuration.value(keyAt(path)), expected);
+    const Configuration::Source source = configuration.source(keyAt(path));
     QCOMPARE(source.kind, Configuration::Source::Kind::Default);
     QVERIFY(source.file.isEmpty());
     QCOMPARE(source.line, 0);
@@ -199,8 +209,8 @@ void tst_Configuration::fileSetsValue()
     QVERIFY2(!error, qPrintable(errorText(error)));
     QVERIFY(warnings.isEmpty());
 
-    QCOMPARE(configuration.value(entry.path), expected);
-    const Configuration::Source source = configuration.source(entry.path);
+    QCOMPARE(configuration.value(keyAt(entry.path)), expected);
+    const Configuration::Source source = configuration.source(keyAt(entry.path));
     QCOMPARE(source.kind, Configuration::Source::Kind::File);
     QCOMPARE(source.file, mainFile);
     QCOMPARE(source.line, 12);
@@ -220,16 +230,16 @@ void tst_Configuration::typedAccessors()
                                          list(u"ipmi.cipher_suites"_s, {u"3"_s}, 4),
                                          scalar(u"ipmi.listen"_s, u"::1"_s, 5),
                                      }));
-    QCOMPARE(configuration.boolValue(u"ipmi.enabled"_s), false);
-    QCOMPARE(configuration.intValue(u"ipmi.port"_s), 6230);
-    QCOMPARE(configuration.duration(u"power.long_press"_s), 6250ms);
-    QCOMPARE(configuration.duration(u"power.short_press"_s), 100ms);
-    QCOMPARE(configuration.integerList(u"ipmi.cipher_suites"_s), QList<int>{3});
-    QCOMPARE(configuration.stringValue(u"ipmi.listen"_s), u"::1"_s);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiEnabled), false);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiPort), 6230);
+    QCOMPARE(configuration.value(ConfigKeys::powerLongPress), 6250ms);
+    QCOMPARE(configuration.value(ConfigKeys::powerShortPress), 100ms);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiCipherSuites), QList<int>{3});
+    QCOMPARE(configuration.value(ConfigKeys::ipmiListen), u"::1"_s);
     // Untouched keys keep their defaults.
-    QCOMPARE(configuration.intValue(u"ipmi.sol.speed"_s), 115200);
-    QCOMPARE(configuration.intValue(u"redfish.port"_s), 443);
-    QCOMPARE(configuration.source(u"redfish.port"_s).kind, Configuration::Source::Kind::Default);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiSolSpeed), 115200);
+    QCOMPARE(configuration.value(ConfigKeys::redfishPort), 443);
+    QCOMPARE(configuration.source(ConfigKeys::redfishPort).kind, Configuration::Source::Kind::Default);
 }
 
 void tst_Configuration::nullForStringKeyIsEmpty()
@@ -237,11 +247,11 @@ void tst_Configuration::nullForStringKeyIsEmpty()
     // `file:` with nothing after it, as YAML gives it, means "no file".
     Configuration configuration;
     QVERIFY(!configuration.applyFile(mainFile, {null(u"ipmi.auth.file"_s, 7), null(u"gpio.chip"_s, 8)}));
-    QCOMPARE(configuration.value(u"ipmi.auth.file"_s), QVariant(QString()));
-    QCOMPARE(configuration.source(u"ipmi.auth.file"_s).toString(), u"/etc/qbmc/qbmc.yaml:7"_s);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiAuthFile), QString());
+    QCOMPARE(configuration.source(ConfigKeys::ipmiAuthFile).toString(), u"/etc/qbmc/qbmc.yaml:7"_s);
     // A null replaces a non-empty default too.
-    QCOMPARE(configuration.stringValue(u"gpio.chip"_s), QString());
-    QCOMPARE(configuration.source(u"gpio.chip"_s).line, 8);
+    QCOMPARE(configuration.value(ConfigKeys::gpioChip), QString());
+    QCOMPARE(configuration.source(ConfigKeys::gpioChip).line, 8);
 }
 
 void tst_Configuration::sectionsMayBeEmpty()
@@ -255,7 +265,7 @@ void tst_Configuration::sectionsMayBeEmpty()
                                                &warnings)),
              QString());
     QVERIFY(warnings.isEmpty());
-    QCOMPARE(configuration.source(u"ipmi.port"_s).kind, Configuration::Source::Kind::Default);
+    QCOMPARE(configuration.source(ConfigKeys::ipmiPort).kind, Configuration::Source::Kind::Default);
 }
 
 void tst_Configuration::rejects_data()
@@ -460,9 +470,9 @@ void tst_Configuration::firstErrorStopsTheFile()
         mainFile, {scalar(u"ipmi.port"_s, u"nope"_s, 3), scalar(u"redfish.port"_s, u"8443"_s, 4)});
     QCOMPARE(errorText(error),
              u"/etc/qbmc/qbmc.yaml:3: ipmi.port: \"nope\" is not valid; expected an integer from 1 to 65535"_s);
-    QCOMPARE(configuration.intValue(u"ipmi.port"_s), 623);
-    QCOMPARE(configuration.intValue(u"redfish.port"_s), 443);
-    QCOMPARE(configuration.source(u"redfish.port"_s).kind, Configuration::Source::Kind::Default);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiPort), 623);
+    QCOMPARE(configuration.value(ConfigKeys::redfishPort), 443);
+    QCOMPARE(configuration.source(ConfigKeys::redfishPort).kind, Configuration::Source::Kind::Default);
 }
 
 // --- PiKVM's spellings -----------------------------------------------------------------------
@@ -490,8 +500,8 @@ void tst_Configuration::aliases()
     QCOMPARE(errorText(configuration.applyFile(mainFile, {entry}, &warnings)), QString());
     QVERIFY(warnings.isEmpty());
 
-    QCOMPARE(configuration.value(canonical), expected);
-    const Configuration::Source source = configuration.source(canonical);
+    QCOMPARE(configuration.value(keyAt(canonical)), expected);
+    const Configuration::Source source = configuration.source(keyAt(canonical));
     QCOMPARE(source.kind, Configuration::Source::Kind::File);
     QCOMPARE(source.file, mainFile);
     QCOMPARE(source.line, 5);
@@ -523,9 +533,9 @@ void tst_Configuration::ignoredPiKvmKeysWarn()
                  u"/etc/qbmc/qbmc.yaml:8: ipmi.sol.proxy_port: a PiKVM setting qbmc does not need; ignored"_s,
                  u"/etc/qbmc/qbmc.yaml:11: ipmi.sol.proxy_port.extra: a PiKVM setting qbmc does not need; ignored"_s,
              }));
-    QCOMPARE(configuration.intValue(u"ipmi.port"_s), 6230);
-    QCOMPARE(configuration.stringValue(u"ipmi.sol.device"_s), u"/dev/ttyUSB0"_s);
-    QCOMPARE(configuration.intValue(u"ipmi.sol.speed"_s), 57600);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiPort), 6230);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiSolDevice), u"/dev/ttyUSB0"_s);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiSolSpeed), 57600);
 
     // Without a list to collect them the keys are still accepted.
     Configuration quiet;
@@ -549,21 +559,21 @@ void tst_Configuration::laterFileOverrides()
                                          scalar(u"redfish.port"_s, u"8443"_s, 9),
                                      }));
 
-    QCOMPARE(configuration.intValue(u"ipmi.port"_s), 2623);
-    QCOMPARE(configuration.source(u"ipmi.port"_s).toString(),
+    QCOMPARE(configuration.value(ConfigKeys::ipmiPort), 2623);
+    QCOMPARE(configuration.source(ConfigKeys::ipmiPort).toString(),
              u"/etc/qbmc/qbmc.d/10-site.yaml:6 (as ipmi.server.port)"_s);
-    QCOMPARE(configuration.stringValue(u"ipmi.listen"_s), u"127.0.0.1"_s);
-    QCOMPARE(configuration.source(u"ipmi.listen"_s).toString(), u"/etc/qbmc/qbmc.yaml:3"_s);
-    QCOMPARE(configuration.source(u"host.backend"_s).toString(), u"/etc/qbmc/qbmc.yaml:4"_s);
-    QCOMPARE(configuration.intValue(u"redfish.port"_s), 8443);
-    QCOMPARE(configuration.source(u"redfish.port"_s).file, dropInFile);
-    QCOMPARE(configuration.source(u"redfish.port"_s).line, 9);
-    QCOMPARE(configuration.source(u"eventlog.max_entries"_s).kind, Configuration::Source::Kind::Default);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiListen), u"127.0.0.1"_s);
+    QCOMPARE(configuration.source(ConfigKeys::ipmiListen).toString(), u"/etc/qbmc/qbmc.yaml:3"_s);
+    QCOMPARE(configuration.source(ConfigKeys::hostBackend).toString(), u"/etc/qbmc/qbmc.yaml:4"_s);
+    QCOMPARE(configuration.value(ConfigKeys::redfishPort), 8443);
+    QCOMPARE(configuration.source(ConfigKeys::redfishPort).file, dropInFile);
+    QCOMPARE(configuration.source(ConfigKeys::redfishPort).line, 9);
+    QCOMPARE(configuration.source(ConfigKeys::eventlogMaxEntries).kind, Configuration::Source::Kind::Default);
 
     // A third file using the canonical name forgets the alias spelling.
     QVERIFY(!configuration.applyFile(u"/etc/qbmc/qbmc.d/20-more.yaml"_s, {scalar(u"ipmi.port"_s, u"3623"_s, 1)}));
-    QCOMPARE(configuration.source(u"ipmi.port"_s).toString(), u"/etc/qbmc/qbmc.d/20-more.yaml:1"_s);
-    QVERIFY(configuration.source(u"ipmi.port"_s).spelledAs.isEmpty());
+    QCOMPARE(configuration.source(ConfigKeys::ipmiPort).toString(), u"/etc/qbmc/qbmc.d/20-more.yaml:1"_s);
+    QVERIFY(configuration.source(ConfigKeys::ipmiPort).spelledAs.isEmpty());
 }
 
 void tst_Configuration::sameKeyInTwoFilesIsNoDuplicate()
@@ -571,7 +581,7 @@ void tst_Configuration::sameKeyInTwoFilesIsNoDuplicate()
     Configuration configuration;
     QVERIFY(!configuration.applyFile(mainFile, {scalar(u"ipmi.port"_s, u"1623"_s, 2)}));
     QCOMPARE(errorText(configuration.applyFile(mainFile, {scalar(u"ipmi.port"_s, u"1624"_s, 2)})), QString());
-    QCOMPARE(configuration.intValue(u"ipmi.port"_s), 1624);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiPort), 1624);
 }
 
 // --- rules across keys -----------------------------------------------------------------------
@@ -646,7 +656,7 @@ void tst_Configuration::attachEmptyStateDirectory()
     const StateFile::Result result = configuration.attachState(directory.path());
     QCOMPARE(result.status, StateFile::Status::Missing);
     QVERIFY(result.problem.isEmpty());
-    QCOMPARE(configuration.source(u"ipmi.sol.speed"_s).kind, Configuration::Source::Kind::Default);
+    QCOMPARE(configuration.source(ConfigKeys::ipmiSolSpeed).kind, Configuration::Source::Kind::Default);
     // Nothing is written until something changes.
     QVERIFY(QDir(directory.path()).isEmpty());
 }
@@ -661,11 +671,11 @@ void tst_Configuration::runtimeValueIsPersisted()
     configuration.attachState(directory.path());
     QSignalSpy changed(&configuration, &Configuration::valueChanged);
 
-    QCOMPARE(configuration.setRuntimeValue(u"ipmi.sol.speed"_s, 9600), std::nullopt);
+    QCOMPARE(configuration.setRuntimeValue(ConfigKeys::ipmiSolSpeed, 9600), std::nullopt);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.at(0).at(0).toString(), u"ipmi.sol.speed"_s);
-    QCOMPARE(configuration.intValue(u"ipmi.sol.speed"_s), 9600);
-    const Configuration::Source source = configuration.source(u"ipmi.sol.speed"_s);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiSolSpeed), 9600);
+    const Configuration::Source source = configuration.source(ConfigKeys::ipmiSolSpeed);
     QCOMPARE(source.kind, Configuration::Source::Kind::State);
     QCOMPARE(source.file, settingsPath);
     QCOMPARE(source.toString(), u"set at run time (%1)"_s.arg(settingsPath));
@@ -675,19 +685,19 @@ void tst_Configuration::runtimeValueIsPersisted()
              (QJsonObject{{u"version"_s, 1}, {u"settings"_s, QJsonObject{{u"ipmi.sol.speed"_s, 9600}}}}));
 
     // The same value again is no change.
-    QCOMPARE(configuration.setRuntimeValue(u"ipmi.sol.speed"_s, 9600), std::nullopt);
+    QCOMPARE(configuration.setRuntimeValue(ConfigKeys::ipmiSolSpeed, 9600), std::nullopt);
     QCOMPARE(changed.size(), 1);
     // Nor is a value equal to the default; it is still kept, so it wins over a later file.
-    QCOMPARE(configuration.setRuntimeValue(u"ipmi.enabled"_s, true), std::nullopt);
+    QCOMPARE(configuration.setRuntimeValue(ConfigKeys::ipmiEnabled, true), std::nullopt);
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(configuration.source(u"ipmi.enabled"_s).kind, Configuration::Source::Kind::State);
+    QCOMPARE(configuration.source(ConfigKeys::ipmiEnabled).kind, Configuration::Source::Kind::State);
 
-    QCOMPARE(configuration.setRuntimeValue(u"ipmi.sol.accumulate_interval"_s, 0.25), std::nullopt);
-    QCOMPARE(configuration.setRuntimeValue(u"power.restore_policy"_s, u"always_on"_s), std::nullopt);
+    QCOMPARE(configuration.setRuntimeValue(ConfigKeys::ipmiSolAccumulateInterval, 250ms), std::nullopt);
+    QCOMPARE(configuration.setRuntimeValue(ConfigKeys::powerRestorePolicy, u"always_on"_s), std::nullopt);
     QCOMPARE(changed.size(), 3);
     QCOMPARE(changed.at(1).at(0).toString(), u"ipmi.sol.accumulate_interval"_s);
     QCOMPARE(changed.at(2).at(0).toString(), u"power.restore_policy"_s);
-    QCOMPARE(configuration.duration(u"ipmi.sol.accumulate_interval"_s), 250ms);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiSolAccumulateInterval), 250ms);
 
     QCOMPARE(QJsonDocument::fromJson(readAll(settingsPath)).object(),
              (QJsonObject{{u"version"_s, 1},
@@ -708,8 +718,8 @@ void tst_Configuration::runtimeValueWinsOverFile()
     {
         Configuration first;
         first.attachState(directory.path());
-        QCOMPARE(first.setRuntimeValue(u"ipmi.sol.speed"_s, 9600), std::nullopt);
-        QCOMPARE(first.setRuntimeValue(u"ipmi.enabled"_s, false), std::nullopt);
+        QCOMPARE(first.setRuntimeValue(ConfigKeys::ipmiSolSpeed, 9600), std::nullopt);
+        QCOMPARE(first.setRuntimeValue(ConfigKeys::ipmiEnabled, false), std::nullopt);
     }
 
     // A restart: the files are read again, then the state directory.
@@ -723,17 +733,17 @@ void tst_Configuration::runtimeValueWinsOverFile()
     const StateFile::Result result = configuration.attachState(directory.path());
     QCOMPARE(result.status, StateFile::Status::Loaded);
 
-    QCOMPARE(configuration.intValue(u"ipmi.sol.speed"_s), 9600);
-    QCOMPARE(configuration.source(u"ipmi.sol.speed"_s).kind, Configuration::Source::Kind::State);
-    QCOMPARE(configuration.source(u"ipmi.sol.speed"_s).toString(), u"set at run time (%1)"_s.arg(settingsPath));
-    QCOMPARE(configuration.boolValue(u"ipmi.enabled"_s), false);
-    QCOMPARE(configuration.source(u"ipmi.enabled"_s).kind, Configuration::Source::Kind::State);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiSolSpeed), 9600);
+    QCOMPARE(configuration.source(ConfigKeys::ipmiSolSpeed).kind, Configuration::Source::Kind::State);
+    QCOMPARE(configuration.source(ConfigKeys::ipmiSolSpeed).toString(), u"set at run time (%1)"_s.arg(settingsPath));
+    QCOMPARE(configuration.value(ConfigKeys::ipmiEnabled), false);
+    QCOMPARE(configuration.source(ConfigKeys::ipmiEnabled).kind, Configuration::Source::Kind::State);
     // Keys never changed at run time keep the file's value.
-    QCOMPARE(configuration.intValue(u"ipmi.sol.retry_count"_s), 3);
-    QCOMPARE(configuration.source(u"ipmi.sol.retry_count"_s).toString(), u"/etc/qbmc/qbmc.yaml:14"_s);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiSolRetryCount), 3);
+    QCOMPARE(configuration.source(ConfigKeys::ipmiSolRetryCount).toString(), u"/etc/qbmc/qbmc.yaml:14"_s);
 
     // A later change keeps the earlier runtime values in the file.
-    QCOMPARE(configuration.setRuntimeValue(u"ipmi.sol.retry_count"_s, 5), std::nullopt);
+    QCOMPARE(configuration.setRuntimeValue(ConfigKeys::ipmiSolRetryCount, 5), std::nullopt);
     QCOMPARE(QJsonDocument::fromJson(readAll(settingsPath)).object().value(u"settings"_s).toObject(),
              (QJsonObject{{u"ipmi.sol.speed"_s, 9600}, {u"ipmi.enabled"_s, false}, {u"ipmi.sol.retry_count"_s, 5}}));
 }
@@ -782,15 +792,18 @@ void tst_Configuration::runtimeValueRefused()
 
     Configuration configuration;
     configuration.attachState(directory.path());
-    QCOMPARE(configuration.setRuntimeValue(u"ipmi.sol.privilege"_s, u"administrator"_s), std::nullopt);
+    QCOMPARE(configuration.setRuntimeValue(ConfigKeys::ipmiSolPrivilege, u"administrator"_s), std::nullopt);
     const QByteArray before = readAll(settingsPath);
-    const QVariant valueBefore = configuration.value(path);
-    const QString sourceBefore = configuration.source(path).toString();
+    const ConfigKey &key = keyAt(path);
+    const QVariant valueBefore = configuration.value(key);
+    const QString sourceBefore = configuration.source(key).toString();
     QSignalSpy changed(&configuration, &Configuration::valueChanged);
 
-    QCOMPARE(configuration.setRuntimeValue(path, value), std::optional<QString>(error));
-    QCOMPARE(configuration.value(path), valueBefore);
-    QCOMPARE(configuration.source(path).toString(), sourceBefore);
+    const std::optional<Failure> refused = configuration.setRuntimeValue(key, value);
+    QVERIFY(refused);
+    QCOMPARE(refused->message, error);
+    QCOMPARE(configuration.value(key), valueBefore);
+    QCOMPARE(configuration.source(key).toString(), sourceBefore);
     QCOMPARE(changed.size(), 0);
     QCOMPARE(readAll(settingsPath), before);
 }
@@ -845,13 +858,13 @@ void tst_Configuration::damagedStateIsSetAside()
     QCOMPARE(readAll(result.asidePath), content);
 
     // The files and defaults apply.
-    QCOMPARE(configuration.intValue(u"ipmi.sol.speed"_s), 19200);
-    QCOMPARE(configuration.source(u"ipmi.sol.speed"_s).toString(), u"/etc/qbmc/qbmc.yaml:12"_s);
-    QCOMPARE(configuration.intValue(u"ipmi.sol.retry_count"_s), 7);
-    QCOMPARE(configuration.source(u"ipmi.sol.retry_count"_s).kind, Configuration::Source::Kind::Default);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiSolSpeed), 19200);
+    QCOMPARE(configuration.source(ConfigKeys::ipmiSolSpeed).toString(), u"/etc/qbmc/qbmc.yaml:12"_s);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiSolRetryCount), 7);
+    QCOMPARE(configuration.source(ConfigKeys::ipmiSolRetryCount).kind, Configuration::Source::Kind::Default);
 
     // The next change starts a fresh file.
-    QCOMPARE(configuration.setRuntimeValue(u"ipmi.enabled"_s, false), std::nullopt);
+    QCOMPARE(configuration.setRuntimeValue(ConfigKeys::ipmiEnabled, false), std::nullopt);
     QCOMPARE(QJsonDocument::fromJson(readAll(settingsPath)).object(),
              (QJsonObject{{u"version"_s, 1}, {u"settings"_s, QJsonObject{{u"ipmi.enabled"_s, false}}}}));
     QCOMPARE(readAll(result.asidePath), content);
@@ -873,14 +886,14 @@ void tst_Configuration::readOnlyStateLeavesDamagedFile()
     QVERIFY(result.asidePath.isEmpty());
     QCOMPARE(readAll(settingsPath), content);
     QVERIFY(asideFiles(directory.path(), u"settings.json"_s).isEmpty());
-    QCOMPARE(configuration.intValue(u"ipmi.sol.speed"_s), 19200);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiSolSpeed), 19200);
 
     // A sound file is read the same way in either mode.
     QVERIFY(writeAll(settingsPath, R"({"version": 1, "settings": {"ipmi.sol.speed": 38400}})"));
     Configuration inspecting;
     QCOMPARE(inspecting.attachState(directory.path(), StateFile::Mode::ReadOnly).status, StateFile::Status::Loaded);
-    QCOMPARE(inspecting.intValue(u"ipmi.sol.speed"_s), 38400);
-    QCOMPARE(inspecting.source(u"ipmi.sol.speed"_s).kind, Configuration::Source::Kind::State);
+    QCOMPARE(inspecting.value(ConfigKeys::ipmiSolSpeed), 38400);
+    QCOMPARE(inspecting.source(ConfigKeys::ipmiSolSpeed).kind, Configuration::Source::Kind::State);
 }
 
 // --- --print-config --------------------------------------------------------------------------
@@ -901,7 +914,7 @@ void tst_Configuration::yaml()
                                      }));
     QVERIFY(!configuration.applyFile(dropInFile, {scalar(u"power.long_press"_s, u"7.5"_s, 1)}));
     configuration.attachState(directory.path());
-    QCOMPARE(configuration.setRuntimeValue(u"ipmi.sol.speed"_s, 9600), std::nullopt);
+    QCOMPARE(configuration.setRuntimeValue(ConfigKeys::ipmiSolSpeed, 9600), std::nullopt);
 
     const QString yaml = configuration.toYaml();
     QVERIFY(yaml.endsWith(u'\n'));
@@ -983,6 +996,27 @@ void tst_Configuration::readmeListsEveryKey()
             missing.append(key.path);
     }
     QVERIFY2(missing.isEmpty(), qPrintable(u"keys not in %1: %2"_s.arg(readmePath, missing.join(u", "_s))));
+}
+
+void tst_Configuration::everyKeyHasItsTypedName()
+{
+    // The typed names are read from their header, so a key added to one place only is caught.
+    QFile header(QStringLiteral(QBMC_SOURCE_DIR "/core/ConfigKeys.h"));
+    QVERIFY2(header.open(QIODevice::ReadOnly), qPrintable(header.fileName()));
+    static const QRegularExpression declaration(uR"re(Key<[^>]+>+ \w+\{"([a-z_.]+)"\};)re"_s);
+    QStringList named;
+    QRegularExpressionMatchIterator it = declaration.globalMatch(QString::fromUtf8(header.readAll()));
+    while (it.hasNext())
+        named.append(it.next().captured(1));
+    QStringList described;
+    for (const ConfigKey &key : ConfigSchema::instance().keys())
+        described.append(key.path);
+    QCOMPARE(named, described);
+    // And the typed accessors find them.
+    const Configuration configuration;
+    QCOMPARE(configuration.value(ConfigKeys::ipmiPort), 623);
+    QCOMPARE(configuration.value(ConfigKeys::powerLongPress), 5500ms);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiCipherSuites), (QList<int>{17, 3}));
 }
 
 QTEST_GUILESS_MAIN(tst_Configuration)

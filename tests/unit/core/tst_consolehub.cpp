@@ -113,19 +113,19 @@ void tst_ConsoleHub::takeOverEndsTheRemoteHoldAndIsLogged()
     auto hub = makeHub();
     hub->setTransport(m_transport.get());
     QSignalSpy takenOver(hub.get(), &ConsoleHub::remoteTakenOver);
-    hub->takeOver(Actor::panel()); // nothing to take over: no signal, no entry
+    hub->takeOver(Actor::screen()); // nothing to take over: no signal, no entry
     QCOMPARE(takenOver.count(), 0);
     const int entries = m_eventLog->count();
 
     QVERIFY(hub->attachRemote(Actor::ipmi(u"admin"_s)));
-    hub->takeOver(Actor::panel(u"operator"_s));
+    hub->takeOver(Actor::screen(u"operator"_s));
     QCOMPARE(takenOver.count(), 1);
-    QCOMPARE(takenOver.at(0).at(0).value<Actor>(), Actor::panel(u"operator"_s));
+    QCOMPARE(takenOver.at(0).at(0).value<Actor>(), Actor::screen(u"operator"_s));
     QVERIFY(!hub->isRemoteAttached());
     QVERIFY(hub->writeLocal("x"));
     QCOMPARE(m_eventLog->count(), entries + 1);
     QCOMPARE(m_eventLog->entries().last().message, u"Console input taken over from ipmi:admin"_s);
-    QCOMPARE(m_eventLog->entries().last().actor, Actor::panel(u"operator"_s));
+    QCOMPARE(m_eventLog->entries().last().actor, Actor::screen(u"operator"_s));
 }
 
 void tst_ConsoleHub::lineControlReachesTheTransport()

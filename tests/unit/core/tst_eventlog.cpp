@@ -38,14 +38,14 @@ void tst_EventLog::addAssignsIdsAndUtcTimes()
     EventLog log(dir.path(), 10);
     QSignalSpy added(&log, &EventLog::entryAdded);
     const QDateTime before = QDateTime::currentDateTimeUtc();
-    QCOMPARE(log.info(Actor::panel(u"tech"_s), u"first"_s), 1u);
+    QCOMPARE(log.info(Actor::screen(u"tech"_s), u"first"_s), 1u);
     QCOMPARE(log.warning(Actor::host(), u"second"_s), 2u);
     QCOMPARE(log.count(), 2);
     QCOMPARE(added.size(), 2);
     const EventLogEntry entry = log.entries().first();
     QCOMPARE(entry.timestamp.timeSpec(), Qt::UTC);
     QVERIFY(entry.timestamp >= before.addMSecs(-1));
-    QCOMPARE(entry.actor, Actor::panel(u"tech"_s));
+    QCOMPARE(entry.actor, Actor::screen(u"tech"_s));
     QCOMPARE(log.entries().last().severity, EventLogEntry::Severity::Warning);
     QCOMPARE(log.lastAddition(), log.entries().last().timestamp);
 }

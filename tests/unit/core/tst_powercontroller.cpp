@@ -142,7 +142,7 @@ void tst_PowerController::admission()
 
     PowerController *power = makeController(led);
     QSignalSpy busy(power, &PowerController::busyChanged);
-    QCOMPARE(power->request(action, Actor::panel()), expected);
+    QCOMPARE(power->request(action, Actor::screen()), expected);
     // Only an accepted action makes the controller busy (an NMI pulse finishes at once).
     QCOMPARE(busy.size(), expected == Admission::Accepted ? (action == Action::Nmi ? 2 : 1) : 0);
 }
@@ -165,7 +165,7 @@ void tst_PowerController::onPressesShortAndWaitsForLed()
     QSignalSpy states(power, &PowerController::stateChanged);
     QSignalSpy finished(power, &PowerController::actionFinished);
 
-    QCOMPARE(power->request(Action::On, Actor::panel()), Admission::Accepted);
+    QCOMPARE(power->request(Action::On, Actor::screen()), Admission::Accepted);
     QCOMPARE(m_backend->presses, (QList<Press>{{Button::Power, 100ms}}));
     QCOMPARE(power->state(), State::PoweringOn);
     QVERIFY(power->isBusy());
@@ -219,7 +219,7 @@ void tst_PowerController::gracefulRestartShutsDownPausesAndStarts()
 {
     PowerController *power = makeController(Led::On);
     QSignalSpy finished(power, &PowerController::actionFinished);
-    QCOMPARE(power->request(Action::GracefulRestart, Actor::panel()), Admission::Accepted);
+    QCOMPARE(power->request(Action::GracefulRestart, Actor::screen()), Admission::Accepted);
     m_backend->release();
     m_backend->setLed(Led::Off);
     QCOMPARE(power->state(), State::Off);
@@ -240,7 +240,7 @@ void tst_PowerController::forceRestartPressesReset()
 {
     PowerController *power = makeController(Led::On);
     QSignalSpy states(power, &PowerController::stateChanged);
-    QCOMPARE(power->request(Action::ForceRestart, Actor::panel()), Admission::Accepted);
+    QCOMPARE(power->request(Action::ForceRestart, Actor::screen()), Admission::Accepted);
     QCOMPARE(m_backend->presses, (QList<Press>{{Button::Reset, 100ms}}));
     QVERIFY(power->isBusy());
     m_backend->release();
@@ -252,7 +252,7 @@ void tst_PowerController::forceRestartPressesReset()
 void tst_PowerController::powerCycleFromOnAndFromOff()
 {
     PowerController *power = makeController(Led::On);
-    QCOMPARE(power->request(Action::PowerCycle, Actor::panel()), Admission::Accepted);
+    QCOMPARE(power->request(Action::PowerCycle, Actor::screen()), Admission::Accepted);
     QCOMPARE(m_backend->presses, (QList<Press>{{Button::Power, 5500ms}}));
     m_backend->setLed(Led::Off);
     m_backend->release();
@@ -265,7 +265,7 @@ void tst_PowerController::powerCycleFromOnAndFromOff()
     // From off, a power cycle powers on (DECISIONS.md).
     m_backend->presses.clear();
     m_backend->setLed(Led::Off);
-    QCOMPARE(power->request(Action::PowerCycle, Actor::panel()), Admission::Accepted);
+    QCOMPARE(power->request(Action::PowerCycle, Actor::screen()), Admission::Accepted);
     QCOMPARE(m_backend->presses, (QList<Press>{{Button::Power, 100ms}}));
     QCOMPARE(power->state(), State::PoweringOn);
     m_backend->release();
@@ -276,7 +276,7 @@ void tst_PowerController::powerCycleFromOnAndFromOff()
 void tst_PowerController::pushPowerButtonOnlyPresses()
 {
     PowerController *power = makeController(Led::On);
-    QCOMPARE(power->request(Action::PushPowerButton, Actor::panel()), Admission::Accepted);
+    QCOMPARE(power->request(Action::PushPowerButton, Actor::screen()), Admission::Accepted);
     QCOMPARE(m_backend->presses, (QList<Press>{{Button::Power, 100ms}}));
     QCOMPARE(power->state(), State::On);
     m_backend->release();
@@ -296,7 +296,7 @@ void tst_PowerController::nmiPulsesAtOnce()
 void tst_PowerController::busyRefusesEveryOtherRequest()
 {
     PowerController *power = makeController(Led::Off);
-    QCOMPARE(power->request(Action::On, Actor::panel()), Admission::Accepted);
+    QCOMPARE(power->request(Action::On, Actor::screen()), Admission::Accepted);
     const QMetaEnum actions = QMetaEnum::fromType<Action>();
     for (int i = 0; i < actions.keyCount(); ++i)
         QCOMPARE(power->request(Action(actions.value(i)), Actor::ipmi(u"bob"_s)), Admission::Busy);
@@ -306,7 +306,7 @@ void tst_PowerController::busyRefusesEveryOtherRequest()
     m_backend->setLed(Led::On);
     QVERIFY(!power->isBusy());
     QCOMPARE(m_backend->presses.size(), 1);
-    QCOMPARE(power->request(Action::ForceOff, Actor::panel()), Admission::Accepted);
+    QCOMPARE(power->request(Action::ForceOff, Actor::screen()), Admission::Accepted);
 }
 
 void tst_PowerController::forcedActionCutsShortGracefulWait()
@@ -317,8 +317,8 @@ void tst_PowerController::forcedActionCutsShortGracefulWait()
     m_backend->release();
 
     // The OS is taking its time: another graceful request or On is still refused ...
-    QCOMPARE(power->request(Action::GracefulShutdown, Actor::panel()), Admission::Busy);
-    QCOMPARE(power->request(Action::On, Actor::panel()), Admission::Busy);
+    QCOMPARE(power->request(Action::GracefulShutdown, Actor::screen()), Admission::Busy);
+    QCOMPARE(power->request(Action::On, Actor::screen()), Admission::Busy);
     // ... but a forced one takes over.
     QCOMPARE(power->request(Action::ForceOff, Actor::redfish(u"ironic"_s)), Admission::Accepted);
     QCOMPARE(finished.size(), 1);
@@ -337,11 +337,11 @@ void tst_PowerController::forcedActionCutsShortGracefulWait()
 void tst_PowerController::gracefulPressIsNotInterruptible()
 {
     PowerController *power = makeController(Led::On);
-    QCOMPARE(power->request(Action::GracefulRestart, Actor::panel()), Admission::Accepted);
+    QCOMPARE(power->request(Action::GracefulRestart, Actor::screen()), Admission::Accepted);
     // The button is still held: nothing may start another press now.
-    QCOMPARE(power->request(Action::ForceOff, Actor::panel()), Admission::Busy);
+    QCOMPARE(power->request(Action::ForceOff, Actor::screen()), Admission::Busy);
     m_backend->release();
-    QCOMPARE(power->request(Action::ForceRestart, Actor::panel()), Admission::Accepted);
+    QCOMPARE(power->request(Action::ForceRestart, Actor::screen()), Admission::Accepted);
     QCOMPARE(m_backend->presses.last().button, Button::Reset);
 }
 
@@ -363,7 +363,7 @@ void tst_PowerController::waitForLedTimesOut()
     QCOMPARE(last.kind, EventLogEntry::Kind::PowerActionFailed);
     QVERIFY(power->lastActionFailed());
     // The next action that works clears it.
-    QCOMPARE(power->request(Action::On, Actor::panel()), Admission::Accepted);
+    QCOMPARE(power->request(Action::On, Actor::screen()), Admission::Accepted);
     m_backend->release();
     m_backend->setLed(Led::On);
     QVERIFY(!power->lastActionFailed());
@@ -374,7 +374,7 @@ void tst_PowerController::gracefulShutdownTimeoutReturnsToOn()
     m_timings.gracefulTimeout = 50ms;
     PowerController *power = makeController(Led::On);
     QSignalSpy finished(power, &PowerController::actionFinished);
-    power->request(Action::GracefulShutdown, Actor::panel());
+    power->request(Action::GracefulShutdown, Actor::screen());
     m_backend->release();
     QCOMPARE(power->state(), State::PoweringOff);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
@@ -389,14 +389,14 @@ void tst_PowerController::hostStartingMarksBootsQbmcStarts()
     PowerController *power = makeController(Led::Off);
     QSignalSpy starting(power, &PowerController::hostStarting);
 
-    power->request(Action::PushPowerButton, Actor::panel()); // off: this press boots the host
+    power->request(Action::PushPowerButton, Actor::screen()); // off: this press boots the host
     QCOMPARE(starting.size(), 1);
     m_backend->release();
     m_backend->setLed(Led::On);
 
-    power->request(Action::PushPowerButton, Actor::panel()); // on: it asks the OS to shut down
+    power->request(Action::PushPowerButton, Actor::screen()); // on: it asks the OS to shut down
     m_backend->release();
-    power->request(Action::ForceOff, Actor::panel());
+    power->request(Action::ForceOff, Actor::screen());
     m_backend->release();
     m_backend->setLed(Led::Off);
     QCOMPARE(starting.size(), 1);
@@ -407,11 +407,11 @@ void tst_PowerController::hostStartingMarksBootsQbmcStarts()
     m_backend->release();
     m_backend->setLed(Led::On);
 
-    power->request(Action::ForceRestart, Actor::panel());
+    power->request(Action::ForceRestart, Actor::screen());
     QCOMPARE(starting.size(), 3);
     m_backend->release();
 
-    power->request(Action::PowerCycle, Actor::panel());
+    power->request(Action::PowerCycle, Actor::screen());
     QCOMPARE(starting.size(), 3); // not at the power-off press ...
     m_backend->setLed(Led::Off);
     m_backend->release();
@@ -454,7 +454,7 @@ void tst_PowerController::alreadyDoneIsLoggedAndRecorded()
 void tst_PowerController::refusalsStayOutOfTheEventLog()
 {
     PowerController *power = makeController(Led::Off);
-    QCOMPARE(power->request(Action::ForceRestart, Actor::panel()), Admission::InvalidInState);
+    QCOMPARE(power->request(Action::ForceRestart, Actor::screen()), Admission::InvalidInState);
     QCOMPARE(m_log->count(), 0);
     QVERIFY(!power->lastRequest());
 }
@@ -463,7 +463,7 @@ void tst_PowerController::unknownPowerLed()
 {
     PowerController *power = makeController(Led::Unknown);
     QCOMPARE(power->state(), State::Unknown);
-    QCOMPARE(power->request(Action::On, Actor::panel()), Admission::InvalidInState);
+    QCOMPARE(power->request(Action::On, Actor::screen()), Admission::InvalidInState);
 
     m_backend->setLed(Led::On);
     QCOMPARE(power->state(), State::On);

@@ -57,7 +57,7 @@ void tst_PowerRestorePolicy::apply()
     EventLog log(dir.path(), 20);
     Configuration configuration;
     configuration.attachState(dir.path());
-    QVERIFY(!configuration.setRuntimeValue(u"power.restore_policy"_s, PowerRestorePolicy::configName(policy)));
+    QVERIFY(!configuration.setRuntimeValue(ConfigKeys::powerRestorePolicy, PowerRestorePolicy::configName(policy)));
     FakeHostBackend backend;
     backend.led = led;
     PowerController power(&backend, &log, {});
@@ -75,7 +75,7 @@ void tst_PowerRestorePolicy::unknownStateIsNotTouched()
     QTemporaryDir dir;
     EventLog log(dir.path(), 20);
     Configuration configuration;
-    QVERIFY(!configuration.setRuntimeValue(u"power.restore_policy"_s, u"always_on"_s));
+    QVERIFY(!configuration.setRuntimeValue(ConfigKeys::powerRestorePolicy, QString(u"always_on"_s)));
     FakeHostBackend backend;
     backend.led = Led::Unknown;
     PowerController power(&backend, &log, {});
@@ -125,7 +125,7 @@ void tst_PowerRestorePolicy::damagedStateFileMeansLastStateOff()
     }
     EventLog log(dir.path(), 20);
     Configuration configuration;
-    QVERIFY(!configuration.setRuntimeValue(u"power.restore_policy"_s, u"last_state"_s));
+    QVERIFY(!configuration.setRuntimeValue(ConfigKeys::powerRestorePolicy, QString(u"last_state"_s)));
     FakeHostBackend backend;
     PowerController power(&backend, &log, {});
     PowerRestorePolicy restore(&configuration, &power, &log, dir.path());

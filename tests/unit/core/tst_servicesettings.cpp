@@ -30,10 +30,10 @@ void tst_ServiceSettings::ipmiSwitchPersistsAndWinsOverYaml()
         ServiceSettings settings(&configuration, &log);
         QVERIFY(settings.isIpmiEnabled());
         QSignalSpy changed(&settings, &ServiceSettings::ipmiEnabledChanged);
-        QCOMPARE(settings.setIpmiEnabled(false, Actor::panel(u"tech"_s)), std::nullopt);
+        QCOMPARE(settings.setIpmiEnabled(false, Actor::screen(u"tech"_s)), std::nullopt);
         QCOMPARE(changed.size(), 1);
         QCOMPARE(log.entries().last().message, u"Setting ipmi.enabled changed from true to false"_s);
-        QCOMPARE(log.entries().last().actor, Actor::panel(u"tech"_s));
+        QCOMPARE(log.entries().last().actor, Actor::screen(u"tech"_s));
     }
     // The YAML says on; the value changed at run time still wins.
     Configuration configuration;
@@ -63,7 +63,7 @@ void tst_ServiceSettings::solParametersRoundTrip()
     QCOMPARE(settings.setSolParameters(parameters, Actor::ipmi(u"admin"_s)), std::nullopt);
     QCOMPARE(settings.solParameters(), parameters);
     QVERIFY(changed.size() >= 1);
-    QCOMPARE(configuration.source(u"ipmi.sol.speed"_s).kind, Configuration::Source::Kind::State);
+    QCOMPARE(configuration.source(ConfigKeys::ipmiSolSpeed).kind, Configuration::Source::Kind::State);
 }
 
 void tst_ServiceSettings::refusedParametersChangeNothing()
@@ -76,8 +76,9 @@ void tst_ServiceSettings::refusedParametersChangeNothing()
     ServiceSettings::SolParameters parameters;
     parameters.retryCount = 3;
     parameters.bitRate = 12345;
-    QCOMPARE(settings.setSolParameters(parameters, Actor::ipmi(u"admin"_s)),
-             u"ipmi.sol.speed: 12345 is not valid; expected 9600, 19200, 38400, 57600 or 115200"_s);
+    const std::optional<Failure> refused = settings.setSolParameters(parameters, Actor::ipmi(u"admin"_s));
+    QVERIFY(refused);
+    QCOMPARE(refused->message, u"ipmi.sol.speed: 12345 is not valid; expected 9600, 19200, 38400, 57600 or 115200"_s);
     QCOMPARE(settings.solParameters().retryCount, 7);
     QCOMPARE(log.count(), 0);
 }

@@ -39,7 +39,7 @@ void tst_FruCommands::init()
 {
     m_commands.reset();
     m_table = std::make_unique<CommandTable>();
-    m_commands = std::make_unique<FruCommands>(m_inventory, *m_table);
+    m_commands = CommandTesting::registered<FruCommands>(*m_table, m_inventory);
 }
 
 IpmiResponse tst_FruCommands::call(quint8 command, const QByteArray &data, Privilege privilege)

@@ -71,7 +71,7 @@ void tst_LanConfigCommands::make(const NetworkFacts *facts, QList<int> suites)
 {
     m_commands.reset();
     m_table = std::make_unique<CommandTable>();
-    m_commands = std::make_unique<LanConfigCommands>(facts, suites, *m_table);
+    m_commands = CommandTesting::registered<LanConfigCommands>(*m_table, facts, suites);
 }
 
 IpmiResponse tst_LanConfigCommands::get(quint8 channel, quint8 parameter, Privilege privilege)

@@ -1,13 +1,16 @@
 #include "AccountStore.h"
 #include "Bmc.h"
+#include "ChannelCommands.h"
 #include "CommandTable.h"
 #include "Configuration.h"
 #include "FakeHostBackend.h"
+#include "InstallationIdentity.h"
 #include "IpmiCrypto.h"
+#include "IpmiSessionTable.h"
 #include "PacketHandler.h"
+#include "RakpHandshake.h"
 #include "RmcpPacket.h"
 #include "RmcpPlusPacket.h"
-#include "SessionManager.h"
 #include "linux/CryptPasswordHasher.h"
 
 #include <QRandomGenerator>
@@ -44,8 +47,10 @@ private:
     FakeHostBackend *m_backend = nullptr;
     CryptPasswordHasher m_hasher;
     Bmc *m_bmc = nullptr;
-    SessionManager *m_sessions = nullptr;
+    IpmiSessionTable *m_sessions = nullptr;
+    RakpHandshake *m_handshake = nullptr;
     CommandTable *m_commands = nullptr;
+    ChannelCommands *m_channelCommands = nullptr;
     PacketHandler *m_handler = nullptr;
     const IpmiPeer m_peer{QHostAddress(u"192.0.2.9"_s), 40000};
 };
@@ -57,20 +62,22 @@ void tst_PacketHandler::init()
     m_backend = new FakeHostBackend;
     m_bmc = new Bmc(m_configuration, m_backend, &m_hasher, m_dir->path());
     m_bmc->accounts()->ensureAdministrator("Admin-Pass-1");
-    m_sessions = new SessionManager(m_bmc, {});
+    m_sessions = new IpmiSessionTable(m_bmc->remoteSessions(), {});
+    m_handshake = new RakpHandshake(m_sessions, m_bmc->accounts(), m_bmc->eventLog(),
+                                    m_bmc->installationIdentity()->systemUuid(), {});
     m_commands = new CommandTable;
-    // One pre-session command is enough to see the v1.5 and RMCP+ paths answered.
-    m_commands->add(
-        {0x06, 0x38, "Get Channel Authentication Capabilities", Privilege::Callback, 2, 2,
-         [](const IpmiRequest &) { return IpmiResponse::success(QByteArray::fromHex("01800402000000 00")); },
-         CommandTable::Scope::AlsoOutsideSession});
-    m_handler = new PacketHandler(m_sessions, m_commands);
+    // The channel commands answer before a session: enough to see the v1.5 and RMCP+ paths answered.
+    m_channelCommands = new ChannelCommands(m_sessions, {17, 3});
+    m_channelCommands->registerIn(*m_commands);
+    m_handler = new PacketHandler(m_handshake, m_sessions, m_commands);
 }
 
 void tst_PacketHandler::cleanup()
 {
     delete m_handler;
+    delete m_channelCommands;
     delete m_commands;
+    delete m_handshake;
     delete m_sessions;
     delete m_bmc;
     delete m_backend;
@@ -127,7 +134,7 @@ void tst_PacketHandler::openSessionErrorsEchoTheTag()
     QCOMPARE(payload.size(), 8);
     QCOMPARE(quint8(payload[0]), quint8(0x5a)); // the client's tag, errors included
     QCOMPARE(quint8(payload[1]), status);
-    QVERIFY(m_sessions->sessions().empty());
+    QCOMPARE(m_sessions->count(), 0);
 }
 
 void tst_PacketHandler::rakpForAnUnknownSessionEchoesTheTag()

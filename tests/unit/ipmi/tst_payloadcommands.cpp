@@ -41,8 +41,7 @@ void tst_PayloadCommands::init()
     m_fixture = std::make_unique<SolFixture>();
     m_sol = m_fixture->sol.get();
     m_table = std::make_unique<CommandTable>();
-    m_commands = std::make_unique<PayloadCommands>(
-        m_sol, [] { return quint16(6230); }, *m_table);
+    m_commands = CommandTesting::registered<PayloadCommands>(*m_table, m_sol, [] { return quint16(6230); });
 }
 
 void tst_PayloadCommands::cleanup()
@@ -55,7 +54,7 @@ void tst_PayloadCommands::cleanup()
 IpmiResponse tst_PayloadCommands::send(quint8 command, const QByteArray &data, quint32 session, Privilege privilege)
 {
     IpmiRequest request = CommandTesting::request(NetFn::app, command, data, privilege);
-    request.sessionId = session;
+    request.caller.sessionId = session;
     return m_table->dispatch(request);
 }
 

@@ -73,7 +73,7 @@ void tst_SdrCommands::init()
     m_sensors->add(temperature(u"cpu"_s, u"CPU"_s));
     m_sensors->add(temperature(u"board"_s, u"Board"_s));
     m_table = std::make_unique<CommandTable>();
-    m_commands = std::make_unique<SdrCommands>(m_sensors.get(), *m_table);
+    m_commands = CommandTesting::registered<SdrCommands>(*m_table, m_sensors.get());
 }
 
 void tst_SdrCommands::cleanup()

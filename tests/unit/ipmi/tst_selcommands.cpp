@@ -82,7 +82,7 @@ void tst_SelCommands::makeLog(int capacity)
     QDir().mkpath(directory);
     m_log = std::make_unique<EventLog>(directory, capacity);
     m_table = std::make_unique<CommandTable>();
-    m_commands = std::make_unique<SelCommands>(m_log.get(), *m_table);
+    m_commands = CommandTesting::registered<SelCommands>(*m_table, m_log.get());
 }
 
 IpmiResponse tst_SelCommands::call(quint8 command, const QByteArray &data, Privilege privilege)
@@ -138,7 +138,7 @@ void tst_SelCommands::infoCountsEntriesAndTimes()
     QCOMPARE(le32(response.data, 5), quint32(m_log->lastAddition().toSecsSinceEpoch()));
     QCOMPARE(le32(response.data, 9), 0xFFFFFFFFu);
 
-    m_log->clear(Actor::panel());
+    m_log->clear(Actor::screen());
     const IpmiResponse afterClear = call(0x40);
     QCOMPARE(le32(afterClear.data, 9), quint32(m_log->lastErase().toSecsSinceEpoch()));
 }

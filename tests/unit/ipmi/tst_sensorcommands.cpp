@@ -78,7 +78,7 @@ void tst_SensorCommands::makePower(LedState led)
     m_backend->led = led;
     m_power = std::make_unique<PowerController>(m_backend, m_log.get(), PowerController::Timings{});
     m_table = std::make_unique<CommandTable>();
-    m_commands = std::make_unique<SensorCommands>(m_sensors.get(), m_power.get(), *m_table);
+    m_commands = CommandTesting::registered<SensorCommands>(*m_table, m_sensors.get(), m_power.get());
 }
 
 void tst_SensorCommands::cleanup()

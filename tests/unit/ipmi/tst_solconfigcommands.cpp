@@ -67,7 +67,7 @@ void tst_SolConfigCommands::make()
     m_configuration->attachState(m_dir->path());
     m_settings = std::make_unique<ServiceSettings>(m_configuration.get(), m_log.get());
     m_table = std::make_unique<CommandTable>();
-    m_commands = std::make_unique<SolConfigCommands>(m_settings.get(), 6230, *m_table);
+    m_commands = CommandTesting::registered<SolConfigCommands>(*m_table, m_settings.get(), 6230);
 }
 
 void tst_SolConfigCommands::cleanup()

@@ -297,7 +297,7 @@ void tst_SolPayload::deactivationByOwnerAdministratorAndOthers()
 void tst_SolPayload::takeOverOnTheScreenEndsThePayload()
 {
     activate();
-    m_hub->takeOver(Actor::panel());
+    m_hub->takeOver(Actor::screen());
     QVERIFY(!m_sol->isActive());
     QVERIFY(lastSent().operation & SolPacket::deactivating);
     QVERIFY(m_hub->writeLocal("x"));

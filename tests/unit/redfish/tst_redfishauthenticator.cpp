@@ -2,7 +2,7 @@
 #include "EventLog.h"
 #include "PasswordHasher.h"
 #include "RedfishAuthenticator.h"
-#include "SessionRegistry.h"
+#include "RemoteSessionRegistry.h"
 
 #include <QCryptographicHash>
 #include <QTemporaryDir>
@@ -58,7 +58,7 @@ private:
     CountingHasher m_hasher;
     std::unique_ptr<EventLog> m_log;
     std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<SessionRegistry> m_registry;
+    std::unique_ptr<RemoteSessionRegistry> m_registry;
     std::unique_ptr<RedfishAuthenticator> m_authenticator;
 };
 
@@ -69,8 +69,8 @@ void tst_RedfishAuthenticator::init()
     AccountStore::Policy policy;
     policy.lockoutThreshold = 3;
     m_accounts = std::make_unique<AccountStore>(m_dir->path(), &m_hasher, m_log.get(), policy);
-    QCOMPARE(m_accounts->ensureAdministrator("Admin-Pass-1"), AccountStore::Error::None);
-    m_registry = std::make_unique<SessionRegistry>();
+    QCOMPARE(m_accounts->ensureAdministrator("Admin-Pass-1"), std::nullopt);
+    m_registry = std::make_unique<RemoteSessionRegistry>();
     RedfishAuthenticator::Settings settings;
     settings.sessionTimeout = 1s;
     settings.maxSessions = 2;
@@ -111,10 +111,10 @@ void tst_RedfishAuthenticator::basicIsVerifiedOnceThenCached()
 void tst_RedfishAuthenticator::cacheIsDroppedWhenThePasswordChanges()
 {
     QVERIFY(login(basic("admin", "Admin-Pass-1")));
-    QCOMPARE(m_accounts->setPassword(u"admin"_s, "Admin-Pass-9", Actor::bmc()), AccountStore::Error::None);
+    QCOMPARE(m_accounts->setPassword(u"admin"_s, "Admin-Pass-9", Actor::bmc()), std::nullopt);
     QVERIFY(!login(basic("admin", "Admin-Pass-1")));
     QVERIFY(login(basic("admin", "Admin-Pass-9")));
-    QCOMPARE(m_accounts->setEnabled(u"admin"_s, false, Actor::bmc()), AccountStore::Error::LastAdministrator);
+    QCOMPARE(m_accounts->setEnabled(u"admin"_s, false, Actor::bmc()), Failure::Code::LastAdministrator);
 }
 
 void tst_RedfishAuthenticator::wrongPasswordsCountTowardsLockout()

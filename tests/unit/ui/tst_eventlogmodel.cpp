@@ -41,13 +41,13 @@ void tst_EventLogModel::filterByOrigin()
     EventLog log(dir.path(), 64);
     EventLogModel model(&log);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    log.info(Actor::panel(), u"pressed"_s);
+    log.info(Actor::screen(), u"pressed"_s);
     log.info(Actor::redfish(u"ops"_s), u"reset"_s);
     model.setOriginFilter(u"panel"_s);
     QCOMPARE(model.rowCount(), 1);
     log.info(Actor::redfish(u"ops"_s), u"again"_s);
     QCOMPARE(model.rowCount(), 1);
-    log.info(Actor::panel(), u"pressed again"_s);
+    log.info(Actor::screen(), u"pressed again"_s);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.data(model.index(0), EventLogModel::MessageRole).toString(), u"pressed again"_s);
     model.setOriginFilter({});
@@ -64,7 +64,7 @@ void tst_EventLogModel::followsAFullLogAndAClear()
         log.info(Actor::host(), u"event %1"_s.arg(i));
     QCOMPARE(model.rowCount(), log.count());
     QCOMPARE(model.data(model.index(0), EventLogModel::EntryIdRole).toUInt(), log.entries().constLast().id);
-    log.clear(Actor::panel());
+    log.clear(Actor::screen());
     QCOMPARE(model.rowCount(), log.count());
 }
 

@@ -44,7 +44,7 @@ void tst_ScreenLock::pinUnlocksAndWrongPinsAreLogged()
     QVERIFY(!lock.unlock(u"1234"_s));
     QVERIFY(lock.isLocked());
     QCOMPARE(log.count(), before + 1);
-    QCOMPARE(log.entries().constLast().actor.origin, Actor::Origin::Panel);
+    QCOMPARE(log.entries().constLast().actor.origin, Actor::Origin::Screen);
     QVERIFY(!log.entries().constLast().message.contains(u"1234"_s));
     QVERIFY(lock.unlock(u"4711"_s));
     QVERIFY(!lock.isLocked());

@@ -7,7 +7,7 @@
 
 // Every live remote session, whichever protocol opened it. The protocols register and remove
 // their own; the screen and Redfish read the whole list.
-class SessionRegistry : public QObject
+class RemoteSessionRegistry : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(int count READ count NOTIFY sessionsChanged)
@@ -19,7 +19,7 @@ public:
     // Set Session Privilege changes it during a session.
     void setPrivilege(quint64 id, Role privilege);
 
-    const QList<RemoteSession> &sessions() const { return m_sessions; }
+    const QList<RemoteSession> &all() const { return m_sessions; }
     int count() const { return int(m_sessions.size()); }
     int count(RemoteSession::Protocol protocol) const;
 

@@ -11,7 +11,7 @@ class ConsoleHub;
 // The host's serial console on the screen: the hub's history as scrollback, live output, the
 // adapter's state, and input that reaches the host only while no SoL client owns it; the screen
 // may take input over, which ends the client's payload and is logged (DECISIONS.md).
-class ConsolePanel : public QObject
+class ConsoleViewModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
@@ -28,7 +28,7 @@ public:
     static constexpr std::chrono::milliseconds refreshInterval{50};
     static constexpr int maximumLines = 2000;
 
-    explicit ConsolePanel(ConsoleHub *hub, QObject *parent = nullptr);
+    explicit ConsoleViewModel(ConsoleHub *hub, QObject *parent = nullptr);
 
     ConsoleLineModel *lines() { return &m_lines; }
     // "Connected", "WaitingForDevice" or "NoConsole".

@@ -1,9 +1,9 @@
-#include "SessionRegistry.h"
+#include "RemoteSessionRegistry.h"
 
 #include "CoreLogging.h"
 
-quint64 SessionRegistry::add(RemoteSession::Protocol protocol, const QString &user, const QString &address,
-                             Role privilege)
+quint64 RemoteSessionRegistry::add(RemoteSession::Protocol protocol, const QString &user, const QString &address,
+                                   Role privilege)
 {
     RemoteSession session;
     session.id = m_nextId++;
@@ -21,7 +21,7 @@ quint64 SessionRegistry::add(RemoteSession::Protocol protocol, const QString &us
     return session.id;
 }
 
-void SessionRegistry::remove(quint64 id)
+void RemoteSessionRegistry::remove(quint64 id)
 {
     if (m_sessions.removeIf([id](const RemoteSession &session) { return session.id == id; }) == 0)
         return;
@@ -30,7 +30,7 @@ void SessionRegistry::remove(quint64 id)
     emit sessionsChanged();
 }
 
-void SessionRegistry::setPrivilege(quint64 id, Role privilege)
+void RemoteSessionRegistry::setPrivilege(quint64 id, Role privilege)
 {
     for (RemoteSession &session : m_sessions) {
         if (session.id == id && session.privilege != privilege) {
@@ -40,7 +40,7 @@ void SessionRegistry::setPrivilege(quint64 id, Role privilege)
     }
 }
 
-int SessionRegistry::count(RemoteSession::Protocol protocol) const
+int RemoteSessionRegistry::count(RemoteSession::Protocol protocol) const
 {
     return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(),
                              [protocol](const RemoteSession &session) { return session.protocol == protocol; }));

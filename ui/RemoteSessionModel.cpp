@@ -1,18 +1,18 @@
-#include "SessionListModel.h"
+#include "RemoteSessionModel.h"
 
-#include "SessionRegistry.h"
+#include "RemoteSessionRegistry.h"
 
 using namespace Qt::StringLiterals;
 
-SessionListModel::SessionListModel(SessionRegistry *registry, QObject *parent)
+RemoteSessionModel::RemoteSessionModel(RemoteSessionRegistry *registry, QObject *parent)
     : QAbstractListModel(parent)
     , m_registry(registry)
     , m_count(registry->count())
 {
-    connect(registry, &SessionRegistry::sessionsChanged, this, &SessionListModel::rebuild);
+    connect(registry, &RemoteSessionRegistry::sessionsChanged, this, &RemoteSessionModel::rebuild);
 }
 
-void SessionListModel::rebuild()
+void RemoteSessionModel::rebuild()
 {
     beginResetModel();
     m_count = m_registry->count();
@@ -20,16 +20,16 @@ void SessionListModel::rebuild()
     emit countChanged();
 }
 
-int SessionListModel::rowCount(const QModelIndex &parent) const
+int RemoteSessionModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : m_count;
 }
 
-QVariant SessionListModel::data(const QModelIndex &index, int role) const
+QVariant RemoteSessionModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || index.row() >= m_registry->count())
         return {};
-    const RemoteSession &session = m_registry->sessions().at(index.row());
+    const RemoteSession &session = m_registry->all().at(index.row());
     switch (role) {
     case ProtocolRole: return session.protocol == RemoteSession::Protocol::Ipmi ? u"IPMI"_s : u"Redfish"_s;
     case UserRole: return session.user;
@@ -40,7 +40,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QHash<int, QByteArray> SessionListModel::roleNames() const
+QHash<int, QByteArray> RemoteSessionModel::roleNames() const
 {
     return {{ProtocolRole, "protocol"},
             {UserRole, "user"},

@@ -3,11 +3,11 @@
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
-class SessionRegistry;
+class RemoteSessionRegistry;
 
 // The live IPMI and Redfish sessions for the screen, oldest first; a short list, so it is
 // rebuilt whenever the registry changes.
-class SessionListModel : public QAbstractListModel
+class RemoteSessionModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -23,7 +23,7 @@ public:
         PrivilegeRole,
     };
 
-    explicit SessionListModel(SessionRegistry *registry, QObject *parent = nullptr);
+    explicit RemoteSessionModel(RemoteSessionRegistry *registry, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -35,6 +35,6 @@ signals:
 private:
     void rebuild();
 
-    SessionRegistry *m_registry;
+    RemoteSessionRegistry *m_registry;
     int m_count = 0;
 };

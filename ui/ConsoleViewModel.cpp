@@ -1,4 +1,4 @@
-#include "ConsolePanel.h"
+#include "ConsoleViewModel.h"
 
 #include "ConsoleHub.h"
 
@@ -7,62 +7,62 @@
 
 using namespace Qt::StringLiterals;
 
-ConsolePanel::ConsolePanel(ConsoleHub *hub, QObject *parent)
+ConsoleViewModel::ConsoleViewModel(ConsoleHub *hub, QObject *parent)
     : QObject(parent)
     , m_hub(hub)
 {
     m_lines.append(hub->recentOutput());
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(refreshInterval);
-    connect(&m_refresh, &QTimer::timeout, this, &ConsolePanel::flush);
+    connect(&m_refresh, &QTimer::timeout, this, &ConsoleViewModel::flush);
     connect(hub, &ConsoleHub::outputArrived, this, [this](const QByteArray &data) {
         m_pending.append(data);
         if (!m_refresh.isActive())
             m_refresh.start();
     });
-    connect(hub, &ConsoleHub::stateChanged, this, &ConsolePanel::connectionChanged);
-    connect(hub, &ConsoleHub::remoteAttachedChanged, this, &ConsolePanel::remoteChanged);
+    connect(hub, &ConsoleHub::stateChanged, this, &ConsoleViewModel::connectionChanged);
+    connect(hub, &ConsoleHub::remoteAttachedChanged, this, &ConsoleViewModel::remoteChanged);
 }
 
-void ConsolePanel::flush()
+void ConsoleViewModel::flush()
 {
     m_lines.append(m_pending);
     m_pending.clear();
 }
 
-QString ConsolePanel::connection() const
+QString ConsoleViewModel::connection() const
 {
     return QString::fromLatin1(QMetaEnum::fromType<ConsoleHub::State>().valueToKey(int(m_hub->state())));
 }
 
-QString ConsolePanel::device() const
+QString ConsoleViewModel::device() const
 {
     return m_hub->description();
 }
 
-bool ConsolePanel::isRemoteAttached() const
+bool ConsoleViewModel::isRemoteAttached() const
 {
     return m_hub->isRemoteAttached();
 }
 
-QString ConsolePanel::remoteOrigin() const
+QString ConsoleViewModel::remoteOrigin() const
 {
     const auto actor = m_hub->remoteActor();
     return actor ? Actor::originName(actor->origin) : QString();
 }
 
-QString ConsolePanel::remoteUser() const
+QString ConsoleViewModel::remoteUser() const
 {
     const auto actor = m_hub->remoteActor();
     return actor ? actor->user : QString();
 }
 
-bool ConsolePanel::send(const QString &text)
+bool ConsoleViewModel::send(const QString &text)
 {
     return m_hub->writeLocal(text.toUtf8());
 }
 
-bool ConsolePanel::sendKey(const QString &key)
+bool ConsoleViewModel::sendKey(const QString &key)
 {
     // What a VT100-style terminal sends for these keys.
     static const QHash<QString, QByteArray> sequences = {
@@ -74,13 +74,13 @@ bool ConsolePanel::sendKey(const QString &key)
     return sequence != sequences.cend() && m_hub->writeLocal(*sequence);
 }
 
-void ConsolePanel::sendBreak()
+void ConsoleViewModel::sendBreak()
 {
     if (!m_hub->isRemoteAttached())
-        m_hub->sendBreak(Actor::panel());
+        m_hub->sendBreak(Actor::screen());
 }
 
-void ConsolePanel::takeOver()
+void ConsoleViewModel::takeOver()
 {
-    m_hub->takeOver(Actor::panel());
+    m_hub->takeOver(Actor::screen());
 }

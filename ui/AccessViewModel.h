@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SessionListModel.h"
+#include "RemoteSessionModel.h"
 
 #include <QObject>
 #include <QStringList>
@@ -12,7 +12,7 @@ class ServiceSettings;
 // How the BMC is reached: its names and addresses, the IPMI and Redfish endpoints, who is
 // connected, and the IPMI-over-LAN switch, which an administrator confirms on the screen with
 // their password.
-class AccessPanel : public QObject
+class AccessViewModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
@@ -25,7 +25,7 @@ class AccessPanel : public QObject
     Q_PROPERTY(int redfishPort READ redfishPort CONSTANT)
     Q_PROPERTY(bool redfishEnabled READ isRedfishEnabled CONSTANT)
     Q_PROPERTY(QString redfishUrl READ redfishUrl CONSTANT)
-    Q_PROPERTY(SessionListModel *sessions READ sessions CONSTANT)
+    Q_PROPERTY(RemoteSessionModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(QStringList weakPasswordAccounts READ weakPasswordAccounts NOTIFY accountsChanged)
 
 public:
@@ -39,8 +39,8 @@ public:
         QString redfishUrl;
     };
 
-    AccessPanel(Facts facts, ServiceSettings *services, AccountStore *accounts, SessionListModel *sessions,
-                QObject *parent = nullptr);
+    AccessViewModel(Facts facts, ServiceSettings *services, AccountStore *accounts, RemoteSessionModel *sessions,
+                    QObject *parent = nullptr);
 
     QString hostName() const { return m_facts.hostName; }
     QStringList addresses() const { return m_facts.addresses; }
@@ -50,7 +50,7 @@ public:
     int redfishPort() const { return m_facts.redfishPort; }
     bool isRedfishEnabled() const { return m_facts.redfishEnabled; }
     QString redfishUrl() const { return m_facts.redfishUrl; }
-    SessionListModel *sessions() const { return m_sessions; }
+    RemoteSessionModel *sessions() const { return m_sessions; }
     QStringList weakPasswordAccounts() const;
 
     // "" when done; otherwise "BadCredentials", "LockedOut", "NotAdministrator" or the
@@ -66,5 +66,5 @@ private:
     Facts m_facts;
     ServiceSettings *m_services;
     AccountStore *m_accounts;
-    SessionListModel *m_sessions;
+    RemoteSessionModel *m_sessions;
 };

@@ -9,7 +9,7 @@ class PowerController;
 // The host's power for the screen: state, the running action, who asked for the last one, and
 // the same request slot IPMI and Redfish call, with the screen as the actor. Values are the
 // names Redfish uses ("On", "ForceOff", "ipmi"); the QML side words them in the user's language.
-class PowerPanel : public QObject
+class PowerViewModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
@@ -24,7 +24,7 @@ class PowerPanel : public QObject
     Q_PROPERTY(bool lastActionFailed READ lastActionFailed NOTIFY lastRequestChanged)
 
 public:
-    explicit PowerPanel(PowerController *power, QObject *parent = nullptr);
+    explicit PowerViewModel(PowerController *power, QObject *parent = nullptr);
 
     QString state() const;
     bool isBusy() const;

@@ -1,0 +1,114 @@
+#include "AccountFile.h"
+
+#include "AccountRules.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int formatVersion = 1;
+
+QJsonObject accountToJson(const Account &account)
+{
+    QJsonObject object{
+        {u"id"_s, account.id},
+        {u"name"_s, account.name},
+        {u"role"_s, RoleNames::toString(account.role)},
+        {u"enabled"_s, account.enabled},
+        {u"ipmi"_s, account.ipmiEnabled},
+        {u"hash"_s, QString::fromLatin1(account.passwordHash)},
+    };
+    // Latin-1 maps each byte to one character, so the password comes back byte for byte: IPMI
+    // sets passwords as bytes, which need not be UTF-8.
+    if (account.ipmiEnabled)
+        object.insert(u"ipmiPassword"_s, QString::fromLatin1(account.ipmiPassword));
+    return object;
+}
+
+std::optional<Account> accountFromJson(const QJsonObject &object)
+{
+    Account account;
+    account.name = object.value(u"name"_s).toString();
+    const auto role = RoleNames::fromString(object.value(u"role"_s).toString());
+    const QJsonValue enabled = object.value(u"enabled"_s);
+    const QJsonValue ipmi = object.value(u"ipmi"_s);
+    account.passwordHash = object.value(u"hash"_s).toString().toLatin1();
+    if (!AccountRules::isValidName(account.name) || !role || !enabled.isBool() || !ipmi.isBool()
+        || account.passwordHash.isEmpty())
+        return std::nullopt;
+    // Files from before ids existed get theirs when loaded.
+    account.id = object.value(u"id"_s).toInt(0);
+    if (object.contains(u"id"_s) && (account.id < AccountRules::firstId || account.id > AccountRules::lastId))
+        return std::nullopt;
+    account.role = *role;
+    account.enabled = enabled.toBool();
+    account.ipmiEnabled = ipmi.toBool();
+    if (account.ipmiEnabled) {
+        const QString ipmiPassword = object.value(u"ipmiPassword"_s).toString();
+        if (std::any_of(ipmiPassword.cbegin(), ipmiPassword.cend(), [](QChar c) { return c.unicode() > 0xff; }))
+            return std::nullopt;
+        account.ipmiPassword = ipmiPassword.toLatin1();
+        if (account.ipmiPassword.isEmpty())
+            return std::nullopt;
+    }
+    return account;
+}
+
+QString validate(const QJsonObject &object)
+{
+    if (!object.value(u"accounts"_s).isArray())
+        return u"no accounts list"_s;
+    QSet<QString> names;
+    QSet<int> ids;
+    for (const QJsonValue &value : object.value(u"accounts"_s).toArray()) {
+        const auto account = accountFromJson(value.toObject());
+        if (!account)
+            return u"account %1 is malformed"_s.arg(names.size() + 1);
+        if (names.contains(account->name))
+            return u"account \"%1\" is listed twice"_s.arg(account->name);
+        if (account->id != 0 && ids.contains(account->id))
+            return u"account id %1 is used twice"_s.arg(account->id);
+        names.insert(account->name);
+        ids.insert(account->id);
+    }
+    if (names.size() > AccountRules::maxAccounts)
+        return u"more than %1 accounts"_s.arg(AccountRules::maxAccounts);
+    return {};
+}
+} // namespace
+
+AccountFile::AccountFile(const QString &stateDirectory)
+    : m_file(QDir(stateDirectory).filePath(u"accounts.json"_s))
+{
+}
+
+AccountFile::Loaded AccountFile::load()
+{
+    Loaded loaded;
+    loaded.result = m_file.load(formatVersion, validate);
+    if (loaded.result.status != StateFile::Status::Loaded)
+        return loaded;
+    QList<Account> &accounts = loaded.contents.accounts;
+    for (const QJsonValue &value : loaded.result.object.value(u"accounts"_s).toArray())
+        accounts.append(*accountFromJson(value.toObject()));
+    for (Account &account : accounts) {
+        if (account.id == 0)
+            account.id = AccountRules::lowestFreeId(accounts);
+    }
+    loaded.contents.initialPassword = loaded.result.object.value(u"initialPassword"_s).toString();
+    return loaded;
+}
+
+bool AccountFile::save(const Contents &contents) const
+{
+    QJsonArray accounts;
+    for (const Account &account : contents.accounts)
+        accounts.append(accountToJson(account));
+    QJsonObject object{{u"accounts"_s, accounts}};
+    if (!contents.initialPassword.isEmpty())
+        object.insert(u"initialPassword"_s, contents.initialPassword);
+    return m_file.save(formatVersion, object);
+}
