@@ -124,10 +124,16 @@ Daemon::~Daemon()
     m_backend.reset();
 }
 
+int Daemon::exitWith(const Failure &failure)
+{
+    printError(failure.message);
+    return failure.code == Failure::Code::InvalidValue ? ConfigurationError : StartFailed;
+}
+
 std::optional<int> Daemon::start()
 {
-    if (auto exit = loadConfiguration())
-        return exit;
+    if (const auto failure = loadConfiguration())
+        return exitWith(*failure);
 
     if (m_options.printConfig) {
         // Shows the runtime values too, without repairing or creating anything.
@@ -137,22 +143,20 @@ std::optional<int> Daemon::start()
         return Success;
     }
 
-    if (auto exit = prepareStateDirectory())
-        return exit;
+    if (const auto failure = prepareStateDirectory())
+        return exitWith(*failure);
     m_configuration->attachState(m_options.stateDirectory);
 
-    if (auto exit = createBackend())
-        return exit;
+    if (const auto failure = createBackend())
+        return exitWith(*failure);
 
     m_hasher = std::make_unique<CryptPasswordHasher>();
     m_bmc = std::make_unique<Bmc>(m_configuration.get(), m_backend.get(), m_hasher.get(), m_options.stateDirectory);
-    if (auto exit = loadPasswordFile())
-        return exit;
+    if (const auto failure = loadPasswordFile())
+        return exitWith(*failure);
     const QByteArray presetPassword = qgetenv("QBMC_ADMIN_PASSWORD");
-    if (const auto failure = m_bmc->accounts()->ensureAdministrator(presetPassword)) {
-        printError(u"QBMC_ADMIN_PASSWORD: %1"_s.arg(failure->message));
-        return ConfigurationError;
-    }
+    if (const auto failure = m_bmc->accounts()->ensureAdministrator(presetPassword))
+        return exitWith({Failure::Code::InvalidValue, u"QBMC_ADMIN_PASSWORD: %1"_s.arg(failure->message)});
 
     m_thermalSensors = std::make_unique<ThermalZoneSensors>(m_bmc->sensors());
     m_thermalSensors->start();
@@ -160,10 +164,10 @@ std::optional<int> Daemon::start()
 
     // The faces listen before the model starts, so that they see what the start does (the
     // power-restore policy) like everything after it.
-    if (auto exit = startIpmi())
-        return exit;
-    if (auto exit = startRedfish())
-        return exit;
+    if (const auto failure = startIpmi())
+        return exitWith(*failure);
+    if (const auto failure = startRedfish())
+        return exitWith(*failure);
 
     m_signals = std::make_unique<UnixSignalWatcher>(QList<int>{SIGTERM, SIGINT, SIGHUP});
     connect(m_signals.get(), &UnixSignalWatcher::received, this, &Daemon::onSignal);
@@ -188,61 +192,53 @@ std::optional<ConfigError> Daemon::readConfigurationFiles(Configuration *configu
     return error;
 }
 
-std::optional<int> Daemon::loadConfiguration()
+std::optional<Failure> Daemon::loadConfiguration()
 {
     m_configuration = std::make_unique<Configuration>();
-    if (const auto error = readConfigurationFiles(m_configuration.get())) {
-        printError(error->toString());
-        return ConfigurationError;
-    }
+    if (const auto error = readConfigurationFiles(m_configuration.get()))
+        return Failure{Failure::Code::InvalidValue, error->toString()};
     applyLogRules(m_configuration->value(ConfigKeys::logRules));
     return std::nullopt;
 }
 
-std::optional<int> Daemon::prepareStateDirectory()
+std::optional<Failure> Daemon::prepareStateDirectory()
 {
     const QString path = m_options.stateDirectory;
-    if (!QDir().mkpath(path)) {
-        printError(u"state directory %1: cannot create it"_s.arg(path));
-        return StartFailed;
-    }
+    if (!QDir().mkpath(path))
+        return Failure{Failure::Code::Unavailable, u"state directory %1: cannot create it"_s.arg(path)};
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     // Writing is the only honest test of writability (read-only mounts, ACLs, ownership).
     QTemporaryFile probe(QDir(path).filePath(u".write-test-XXXXXX"_s));
-    if (!probe.open()) {
-        printError(u"state directory %1: cannot write in it: %2"_s.arg(path, probe.errorString()));
-        return StartFailed;
-    }
+    if (!probe.open())
+        return Failure{Failure::Code::Unavailable,
+                       u"state directory %1: cannot write in it: %2"_s.arg(path, probe.errorString())};
     return std::nullopt;
 }
 
-std::optional<int> Daemon::createBackend()
+std::optional<Failure> Daemon::createBackend()
 {
-    QString error;
     if (m_configuration->value(ConfigKeys::hostBackend) == u"gpio"_s) {
-        std::unique_ptr<LibgpiodChip> chip = LibgpiodChip::open(m_configuration->value(ConfigKeys::gpioChip), &error);
-        if (chip) {
-            auto backend = std::make_unique<GpioAtxBackend>(std::move(chip), gpioWiring(*m_configuration));
-            if (backend->start(&error))
-                m_backend = std::move(backend);
-        }
-    } else {
-        auto backend = std::make_unique<SimulatedHost>(simulatedTimings(*m_configuration),
-                                                       m_configuration->value(ConfigKeys::hostSimNmi));
-        if (backend->start(&error))
-            m_backend = std::move(backend);
+        Expected<std::unique_ptr<LibgpiodChip>> chip = LibgpiodChip::open(m_configuration->value(ConfigKeys::gpioChip));
+        if (!chip)
+            return chip.failure();
+        auto backend = std::make_unique<GpioAtxBackend>(std::move(chip).value(), gpioWiring(*m_configuration));
+        if (auto failure = backend->start())
+            return failure;
+        m_backend = std::move(backend);
+        return std::nullopt;
     }
-    if (!m_backend) {
-        printError(error);
-        return StartFailed;
-    }
+    auto backend = std::make_unique<SimulatedHost>(simulatedTimings(*m_configuration),
+                                                   m_configuration->value(ConfigKeys::hostSimNmi));
+    if (auto failure = backend->start())
+        return failure;
+    m_backend = std::move(backend);
     return std::nullopt;
 }
 
 void Daemon::startConsole()
 {
     // A configured adapter is the console; otherwise the simulated host's, if that is the backend
-    // (DECISIONS.md). A GPIO board without an adapter has no console to offer.
+    // (docs/decisions.md#51). A GPIO board without an adapter has no console to offer.
     const QString device = m_configuration->value(ConfigKeys::ipmiSolDevice);
     auto *simulatedHost = qobject_cast<SimulatedHost *>(m_backend.get());
     if (device.isEmpty() && !simulatedHost) {
@@ -258,24 +254,20 @@ void Daemon::startConsole()
     m_bmc->console()->setTransport(m_consoleTransport.get());
 }
 
-std::optional<int> Daemon::loadPasswordFile()
+std::optional<Failure> Daemon::loadPasswordFile()
 {
     const QString path = m_configuration->value(ConfigKeys::ipmiAuthFile);
     const IpmiPasswordFile::Result parsed = readPasswordFile(path);
-    if (parsed.error) {
-        printError(parsed.error->toString());
-        return ConfigurationError;
-    }
+    if (parsed.error)
+        return Failure{Failure::Code::InvalidValue, parsed.error->toString()};
     if (path.isEmpty())
         return std::nullopt;
-    if (const auto failure = m_bmc->accounts()->setPasswordFileAccounts(parsed.entries, path)) {
-        printError(u"%1: %2"_s.arg(path, failure->message));
-        return StartFailed;
-    }
+    if (const auto failure = m_bmc->accounts()->setPasswordFileAccounts(parsed.entries, path))
+        return Failure{failure->code, u"%1: %2"_s.arg(path, failure->message)};
     return std::nullopt;
 }
 
-std::optional<int> Daemon::startIpmi()
+std::optional<Failure> Daemon::startIpmi()
 {
     IpmiServer::Settings settings;
     settings.listen = NetworkAddresses::listenAddress(m_configuration->value(ConfigKeys::ipmiListen));
@@ -291,15 +283,10 @@ std::optional<int> Daemon::startIpmi()
     settings.networkFacts = m_networkFacts.get();
     m_ipmi = std::make_unique<IpmiServer>(m_bmc.get(), settings);
     connect(m_ipmi.get(), &IpmiServer::coldResetRequested, this, [this] { restartInPlace(u"IPMI Cold Reset"_s); });
-    QString error;
-    if (!m_ipmi->start(&error)) {
-        printError(error);
-        return StartFailed;
-    }
-    return std::nullopt;
+    return m_ipmi->start();
 }
 
-std::optional<int> Daemon::startRedfish()
+std::optional<Failure> Daemon::startRedfish()
 {
     RedfishServer::Settings settings;
     settings.listen = NetworkAddresses::listenAddress(m_configuration->value(ConfigKeys::redfishListen));
@@ -321,12 +308,7 @@ std::optional<int> Daemon::startRedfish()
     settings.networkFacts = m_networkFacts.get();
     m_redfish = std::make_unique<RedfishServer>(m_bmc.get(), settings);
     connect(m_redfish.get(), &RedfishServer::restartRequested, this, &Daemon::restartInPlace);
-    QString error;
-    if (!m_redfish->start(&error)) {
-        printError(error);
-        return StartFailed;
-    }
-    return std::nullopt;
+    return m_redfish->start();
 }
 
 void Daemon::restartInPlace(const QString &reason)

@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 #include "ConfigError.h"
+#include "Failure.h"
 
 #include <QObject>
 
@@ -22,7 +23,7 @@ class UnixSignalWatcher;
 
 // The composition root: reads the configuration, prepares the state directory, picks the host
 // backend, builds the core model and keeps it running until SIGTERM or SIGINT. SIGHUP re-reads
-// the configuration files; runtime values keep winning (DECISIONS.md).
+// the configuration files; runtime values keep winning (docs/decisions.md#20).
 class Daemon : public QObject
 {
     Q_OBJECT
@@ -30,7 +31,7 @@ public:
     // Exit statuses: a configuration or usage problem is 2, anything else that stops the start 1.
     enum ExitCode { Success = 0, StartFailed = 1, ConfigurationError = 2 };
     // Not an exit status: main() re-executes qbmc in place when the event loop ends with it
-    // (IPMI Cold Reset, DECISIONS.md "Appliance").
+    // (IPMI Cold Reset, docs/decisions.md#50).
     static constexpr int restartRequested = 0x5251;
 
     explicit Daemon(CommandLine options, QObject *parent = nullptr);
@@ -49,13 +50,15 @@ public:
 
 private:
     std::optional<ConfigError> readConfigurationFiles(Configuration *configuration) const;
-    std::optional<int> loadConfiguration();
-    std::optional<int> prepareStateDirectory();
-    std::optional<int> createBackend();
-    std::optional<int> loadPasswordFile();
+    // One line on stderr, and the exit status for its kind: 2 for the configuration, 1 otherwise.
+    static int exitWith(const Failure &failure);
+    std::optional<Failure> loadConfiguration();
+    std::optional<Failure> prepareStateDirectory();
+    std::optional<Failure> createBackend();
+    std::optional<Failure> loadPasswordFile();
     void startConsole();
-    std::optional<int> startIpmi();
-    std::optional<int> startRedfish();
+    std::optional<Failure> startIpmi();
+    std::optional<Failure> startRedfish();
     void onSignal(int signalNumber);
     void reload();
     void reloadConfiguration();

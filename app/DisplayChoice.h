@@ -3,7 +3,7 @@
 #include <QString>
 
 // Whether qbmc shows its dashboard, and on which Qt platform, decided before the application
-// object exists (DECISIONS.md "Display"): --headless or no usable display means no GUI at all.
+// object exists (docs/decisions.md#69): --headless or no usable display means no GUI at all.
 // eglfs without a DRM device would abort in Qt 6.4, so it falls back to linuxfb when a
 // framebuffer exists and to headless when nothing does. A DRM device counts only when it drives a
 // display (it has connectors): a Pi 4's v3d is a GPU without one, and eglfs must be told to use

@@ -57,7 +57,7 @@ LocalDisplay::~LocalDisplay()
     Dashboard::setInstance(nullptr);
 }
 
-bool LocalDisplay::show(QString *error)
+std::optional<Failure> LocalDisplay::show()
 {
     const Configuration &configuration = *m_daemon->configuration();
     Dashboard::Settings settings;
@@ -75,10 +75,8 @@ bool LocalDisplay::show(QString *error)
     auto *window = m_engine->rootObjects().isEmpty()
         ? nullptr
         : qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-    if (!window) {
-        *error = u"the dashboard's QML did not load (messages above)"_s;
-        return false;
-    }
+    if (!window)
+        return Failure{Failure::Code::Internal, u"the dashboard's QML did not load (messages above)"_s};
     if (m_choice.mode == DisplayChoice::Mode::Kiosk) {
         // The board's display is the dashboard's alone; a finger needs no pointer.
         window->showFullScreen();
@@ -86,7 +84,7 @@ bool LocalDisplay::show(QString *error)
     }
     m_firstFrame = connect(window, &QQuickWindow::frameSwapped, this, &LocalDisplay::onFirstFrame);
     qCInfo(lcApp, "dashboard on %s (%s)", qPrintable(QGuiApplication::platformName()), qPrintable(m_choice.reason));
-    return true;
+    return std::nullopt;
 }
 
 void LocalDisplay::onFirstFrame()

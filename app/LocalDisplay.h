@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DisplayChoice.h"
+#include "Failure.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -21,7 +22,7 @@ public:
     LocalDisplay(Daemon *daemon, DisplayChoice choice, QElapsedTimer sinceStart, QObject *parent = nullptr);
     ~LocalDisplay() override;
 
-    bool show(QString *error);
+    std::optional<Failure> show();
 
 private:
     void onFirstFrame();

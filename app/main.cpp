@@ -85,8 +85,8 @@ int main(int argc, char *argv[])
     std::unique_ptr<LocalDisplay> localDisplay;
     if (display.mode != DisplayChoice::Mode::Headless) {
         localDisplay = std::make_unique<LocalDisplay>(daemon.get(), display, sinceStart);
-        if (QString error; !localDisplay->show(&error)) {
-            qCritical("qbmc: %s", qPrintable(error));
+        if (const auto failure = localDisplay->show()) {
+            qCritical("qbmc: %s", qPrintable(failure->message));
             return Daemon::StartFailed;
         }
     }

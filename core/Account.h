@@ -6,7 +6,7 @@
 #include <QString>
 
 // A user of the BMC as every face sees it. The password lives as a slow hash; an account that may
-// use IPMI also keeps it recoverably, because RAKP needs the password itself (DECISIONS.md).
+// use IPMI also keeps it recoverably, because RAKP needs the password itself (docs/decisions.md#35).
 struct Account
 {
     enum class Source {

@@ -12,7 +12,7 @@ class EventLog;
 
 // The boot device the host should start from next, shared by IPMI's boot options and Redfish's
 // Boot object. An ATX header cannot carry it to the firmware: qbmc stores and reports it, and a
-// Once override is used up by the next power-on or reset that qbmc performs (DECISIONS.md).
+// Once override is used up by the next power-on or reset that qbmc performs (docs/decisions.md#32).
 class BootOverride : public QObject
 {
     Q_OBJECT

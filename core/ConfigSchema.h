@@ -7,7 +7,7 @@
 #include <QString>
 
 // Every configuration key qbmc knows, in the order --print-config and the README list them, plus
-// the PiKVM spellings accepted as aliases and the PiKVM keys accepted and ignored (DECISIONS.md).
+// the PiKVM spellings accepted as aliases and the PiKVM keys accepted and ignored (docs/decisions.md#18).
 class ConfigSchema
 {
 public:

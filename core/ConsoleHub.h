@@ -16,7 +16,7 @@ class EventLog;
 // The host's serial console, shared: one transport (adapter or simulated host) fanned out to every
 // reader (SoL, the screen, the console log) through a ring of recent output, and one writer at a
 // time. A remote client (SoL) owns input while it is attached; the screen types only when none is,
-// or takes over, which ends the remote client's hold and is logged (DECISIONS.md).
+// or takes over, which ends the remote client's hold and is logged (docs/decisions.md#52).
 class ConsoleHub : public QObject
 {
     Q_OBJECT

@@ -5,10 +5,11 @@
 #include <utility>
 #include <variant>
 
-// The result of a call that makes something or refuses: the value, or the Failure that says why
-// not (docs/decisions.md#91). A small stand-in for C++23's std::expected, which the compilers
-// qbmc builds with do not all offer.
-template <typename T>
+// The result of a call that makes something or refuses: the value, or what says why not, a
+// Failure unless the caller's protocol has its own answer (a face's helper may give back the
+// reply to send instead, docs/decisions.md#91). A small stand-in for C++23's std::expected, which
+// the compilers qbmc builds with do not all offer.
+template <typename T, typename E = Failure>
 class [[nodiscard]] Expected
 {
 public:
@@ -16,7 +17,7 @@ public:
         : m_content(std::in_place_index<0>, std::move(value))
     {
     }
-    Expected(Failure failure)
+    Expected(E failure)
         : m_content(std::in_place_index<1>, std::move(failure))
     {
     }
@@ -32,8 +33,8 @@ public:
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
 
-    const Failure &failure() const { return std::get<1>(m_content); }
+    const E &failure() const { return std::get<1>(m_content); }
 
 private:
-    std::variant<T, Failure> m_content;
+    std::variant<T, E> m_content;
 };

@@ -18,7 +18,7 @@ class EventLog;
 // a time: another request while it runs is refused as Busy, except that a forced action may cut
 // short an action that is only waiting for the host's OS to shut down. Requests that make no sense
 // in the current state get their own answer, and already-satisfied requests succeed as no-ops
-// (DECISIONS.md "Power semantics"). Every request and state change lands in the event log with
+// (docs/decisions.md#24 to #28). Every request and state change lands in the event log with
 // its actor.
 class PowerController : public QObject
 {

@@ -10,7 +10,7 @@ class ConsoleHub;
 
 // The host's serial console on the screen: the hub's history as scrollback, live output, the
 // adapter's state, and input that reaches the host only while no SoL client owns it; the screen
-// may take input over, which ends the client's payload and is logged (DECISIONS.md).
+// may take input over, which ends the client's payload and is logged (docs/decisions.md#52).
 class ConsoleViewModel : public QObject
 {
     Q_OBJECT

@@ -7,7 +7,7 @@ class AccountStore;
 
 // First start on an appliance without default credentials: the generated administrator password
 // and where Redfish answers, shown until someone at the screen acknowledges it or the password
-// is changed (DECISIONS.md).
+// is changed (docs/decisions.md#37).
 class FirstStartNotice : public QObject
 {
     Q_OBJECT

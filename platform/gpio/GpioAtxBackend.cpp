@@ -47,12 +47,11 @@ GpioAtxBackend::~GpioAtxBackend()
     }
 }
 
-bool GpioAtxBackend::start(QString *error)
+std::optional<Failure> GpioAtxBackend::start()
 {
-    const auto requestFailed = [this, error](const QString &name, unsigned line) {
-        if (error)
-            *error = u"%1 (line %2): %3"_s.arg(name).arg(line).arg(m_chip->errorString());
-        return false;
+    const auto requestFailed = [this](const QString &name, unsigned line) {
+        return Failure{Failure::Code::Unavailable,
+                       u"%1 (line %2): %3"_s.arg(name).arg(line).arg(m_chip->errorString())};
     };
     for (Switch *output : {&m_powerSwitch, &m_resetSwitch}) {
         const Output &wiring = output->wiring;
@@ -68,7 +67,7 @@ bool GpioAtxBackend::start(QString *error)
     readLed(m_hddLed);
     qCInfo(lcGpio).noquote().nospace() << description() << " ready: power LED " << ledStateText(m_powerLed.state)
                                        << ", HDD LED " << ledStateText(m_hddLed.state);
-    return true;
+    return std::nullopt;
 }
 
 HostBackend::Capabilities GpioAtxBackend::capabilities() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Failure.h"
 #include "GpioChip.h"
 #include "HostBackend.h"
 
@@ -39,7 +40,7 @@ public:
     ~GpioAtxBackend() override;
 
     // Requests the lines, buttons released, and reads the LEDs.
-    bool start(QString *error);
+    std::optional<Failure> start();
 
     Capabilities capabilities() const override;
     LedState powerLed() const override;

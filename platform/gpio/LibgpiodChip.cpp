@@ -29,7 +29,7 @@ QString requestErrorText(gpiod_line *line, int error)
 
 } // namespace
 
-std::unique_ptr<LibgpiodChip> LibgpiodChip::open(const QString &chip, QString *error)
+Expected<std::unique_ptr<LibgpiodChip>> LibgpiodChip::open(const QString &chip)
 {
     errno = 0;
     if (gpiod_chip *handle = gpiod_chip_open_lookup(chip.toLocal8Bit().constData()))
@@ -37,14 +37,11 @@ std::unique_ptr<LibgpiodChip> LibgpiodChip::open(const QString &chip, QString *e
 
     // A lookup by label that finds nothing may leave errno untouched.
     const int openError = errno ? errno : ENOENT;
-    if (error) {
-        // libgpiod reports a device that is not a GPIO chip as ENOTTY, whose text misleads.
-        QString reason = openError == ENOTTY ? u"not a GPIO chip"_s : systemErrorText(openError);
-        if (openError == EACCES || openError == EPERM)
-            reason += u" (is the qbmc user in the gpio group?)"_s;
-        *error = u"cannot open GPIO chip \"%1\": %2"_s.arg(chip, reason);
-    }
-    return nullptr;
+    // libgpiod reports a device that is not a GPIO chip as ENOTTY, whose text misleads.
+    QString reason = openError == ENOTTY ? u"not a GPIO chip"_s : systemErrorText(openError);
+    if (openError == EACCES || openError == EPERM)
+        reason += u" (is the qbmc user in the gpio group?)"_s;
+    return Failure{Failure::Code::Unavailable, u"cannot open GPIO chip \"%1\": %2"_s.arg(chip, reason)};
 }
 
 LibgpiodChip::LibgpiodChip(gpiod_chip *chip)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Expected.h"
 #include "GpioChip.h"
 
 #include <map>
@@ -16,7 +17,7 @@ class LibgpiodChip : public GpioChip
 public:
     // `chip` is anything gpiod_chip_open_lookup() takes: "gpiochip0", "/dev/gpiochip0", a label
     // or a number.
-    static std::unique_ptr<LibgpiodChip> open(const QString &chip, QString *error);
+    static Expected<std::unique_ptr<LibgpiodChip>> open(const QString &chip);
     ~LibgpiodChip() override;
 
     bool requestOutput(unsigned line, int initialValue) override;

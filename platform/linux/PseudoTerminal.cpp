@@ -30,17 +30,15 @@ PseudoTerminal::~PseudoTerminal()
     close();
 }
 
-bool PseudoTerminal::open(QString *error)
+std::optional<Failure> PseudoTerminal::open()
 {
-    auto fail = [this, error](const QString &reason) {
-        if (error)
-            *error = QStringLiteral("cannot create a pseudo-terminal: %1").arg(reason);
+    auto fail = [this](const QString &reason) {
         close();
-        return false;
+        return Failure{Failure::Code::Unavailable, QStringLiteral("cannot create a pseudo-terminal: %1").arg(reason)};
     };
 
     if (isOpen())
-        return true;
+        return std::nullopt;
 
     m_master = posix_openpt(O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (m_master < 0)
@@ -69,7 +67,7 @@ bool PseudoTerminal::open(QString *error)
     m_notifier = new QSocketNotifier(m_master, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &PseudoTerminal::readMaster);
     qCDebug(lcLinux) << "pseudo-terminal" << m_slavePath << "opened";
-    return true;
+    return std::nullopt;
 }
 
 void PseudoTerminal::close()

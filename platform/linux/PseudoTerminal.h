@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Failure.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QString>
@@ -15,7 +17,7 @@ public:
     explicit PseudoTerminal(QObject *parent = nullptr);
     ~PseudoTerminal() override;
 
-    bool open(QString *error);
+    std::optional<Failure> open();
     bool isOpen() const { return m_master >= 0; }
     QString slavePath() const { return m_slavePath; }
 

@@ -24,12 +24,12 @@ SimulatedHost::SimulatedHost(Timings timings, bool hasNmi, QObject *parent)
     });
 }
 
-bool SimulatedHost::start(QString *error)
+std::optional<Failure> SimulatedHost::start()
 {
-    if (!m_terminal.open(error))
-        return false;
+    if (auto failure = m_terminal.open())
+        return failure;
     qCInfo(lcSim).noquote() << "simulated host console:" << m_terminal.slavePath();
-    return true;
+    return std::nullopt;
 }
 
 QString SimulatedHost::consolePath() const

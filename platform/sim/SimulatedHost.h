@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Failure.h"
 #include "HostBackend.h"
 #include "linux/PseudoTerminal.h"
 #include "sim/SimulatedConsole.h"
@@ -26,7 +27,7 @@ public:
     SimulatedHost(Timings timings, bool hasNmi, QObject *parent = nullptr);
 
     // Opens the pseudo-terminal that carries the host's serial console.
-    bool start(QString *error);
+    std::optional<Failure> start();
     QString consolePath() const;
     // A serial break arriving at the host; a pty cannot carry one, so the console seam calls this.
     void sendBreak();

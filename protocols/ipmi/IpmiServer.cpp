@@ -82,31 +82,30 @@ IpmiServer::~IpmiServer()
     m_sessions.closeAll(u"qbmc is stopping"_s);
 }
 
-bool IpmiServer::start(QString *error)
+std::optional<Failure> IpmiServer::start()
 {
     if (!m_bmc->services()->isIpmiEnabled()) {
         qCInfo(lcIpmi, "IPMI over LAN is switched off");
-        return true;
+        return std::nullopt;
     }
-    return listen(error);
+    return listen();
 }
 
-bool IpmiServer::listen(QString *error)
+std::optional<Failure> IpmiServer::listen()
 {
     auto socket = std::make_unique<QUdpSocket>();
     if (!socket->bind(m_settings.listen, m_settings.port)) {
-        if (error)
-            *error =
-                u"IPMI: cannot listen on UDP [%1]:%2: %3"_s.arg(NetworkAddresses::listenAddressText(m_settings.listen))
-                    .arg(m_settings.port)
-                    .arg(socket->errorString());
-        return false;
+        return Failure{
+            Failure::Code::Unavailable,
+            u"IPMI: cannot listen on UDP [%1]:%2: %3"_s.arg(NetworkAddresses::listenAddressText(m_settings.listen))
+                .arg(m_settings.port)
+                .arg(socket->errorString())};
     }
     connect(socket.get(), &QUdpSocket::readyRead, this, &IpmiServer::readDatagrams);
     m_socket = std::move(socket);
     qCInfo(lcIpmi, "IPMI over LAN listening on UDP [%s]:%u",
            qPrintable(NetworkAddresses::listenAddressText(m_settings.listen)), m_socket->localPort());
-    return true;
+    return std::nullopt;
 }
 
 void IpmiServer::stopListening(const QString &reason)
@@ -125,9 +124,10 @@ void IpmiServer::onIpmiEnabledChanged(bool enabled)
         stopListening(u"IPMI over LAN was switched off"_s);
         return;
     }
-    QString error;
-    if (!m_socket && !listen(&error))
-        qCCritical(lcIpmi, "%s", qPrintable(error));
+    if (m_socket)
+        return;
+    if (const auto failure = listen())
+        qCCritical(lcIpmi, "%s", qPrintable(failure->message));
 }
 
 bool IpmiServer::sendSol(quint32 sessionId, const QByteArray &payload)

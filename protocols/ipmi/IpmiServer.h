@@ -3,6 +3,7 @@
 #include "CommandGroup.h"
 #include "CommandTable.h"
 #include "DeviceCommands.h"
+#include "Failure.h"
 #include "IpmiSessionTable.h"
 #include "PacketHandler.h"
 #include "RakpHandshake.h"
@@ -37,8 +38,8 @@ public:
     IpmiServer(Bmc *bmc, Settings settings, QObject *parent = nullptr);
     ~IpmiServer() override;
 
-    // Listens when IPMI is enabled; false with the reason when the port cannot be had.
-    bool start(QString *error);
+    // Listens when IPMI is enabled; refuses when the port cannot be had.
+    std::optional<Failure> start();
     bool isListening() const { return m_socket && m_socket->state() == QAbstractSocket::BoundState; }
 
     IpmiSessionTable *sessionTable() { return &m_sessions; }
@@ -52,7 +53,7 @@ signals:
     void coldResetRequested();
 
 private:
-    bool listen(QString *error);
+    std::optional<Failure> listen();
     void stopListening(const QString &reason);
     void readDatagrams();
     void onIpmiEnabledChanged(bool enabled);

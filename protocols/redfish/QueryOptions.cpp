@@ -24,7 +24,7 @@ std::optional<qsizetype> count(const QString &value)
 }
 } // namespace
 
-std::optional<QueryOptions> QueryOptions::parse(const QUrlQuery &query, RedfishReply *error)
+Expected<QueryOptions, RedfishReply> QueryOptions::parse(const QUrlQuery &query)
 {
     QueryOptions options;
     for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
@@ -36,22 +36,17 @@ std::optional<QueryOptions> QueryOptions::parse(const QUrlQuery &query, RedfishR
             static const QRegularExpression form(uR"(^([.*~])(?:\(\$levels=(\d+)\))?$)"_s);
             const QRegularExpressionMatch match = form.match(value);
             const int levels = match.captured(2).isEmpty() ? 1 : match.captured(2).toInt();
-            if (!match.hasMatch() || levels < 1 || levels > maxLevels) {
-                *error = RedfishReply::error(400, BaseMessages::make("QueryParameterValueTypeError", {value, name}));
-                return std::nullopt;
-            }
+            if (!match.hasMatch() || levels < 1 || levels > maxLevels)
+                return RedfishReply::error(400, BaseMessages::make("QueryParameterValueTypeError", {value, name}));
             options.m_expand = match.captured(1);
             options.m_levels = levels;
         } else if (name == u"$top"_s || name == u"$skip"_s) {
             const std::optional<qsizetype> number = count(value);
-            if (!number) {
-                *error = RedfishReply::error(400, BaseMessages::make("QueryParameterValueTypeError", {value, name}));
-                return std::nullopt;
-            }
+            if (!number)
+                return RedfishReply::error(400, BaseMessages::make("QueryParameterValueTypeError", {value, name}));
             (name == u"$top"_s ? options.m_top : options.m_skip) = number;
         } else if (name.startsWith(u'$') || name == u"only"_s || name == u"excerpt"_s) {
-            *error = RedfishReply::error(501, BaseMessages::make("QueryParameterUnsupported", {name}));
-            return std::nullopt;
+            return RedfishReply::error(501, BaseMessages::make("QueryParameterUnsupported", {name}));
         }
     }
     return options;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Expected.h"
 #include "RedfishReply.h"
 
 #include <QJsonObject>
@@ -18,7 +19,7 @@ public:
     static constexpr int maxLevels = 3;
 
     // The options, or the error to answer with.
-    static std::optional<QueryOptions> parse(const QUrlQuery &query, RedfishReply *error);
+    static Expected<QueryOptions, RedfishReply> parse(const QUrlQuery &query);
 
     bool isEmpty() const { return m_select.isEmpty() && m_expand.isEmpty() && !m_top && !m_skip; }
 

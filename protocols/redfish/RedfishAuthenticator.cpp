@@ -58,38 +58,28 @@ std::optional<RedfishAuthenticator::Identity> RedfishAuthenticator::identityOf(c
     return Identity{account->name, account->role, {}};
 }
 
-std::optional<RedfishAuthenticator::Identity> RedfishAuthenticator::authenticate(const QByteArray &authorization,
-                                                                                 const QByteArray &token,
-                                                                                 const QString &address,
-                                                                                 Failure *failure)
+Expected<RedfishAuthenticator::Identity, RedfishAuthenticator::Refusal>
+RedfishAuthenticator::authenticate(const QByteArray &authorization, const QByteArray &token, const QString &address)
 {
     if (!token.isEmpty()) {
         const QString id = m_sessionByToken.value(sha256(token));
         auto it = m_sessions.find(id);
-        if (id.isEmpty() || it == m_sessions.end()) {
-            *failure = Failure::BadCredentials;
-            return std::nullopt;
-        }
+        if (id.isEmpty() || it == m_sessions.end())
+            return Refusal::BadCredentials;
         std::optional<Identity> identity = identityOf(it->user);
-        if (!identity) {
-            *failure = Failure::BadCredentials;
-            return std::nullopt;
-        }
+        if (!identity)
+            return Refusal::BadCredentials;
         it->lastUsed.start();
         identity->sessionId = id;
-        return identity;
+        return *identity;
     }
 
-    if (!authorization.startsWith("Basic ")) {
-        *failure = Failure::NoCredentials;
-        return std::nullopt;
-    }
+    if (!authorization.startsWith("Basic "))
+        return Refusal::NoCredentials;
     const QByteArray decoded = QByteArray::fromBase64(authorization.mid(6).trimmed());
     const qsizetype colon = decoded.indexOf(':');
-    if (colon <= 0) {
-        *failure = Failure::BadCredentials;
-        return std::nullopt;
-    }
+    if (colon <= 0)
+        return Refusal::BadCredentials;
     const QString user = QString::fromUtf8(decoded.left(colon));
     const QByteArray password = decoded.mid(colon + 1);
     const QByteArray key = sha256(m_cacheSalt + decoded);
@@ -97,37 +87,35 @@ std::optional<RedfishAuthenticator::Identity> RedfishAuthenticator::authenticate
     if (cached != m_basicCache.end()
         && cached->verified.elapsed() < std::chrono::milliseconds(basicCacheLifetime).count()) {
         if (std::optional<Identity> identity = identityOf(user))
-            return identity;
+            return *identity;
     }
     switch (m_accounts->authenticate(user, password, Actor::Origin::Redfish, address)) {
     case AccountStore::LoginResult::Success: break;
-    case AccountStore::LoginResult::LockedOut: *failure = Failure::LockedOut; return std::nullopt;
-    default: *failure = Failure::BadCredentials; return std::nullopt;
+    case AccountStore::LoginResult::LockedOut: return Refusal::LockedOut;
+    default: return Refusal::BadCredentials;
     }
     CachedLogin login{user, {}};
     login.verified.start();
     m_basicCache.insert(key, login);
-    return identityOf(user);
+    const std::optional<Identity> identity = identityOf(user);
+    if (!identity)
+        return Refusal::BadCredentials;
+    return *identity;
 }
 
-std::optional<std::pair<RedfishAuthenticator::Session, QByteArray>>
-RedfishAuthenticator::createSession(const QString &user, const QByteArray &password, const QString &address,
-                                    Failure *failure)
+Expected<RedfishAuthenticator::NewSession, RedfishAuthenticator::Refusal>
+RedfishAuthenticator::createSession(const QString &user, const QByteArray &password, const QString &address)
 {
-    if (m_sessions.size() >= m_settings.maxSessions) {
-        *failure = Failure::SessionLimit;
-        return std::nullopt;
-    }
+    if (m_sessions.size() >= m_settings.maxSessions)
+        return Refusal::SessionLimit;
     switch (m_accounts->authenticate(user, password, Actor::Origin::Redfish, address)) {
     case AccountStore::LoginResult::Success: break;
-    case AccountStore::LoginResult::LockedOut: *failure = Failure::LockedOut; return std::nullopt;
-    default: *failure = Failure::BadCredentials; return std::nullopt;
+    case AccountStore::LoginResult::LockedOut: return Refusal::LockedOut;
+    default: return Refusal::BadCredentials;
     }
     const std::optional<Identity> identity = identityOf(user);
-    if (!identity) {
-        *failure = Failure::BadCredentials;
-        return std::nullopt;
-    }
+    if (!identity)
+        return Refusal::BadCredentials;
     const QByteArray token = randomBytes(24).toHex();
     Session session;
     session.id = QString::number(m_nextSessionId++);
@@ -141,7 +129,7 @@ RedfishAuthenticator::createSession(const QString &user, const QByteArray &passw
     m_sessionByToken.insert(session.tokenHash, session.id);
     qCInfo(lcRedfish, "session %s of %s from %s opened", qPrintable(session.id), qPrintable(session.user),
            qPrintable(address));
-    return std::pair{session, token};
+    return NewSession{session, token};
 }
 
 bool RedfishAuthenticator::deleteSession(const QString &id)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Expected.h"
 #include "Role.h"
 
 #include <QByteArray>
@@ -47,19 +48,25 @@ public:
         quint64 registryId = 0;
     };
 
-    enum class Failure { NoCredentials, BadCredentials, LockedOut, SessionLimit };
+    // Why a request or a login gets no identity; each face answers it its own way (401, 503).
+    enum class Refusal { NoCredentials, BadCredentials, LockedOut, SessionLimit };
+
+    struct NewSession
+    {
+        Session session;
+        QByteArray token; // shown once, to its creator
+    };
 
     RedfishAuthenticator(AccountStore *accounts, RemoteSessionRegistry *registry, Settings settings,
                          QObject *parent = nullptr);
     ~RedfishAuthenticator() override;
 
-    // From the Authorization or X-Auth-Token header value; nothing and the failure otherwise.
-    std::optional<Identity> authenticate(const QByteArray &authorization, const QByteArray &token,
-                                         const QString &address, Failure *failure);
+    // From the Authorization or X-Auth-Token header value.
+    Expected<Identity, Refusal> authenticate(const QByteArray &authorization, const QByteArray &token,
+                                             const QString &address);
 
-    // A new session and its token (shown once, to its creator).
-    std::optional<std::pair<Session, QByteArray>> createSession(const QString &user, const QByteArray &password,
-                                                                const QString &address, Failure *failure);
+    Expected<NewSession, Refusal> createSession(const QString &user, const QByteArray &password,
+                                                const QString &address);
     bool deleteSession(const QString &id);
     const Session *session(const QString &id) const;
     QList<const Session *> sessions() const;

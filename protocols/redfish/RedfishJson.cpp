@@ -8,25 +8,23 @@ using namespace Qt::StringLiterals;
 
 namespace RedfishJson {
 
-QJsonObject collection(const QString &id, const QString &type, const QString &name, const QStringList &members)
+QJsonObject collection(const QString &id, const RedfishSchema &schema, const QString &name, const QStringList &members)
 {
     QJsonArray links;
     for (const QString &member : members)
         links.append(link(member));
     return QJsonObject{
-        {u"@odata.id"_s, id},  {u"@odata.type"_s, u"#%1.%1"_s.arg(type)}, {u"Name"_s, name},
+        {u"@odata.id"_s, id},  {u"@odata.type"_s, schema.odataType()},   {u"Name"_s, name},
         {u"Members"_s, links}, {u"Members@odata.count"_s, links.size()},
     };
 }
 
-std::optional<QJsonObject> body(const RedfishRequest &request, RedfishReply *error)
+Expected<QJsonObject, RedfishReply> body(const RedfishRequest &request)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = RedfishReply::error(400, BaseMessages::malformedJson());
-        return std::nullopt;
-    }
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return RedfishReply::error(400, BaseMessages::malformedJson());
     return document.object();
 }
 

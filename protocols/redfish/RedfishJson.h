@@ -1,7 +1,9 @@
 #pragma once
 
+#include "Expected.h"
 #include "RedfishReply.h"
 #include "RedfishRequest.h"
+#include "RedfishSchema.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -18,10 +20,10 @@ inline QJsonObject link(const QString &id)
 }
 
 // A resource collection with its members' links.
-QJsonObject collection(const QString &id, const QString &type, const QString &name, const QStringList &members);
+QJsonObject collection(const QString &id, const RedfishSchema &schema, const QString &name, const QStringList &members);
 
 // The body as a JSON object, or the 400 reply (MalformedJSON) to send instead.
-std::optional<QJsonObject> body(const RedfishRequest &request, RedfishReply *error);
+Expected<QJsonObject, RedfishReply> body(const RedfishRequest &request);
 
 // A JSON value as it is quoted in messages: strings bare, everything else as JSON.
 QString valueText(const QJsonValue &value);

@@ -11,6 +11,11 @@ RedfishReply RedfishReply::error(int status, const QList<RedfishMessage> &messag
     return ok(BaseMessages::errorObject(messages), status);
 }
 
+RedfishReply RedfishReply::notFound(const QString &type, const QString &id)
+{
+    return error(404, BaseMessages::resourceNotFound(type, id));
+}
+
 RedfishReply RedfishReply::success(int status)
 {
     return ok(QJsonObject{{u"@Message.ExtendedInfo"_s, QJsonArray{BaseMessages::success().toJson()}}}, status);

@@ -30,6 +30,8 @@ struct RedfishReply
     static RedfishReply noContent() { return {204, {}, {}, {}, {}, {}}; }
     static RedfishReply error(int status, const QList<RedfishMessage> &messages);
     static RedfishReply error(int status, const RedfishMessage &message) { return error(status, QList{message}); }
+    // 404 ResourceNotFound: no `type` named `id` here (an account, a session, a log entry).
+    static RedfishReply notFound(const QString &type, const QString &id);
     // A success that says what happened in @Message.ExtendedInfo (Base Success by default).
     static RedfishReply success(int status = 200);
     // The answer to a PATCH: the resource as it now is with what was refused in

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HttpMethod.h"
 #include "Role.h"
 
 #include <QByteArray>
@@ -13,8 +14,8 @@
 // who asked, once authenticated.
 struct RedfishRequest
 {
-    QString method; // "GET", "PATCH", ...
-    QString path;   // without a trailing slash
+    HttpMethod method = HttpMethod::Get;
+    QString path; // without a trailing slash
     QStringList params;
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // names in lower case

@@ -23,18 +23,11 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
-#include <QMetaEnum>
 #include <QSslConfiguration>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-QString methodName(QHttpServerRequest::Method method)
-{
-    const char *key = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method));
-    return key ? QString::fromLatin1(key).toUpper() : u"UNKNOWN"_s;
-}
-
 // The ETag of a representation: a hash of exactly the bytes sent.
 QByteArray etagOf(const QByteArray &body)
 {
@@ -60,19 +53,31 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
     , m_guard(m_settings.limits)
     , m_authenticator(bmc->accounts(), bmc->remoteSessions(), m_settings.authentication)
 {
-    m_resources.push_back(std::make_unique<ServiceRootResource>(bmc, m_routes));
-    m_resources.push_back(std::make_unique<SystemResource>(bmc, m_routes));
-    m_resources.push_back(std::make_unique<SessionServiceResource>(bmc, &m_authenticator, m_routes));
-    m_resources.push_back(std::make_unique<AccountServiceResource>(bmc->accounts(), m_routes));
-    m_resources.push_back(std::make_unique<ChassisResource>(bmc, m_routes));
-    auto manager = std::make_unique<ManagerResource>(
-        bmc, m_settings.networkFacts, ManagerResource::Ports{m_settings.port, m_settings.tls, m_settings.ipmiPort},
-        m_routes);
+    addResources(bmc);
+    for (const std::unique_ptr<RedfishResource> &resource : m_resources)
+        resource->registerIn(m_directory);
+}
+
+// Every resource the service has, each built with the parts of the model it shows. The service
+// root and $metadata list what these register, in this order.
+void RedfishServer::addResources(Bmc *bmc)
+{
+    const InstallationIdentity *installation = bmc->installationIdentity();
+    m_resources.push_back(std::make_unique<ServiceRootResource>(&m_directory, installation));
+    m_resources.push_back(
+        std::make_unique<SystemResource>(bmc->power(), bmc->bootOverride(), bmc->powerRestorePolicy(), installation));
+    m_resources.push_back(
+        std::make_unique<SessionServiceResource>(&m_authenticator, bmc->configuration(), bmc->eventLog()));
+    m_resources.push_back(std::make_unique<AccountServiceResource>(bmc->accounts()));
+    m_resources.push_back(std::make_unique<ChassisResource>(bmc->power(), bmc->chassisIdentify(), bmc->sensors()));
+    auto manager =
+        std::make_unique<ManagerResource>(bmc->services(), installation, m_settings.networkFacts,
+                                          ManagerResource::Ports{m_settings.port, m_settings.tls, m_settings.ipmiPort});
     connect(manager.get(), &ManagerResource::restartRequested, this, &RedfishServer::restartRequested);
     m_resources.push_back(std::move(manager));
-    m_resources.push_back(std::make_unique<LogServiceResource>(bmc, m_routes));
-    m_resources.push_back(std::make_unique<EventServiceResource>(bmc, &m_guard, m_routes));
-    m_resources.push_back(std::make_unique<RegistryResource>(m_routes));
+    m_resources.push_back(std::make_unique<LogServiceResource>(bmc->eventLog(), bmc->console()));
+    m_resources.push_back(std::make_unique<EventServiceResource>(bmc->power(), bmc->eventLog(), &m_guard));
+    m_resources.push_back(std::make_unique<RegistryResource>(&m_directory));
 }
 
 RedfishServer::~RedfishServer() = default;
@@ -82,20 +87,18 @@ quint16 RedfishServer::port() const
     return m_listener ? m_listener->serverPort() : 0;
 }
 
-bool RedfishServer::start(QString *error)
+std::optional<Failure> RedfishServer::start()
 {
     m_http = std::make_unique<QHttpServer>();
     m_http->setMissingHandler(
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) { handle(request, responder); });
 
     if (m_settings.tls) {
-        std::optional<TlsIdentity> identity = m_settings.certificatePath.isEmpty()
-            ? TlsIdentity::selfSigned(m_settings.stateDirectory, m_settings.hostName, m_settings.addresses, error)
-            : TlsIdentity::load(m_settings.certificatePath, m_settings.keyPath, error);
-        if (!identity) {
-            *error = u"Redfish: "_s + *error;
-            return false;
-        }
+        const Expected<TlsIdentity> identity = m_settings.certificatePath.isEmpty()
+            ? TlsIdentity::selfSigned(m_settings.stateDirectory, m_settings.hostName, m_settings.addresses)
+            : TlsIdentity::load(m_settings.certificatePath, m_settings.keyPath);
+        if (!identity)
+            return Failure{identity.failure().code, u"Redfish: "_s + identity.failure().message};
         auto *server = new GuardedSslServer(&m_guard);
         QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
         configuration.setLocalCertificate(identity->certificate);
@@ -107,20 +110,21 @@ bool RedfishServer::start(QString *error)
         m_listener = new GuardedTcpServer(&m_guard);
     }
     if (!m_listener->listen(m_settings.listen, m_settings.port)) {
-        *error = u"Redfish: cannot listen on TCP port %1: %2"_s.arg(m_settings.port).arg(m_listener->errorString());
+        const QString reason = m_listener->errorString();
         delete m_listener;
         m_listener = nullptr;
-        return false;
+        return Failure{Failure::Code::Unavailable,
+                       u"Redfish: cannot listen on TCP port %1: %2"_s.arg(m_settings.port).arg(reason)};
     }
     m_http->bind(m_listener);
     qCInfo(lcRedfish, "Redfish listening on %s port %u", m_settings.tls ? "HTTPS" : "HTTP", m_listener->serverPort());
-    return true;
+    return std::nullopt;
 }
 
 void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerResponder &responder)
 {
     RedfishRequest request;
-    request.method = methodName(httpRequest.method());
+    request.method = HttpMethods::fromRequest(httpRequest.method());
     request.path = httpRequest.url().path();
     while (request.path.size() > 1 && request.path.endsWith(u'/'))
         request.path.chop(1);
@@ -130,8 +134,9 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
     request.body = httpRequest.body();
     request.address = NetworkAddresses::peerAddressText(httpRequest.remoteAddress());
 
-    const RouteTable::Match match =
-        request.path.split(u'/').contains(u".."_s) ? RouteTable::Match{} : m_routes.find(request.path, request.method);
+    const RouteTable::Match match = request.path.split(u'/').contains(u".."_s)
+        ? RouteTable::Match{}
+        : m_directory.routes().find(request.path, request.method);
     RedfishReply reply = dispatch(request, match);
     if (reply.stream) {
         reply.stream(std::move(responder));
@@ -149,7 +154,7 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
     if (!body.isEmpty())
         headers.emplaceBack("Content-Type",
                             reply.raw.isEmpty() ? "application/json; charset=utf-8" : reply.contentType);
-    const bool isRead = request.method == u"GET"_s || request.method == u"HEAD"_s;
+    const bool isRead = HttpMethods::isRead(request.method);
     if (isRead && reply.status == 200 && reply.raw.isEmpty() && !body.isEmpty()) {
         const QByteArray etag = etagOf(body);
         headers.emplaceBack("ETag", etag);
@@ -164,7 +169,7 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
     responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
     for (const auto &[name, value] : std::as_const(headers))
         responder.writeHeader(name, value);
-    const bool sendsBody = request.method != u"HEAD"_s && reply.status != 304 && reply.status != 204;
+    const bool sendsBody = request.method != HttpMethod::Head && reply.status != 304 && reply.status != 204;
     responder.writeHeader("Content-Length",
                           QByteArray::number(reply.status == 204 || reply.status == 304 ? 0 : body.size()));
     responder.writeBody(sendsBody ? body : QByteArray());
@@ -173,17 +178,19 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
 RedfishReply RedfishServer::dispatch(RedfishRequest &request, const RouteTable::Match &match)
 {
     if (!match.pathKnown)
-        return RedfishReply::error(404, BaseMessages::resourceNotFound(u"Resource"_s, request.path));
+        return RedfishReply::notFound(u"Resource"_s, request.path);
     if (!match.route) {
         RedfishReply reply = RedfishReply::error(405, BaseMessages::operationNotAllowed());
-        reply.headers.emplaceBack("Allow", match.allowedMethods.join(u", "_s).toLatin1());
+        QStringList allowed;
+        for (HttpMethod method : match.allowedMethods)
+            allowed.append(HttpMethods::name(method));
+        reply.headers.emplaceBack("Allow", allowed.join(u", "_s).toLatin1());
         return reply;
     }
     request.params = match.params;
     if (match.route->privilege != RedfishPrivilege::None) {
-        RedfishAuthenticator::Failure failure = RedfishAuthenticator::Failure::NoCredentials;
-        const std::optional<RedfishAuthenticator::Identity> identity = m_authenticator.authenticate(
-            request.header("authorization"), request.header("x-auth-token"), request.address, &failure);
+        const auto identity = m_authenticator.authenticate(request.header("authorization"),
+                                                           request.header("x-auth-token"), request.address);
         if (!identity) {
             RedfishReply reply = RedfishReply::error(401, BaseMessages::noValidSession());
             reply.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"qbmc\", charset=\"UTF-8\"");
@@ -195,12 +202,12 @@ RedfishReply RedfishServer::dispatch(RedfishRequest &request, const RouteTable::
         if (!roleHolds(identity->role, match.route->privilege))
             return RedfishReply::error(403, BaseMessages::insufficientPrivilege());
     }
-    if (request.method == u"PATCH"_s && !request.header("if-match").isEmpty()) {
+    if (request.method == HttpMethod::Patch && !request.header("if-match").isEmpty()) {
         // The ETag the resource has now, from its GET.
-        const RouteTable::Match get = m_routes.find(request.path, u"GET"_s);
+        const RouteTable::Match get = m_directory.routes().find(request.path, HttpMethod::Get);
         if (get.route) {
             RedfishRequest read = request;
-            read.method = u"GET"_s;
+            read.method = HttpMethod::Get;
             read.params = get.params;
             const RedfishReply current = get.route->handler(read);
             if (!etagListMatches(request.header("if-match"),
@@ -208,19 +215,19 @@ RedfishReply RedfishServer::dispatch(RedfishRequest &request, const RouteTable::
                 return RedfishReply::error(412, RedfishMessage{u"PreconditionFailed"_s, {}, {}, {}});
         }
     }
-    const bool isRead = request.method == u"GET"_s || request.method == u"HEAD"_s;
+    const bool isRead = HttpMethods::isRead(request.method);
     std::optional<QueryOptions> options;
     if (isRead) {
-        RedfishReply error;
-        options = QueryOptions::parse(request.query, &error);
-        if (!options)
-            return error;
+        Expected<QueryOptions, RedfishReply> parsed = QueryOptions::parse(request.query);
+        if (!parsed)
+            return parsed.failure();
+        options = std::move(parsed).value();
     }
     RedfishReply reply = match.route->handler(request);
     if (options && !options->isEmpty() && reply.status == 200 && reply.raw.isEmpty()) {
         // $expand reads what the caller may read, as the caller.
         const auto fetch = [this, &request](const QString &path) -> std::optional<QJsonObject> {
-            const RouteTable::Match found = m_routes.find(path, u"GET"_s);
+            const RouteTable::Match found = m_directory.routes().find(path, HttpMethod::Get);
             if (!found.route || !roleHolds(request.role, found.route->privilege))
                 return std::nullopt;
             RedfishRequest inner = request;

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "ConnectionGuard.h"
+#include "Failure.h"
 #include "RedfishAuthenticator.h"
-#include "RouteTable.h"
+#include "RedfishResource.h"
+#include "ServiceDirectory.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -44,11 +46,11 @@ public:
     RedfishServer(Bmc *bmc, Settings settings, QObject *parent = nullptr);
     ~RedfishServer() override;
 
-    // Listens; false with the reason when the port or the certificate cannot be had.
-    bool start(QString *error);
+    // Listens; refuses when the port or the certificate cannot be had.
+    std::optional<Failure> start();
     quint16 port() const;
 
-    RouteTable &routes() { return m_routes; }
+    const ServiceDirectory &directory() const { return m_directory; }
     RedfishAuthenticator *authenticator() { return &m_authenticator; }
     const ConnectionGuard &guard() const { return m_guard; }
 
@@ -57,6 +59,7 @@ signals:
     void restartRequested(const QString &reason);
 
 private:
+    void addResources(Bmc *bmc);
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
     RedfishReply dispatch(RedfishRequest &request, const RouteTable::Match &match);
 
@@ -64,8 +67,8 @@ private:
     Settings m_settings;
     ConnectionGuard m_guard;
     RedfishAuthenticator m_authenticator;
-    RouteTable m_routes;
-    std::vector<std::unique_ptr<QObject>> m_resources;
+    ServiceDirectory m_directory;
+    std::vector<std::unique_ptr<RedfishResource>> m_resources;
     std::unique_ptr<QHttpServer> m_http;
     QTcpServer *m_listener = nullptr; // owned by m_http once bound
 };

@@ -1,10 +1,8 @@
 #include "RouteTable.h"
 
-using namespace Qt::StringLiterals;
-
-void RouteTable::add(const QString &pattern, const QString &method, RedfishPrivilege privilege, Handler handler)
+void RouteTable::add(HttpMethod method, const QString &pattern, RedfishPrivilege privilege, Handler handler)
 {
-    m_routes.append({pattern, method, privilege, std::move(handler), pattern.split(u'/', Qt::SkipEmptyParts)});
+    m_routes.append({method, pattern, privilege, std::move(handler), pattern.split(u'/', Qt::SkipEmptyParts)});
 }
 
 bool RouteTable::matches(const QStringList &pattern, const QStringList &segments, QStringList *params)
@@ -23,10 +21,10 @@ bool RouteTable::matches(const QStringList &pattern, const QStringList &segments
     return true;
 }
 
-RouteTable::Match RouteTable::find(const QString &path, const QString &method) const
+RouteTable::Match RouteTable::find(const QString &path, HttpMethod method) const
 {
     const QStringList segments = path.split(u'/', Qt::SkipEmptyParts);
-    const QString wanted = method == u"HEAD"_s ? u"GET"_s : method;
+    const HttpMethod wanted = method == HttpMethod::Head ? HttpMethod::Get : method;
     Match match;
     for (const Route &route : m_routes) {
         QStringList params;
@@ -35,8 +33,8 @@ RouteTable::Match RouteTable::find(const QString &path, const QString &method) c
         match.pathKnown = true;
         if (!match.allowedMethods.contains(route.method)) {
             match.allowedMethods.append(route.method);
-            if (route.method == u"GET"_s)
-                match.allowedMethods.append(u"HEAD"_s);
+            if (route.method == HttpMethod::Get)
+                match.allowedMethods.append(HttpMethod::Head);
         }
         if (!match.route && route.method == wanted) {
             match.route = &route;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HttpMethod.h"
 #include "RedfishPrivilege.h"
 #include "RedfishReply.h"
 #include "RedfishRequest.h"
@@ -9,8 +10,10 @@
 #include <QStringList>
 
 #include <functional>
+#include <type_traits>
 
-// Redfish routes declared as data: a path template ("/redfish/v1/Systems/{id}"), a method, the
+// Redfish routes declared as data: a method, a path ("/redfish/v1/Systems/system", or with a
+// placeholder for members that come and go: "/redfish/v1/AccountService/Accounts/{id}"), the
 // privilege it needs, and the handler. Lookup tells apart an unknown path (404) from a known path
 // asked with another method (405, with the methods that are allowed).
 class RouteTable
@@ -20,8 +23,8 @@ public:
 
     struct Route
     {
+        HttpMethod method = HttpMethod::Get;
         QString pattern;
-        QString method;
         RedfishPrivilege privilege = RedfishPrivilege::Login;
         Handler handler;
         QStringList segments;
@@ -32,15 +35,32 @@ public:
         const Route *route = nullptr;
         QStringList params;
         bool pathKnown = false;
-        QStringList allowedMethods; // for 405's Allow; HEAD goes with GET
+        QList<HttpMethod> allowedMethods; // for 405's Allow; HEAD goes with GET
     };
 
-    void add(const QString &pattern, const QString &method, RedfishPrivilege privilege, Handler handler);
+    void add(HttpMethod method, const QString &pattern, RedfishPrivilege privilege, Handler handler);
+    // A resource's member function as the handler: RedfishReply handler() const, or
+    // RedfishReply handler(const RedfishRequest &request) [const] when it needs the request.
+    template <typename Resource, typename Method>
+    void add(HttpMethod method, const QString &pattern, RedfishPrivilege privilege, Resource *resource, Method handler);
+
     // `path` without a trailing slash; HEAD finds the GET route.
-    Match find(const QString &path, const QString &method) const;
+    Match find(const QString &path, HttpMethod method) const;
 
 private:
     static bool matches(const QStringList &pattern, const QStringList &segments, QStringList *params);
 
     QList<Route> m_routes;
 };
+
+template <typename Resource, typename Method>
+void RouteTable::add(HttpMethod method, const QString &pattern, RedfishPrivilege privilege, Resource *resource,
+                     Method handler)
+{
+    add(method, pattern, privilege, [resource, handler](const RedfishRequest &request) {
+        if constexpr (std::is_invocable_v<Method, Resource *, const RedfishRequest &>)
+            return (resource->*handler)(request);
+        else
+            return (resource->*handler)();
+    });
+}

@@ -34,13 +34,16 @@ using BioPointer = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
 
 constexpr long tenYears = 10L * 365 * 24 * 3600;
 
-QByteArray readFile(const QString &path, QString *error)
+Failure unavailable(const QString &message)
+{
+    return {Failure::Code::Unavailable, message};
+}
+
+Expected<QByteArray> readFile(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"%1: %2"_s.arg(path, file.errorString());
-        return {};
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return unavailable(u"%1: %2"_s.arg(path, file.errorString()));
     return file.readAll();
 }
 
@@ -107,22 +110,19 @@ std::pair<QByteArray, QByteArray> makeSelfSigned(const QString &hostName, const 
     return {certificatePem, keyPem};
 }
 
-std::optional<TlsIdentity> fromPem(const QByteArray &certificatePem, const QByteArray &keyPem,
-                                   const QString &certificatePath, const QString &keyPath, QString *error)
+Expected<TlsIdentity> fromPem(const QByteArray &certificatePem, const QByteArray &keyPem,
+                              const QString &certificatePath, const QString &keyPath)
 {
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(certificatePem, QSsl::Pem);
-    if (certificates.isEmpty()) {
-        *error = u"%1: not a PEM certificate"_s.arg(certificatePath);
-        return std::nullopt;
-    }
+    if (certificates.isEmpty())
+        return unavailable(u"%1: not a PEM certificate"_s.arg(certificatePath));
     // An EC key read as RSA is silently null, and every handshake would fail: try each kind.
     for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa}) {
         QSslKey key(keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey);
         if (!key.isNull())
             return TlsIdentity{certificates.first(), key};
     }
-    *error = u"%1: not a PEM EC or RSA private key"_s.arg(keyPath);
-    return std::nullopt;
+    return unavailable(u"%1: not a PEM EC or RSA private key"_s.arg(keyPath));
 }
 
 bool writePrivate(const QString &path, const QByteArray &data)
@@ -136,45 +136,40 @@ bool writePrivate(const QString &path, const QByteArray &data)
 }
 } // namespace
 
-std::optional<TlsIdentity> TlsIdentity::load(const QString &certificatePath, const QString &keyPath, QString *error)
+Expected<TlsIdentity> TlsIdentity::load(const QString &certificatePath, const QString &keyPath)
 {
-    const QByteArray certificatePem = readFile(certificatePath, error);
-    if (certificatePem.isEmpty())
-        return std::nullopt;
-    const QByteArray keyPem = readFile(keyPath, error);
-    if (keyPem.isEmpty())
-        return std::nullopt;
-    return fromPem(certificatePem, keyPem, certificatePath, keyPath, error);
+    const Expected<QByteArray> certificatePem = readFile(certificatePath);
+    if (!certificatePem)
+        return certificatePem.failure();
+    const Expected<QByteArray> keyPem = readFile(keyPath);
+    if (!keyPem)
+        return keyPem.failure();
+    return fromPem(*certificatePem, *keyPem, certificatePath, keyPath);
 }
 
-std::optional<TlsIdentity> TlsIdentity::selfSigned(const QString &stateDirectory, const QString &hostName,
-                                                   const QStringList &addresses, QString *error)
+Expected<TlsIdentity> TlsIdentity::selfSigned(const QString &stateDirectory, const QString &hostName,
+                                              const QStringList &addresses)
 {
     const QString certificatePath = QDir(stateDirectory).filePath(u"redfish-certificate.pem"_s);
     const QString keyPath = QDir(stateDirectory).filePath(u"redfish-key.pem"_s);
     if (QFile::exists(certificatePath) && QFile::exists(keyPath)) {
-        if (auto identity = load(certificatePath, keyPath, error))
-            return identity;
+        Expected<TlsIdentity> stored = load(certificatePath, keyPath);
+        if (stored)
+            return stored;
         // Kept for whoever wants to know what happened to it, never overwritten.
         for (const QString &path : {certificatePath, keyPath}) {
             const QString aside = StateFile::moveAside(path);
-            if (aside.isEmpty()) {
-                *error = u"%1 cannot be moved aside to make a new certificate"_s.arg(path);
-                return std::nullopt;
-            }
-            qCWarning(lcRedfish, "%s; kept it as %s and made a new self-signed certificate", qPrintable(*error),
-                      qPrintable(aside));
+            if (aside.isEmpty())
+                return unavailable(u"%1 cannot be moved aside to make a new certificate"_s.arg(path));
+            qCWarning(lcRedfish, "%s; kept it as %s and made a new self-signed certificate",
+                      qPrintable(stored.failure().message), qPrintable(aside));
         }
     }
     const auto [certificatePem, keyPem] = makeSelfSigned(hostName, addresses);
-    if (certificatePem.isEmpty() || keyPem.isEmpty()) {
-        *error = u"cannot make a self-signed certificate (OpenSSL)"_s;
-        return std::nullopt;
-    }
-    if (!writePrivate(keyPath, keyPem) || !writePrivate(certificatePath, certificatePem)) {
-        *error = u"cannot write the self-signed certificate into %1"_s.arg(stateDirectory);
-        return std::nullopt;
-    }
+    if (certificatePem.isEmpty() || keyPem.isEmpty())
+        return Failure{Failure::Code::Internal, u"cannot make a self-signed certificate (OpenSSL)"_s};
+    if (!writePrivate(keyPath, keyPem) || !writePrivate(certificatePath, certificatePem))
+        return unavailable(u"cannot write the self-signed certificate into %1"_s.arg(stateDirectory));
     qCInfo(lcRedfish, "made a self-signed certificate for %s in %s", qPrintable(hostName), qPrintable(certificatePath));
-    return fromPem(certificatePem, keyPem, certificatePath, keyPath, error);
+    return fromPem(certificatePem, keyPem, certificatePath, keyPath);
 }

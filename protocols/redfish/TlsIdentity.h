@@ -1,11 +1,11 @@
 #pragma once
 
+#include "Expected.h"
+
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 // The certificate and key Redfish serves: the configured pair as given, or else a self-signed EC
 // P-256 certificate that qbmc makes once (OpenSSL) and keeps in the state directory, with the
@@ -15,9 +15,9 @@ struct TlsIdentity
     QSslCertificate certificate;
     QSslKey key;
 
-    // A configured pair; an error names the file and what is wrong with it.
-    static std::optional<TlsIdentity> load(const QString &certificatePath, const QString &keyPath, QString *error);
+    // A configured pair; a refusal names the file and what is wrong with it.
+    static Expected<TlsIdentity> load(const QString &certificatePath, const QString &keyPath);
     // The state directory's pair, made first when there is none.
-    static std::optional<TlsIdentity> selfSigned(const QString &stateDirectory, const QString &hostName,
-                                                 const QStringList &addresses, QString *error);
+    static Expected<TlsIdentity> selfSigned(const QString &stateDirectory, const QString &hostName,
+                                            const QStringList &addresses);
 };

@@ -5,7 +5,7 @@
 #include <QStringList>
 
 // The real IPMI clients from Debian's packages, run against a daemon on 127.0.0.1 (tests use
-// /usr/bin/python3 for pyghmi, test-peers.md).
+// /usr/bin/python3 for pyghmi, docs/contributing.md).
 struct ClientResult
 {
     int exitCode = -1;

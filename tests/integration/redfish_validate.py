@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Validates Redfish response bodies against DMTF's JSON schemas (../shared/redfish-schemas).
+"""Validates Redfish response bodies against DMTF's JSON schemas, in the folder given first.
 
 Reads a JSON list of bodies on standard input and prints one line per problem; exits 1 when
 there is any. A body is checked against the schema its @odata.type names (the versioned file and

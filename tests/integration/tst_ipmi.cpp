@@ -222,7 +222,7 @@ void tst_Ipmi::powerCommands()
     QVERIFY(logged(u"On requested"_s, u"ipmi:admin"_s));
     QVERIFY(logged(u"Host powered on"_s, u"ipmi:admin"_s));
 
-    // Satisfied requests succeed and are logged (DECISIONS.md).
+    // Satisfied requests succeed and are logged (docs/decisions.md#25).
     QCOMPARE(power(u"on"_s).exitCode, 0);
     QVERIFY(logged(u"On requested; the host is already on, nothing to do"_s, u"ipmi:admin"_s));
 
@@ -238,7 +238,7 @@ void tst_Ipmi::powerCommands()
     QVERIFY(logged(u"GracefulShutdown requested"_s, u"ipmi:admin"_s));
     QVERIFY(logged(u"Host powered off"_s, u"ipmi:admin"_s));
 
-    // Off while off: success; reset while off: 0xD5 (DECISIONS.md).
+    // Off while off: success; reset while off: 0xD5 (docs/decisions.md#26).
     QCOMPARE(power(u"off"_s).exitCode, 0);
     result = power(u"reset"_s);
     QVERIFY(result.exitCode != 0);

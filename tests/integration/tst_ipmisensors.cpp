@@ -75,8 +75,8 @@ void tst_IpmiSensors::initTestCase()
             QSKIP(qPrintable(tool + u" is not installed"_s));
     }
     m_host = new SimulatedHost(SimulatedHost::Timings{}, false);
-    QString error;
-    QVERIFY2(m_host->start(&error), qPrintable(error));
+    const std::optional<Failure> hostFailure = m_host->start();
+    QVERIFY2(!hostFailure, qPrintable(hostFailure ? hostFailure->message : QString()));
     m_bmc = new Bmc(&m_configuration, m_host, &m_hasher, m_dir.path());
     QCOMPARE(m_bmc->accounts()->ensureAdministrator(password.toUtf8()), std::nullopt);
     m_bmc->sensors()->add(temperature(u"cpu"_s, u"CPU temp"_s, 45.4, 70, 85));
@@ -93,7 +93,8 @@ void tst_IpmiSensors::initTestCase()
     settings.listen = QHostAddress::LocalHost;
     settings.port = m_port;
     m_server = new IpmiServer(m_bmc, settings);
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    const std::optional<Failure> serverFailure = m_server->start();
+    QVERIFY2(!serverFailure, qPrintable(serverFailure ? serverFailure->message : QString()));
     m_bmc->start();
 }
 

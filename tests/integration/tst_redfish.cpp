@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -782,10 +783,13 @@ void tst_Redfish::managerReset()
 void tst_Redfish::bodiesFollowTheSchemas()
 {
     QVERIFY(m_bodies.size() > 30);
+    // DMTF's schemas are not part of the repository; without them there is nothing to check against.
+    const QString schemas = QStringLiteral(QBMC_DMTF_SCHEMAS "/json-schema");
+    if (!QFileInfo(schemas).isDir())
+        QSKIP("DMTF's JSON schemas are not in QBMC_DMTF_SCHEMAS (" QBMC_DMTF_SCHEMAS "); bodies not validated");
     QProcess validator;
     validator.start(u"/usr/bin/python3"_s,
-                    {QStringLiteral(QBMC_SOURCE_DIR "/tests/integration/redfish_validate.py"),
-                     QStringLiteral(QBMC_SOURCE_DIR "/../shared/redfish-schemas/json-schema")});
+                    {QStringLiteral(QBMC_SOURCE_DIR "/tests/integration/redfish_validate.py"), schemas});
     validator.write(QJsonDocument(m_bodies).toJson(QJsonDocument::Compact));
     validator.closeWriteChannel();
     QVERIFY(validator.waitForFinished(120000));

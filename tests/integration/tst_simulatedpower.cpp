@@ -82,8 +82,8 @@ void tst_SimulatedPower::makeBmc(bool nmi)
     timings.shutdownDelay = m_configuration->value(ConfigKeys::hostSimShutdownDelay);
     timings.forceOffHold = m_configuration->value(ConfigKeys::hostSimForceOffHold);
     m_host = new SimulatedHost(timings, nmi);
-    QString error;
-    QVERIFY2(m_host->start(&error), qPrintable(error));
+    const std::optional<Failure> failure = m_host->start();
+    QVERIFY2(!failure, qPrintable(failure ? failure->message : QString()));
     m_bmc = new Bmc(m_configuration, m_host, &m_hasher, m_dir->path());
     m_bmc->start();
 }

@@ -46,9 +46,10 @@ DashboardFixture::DashboardFixture(QObject *parent)
                                                  });
     if (error)
         qFatal("fixture: %s", qPrintable(error->toString()));
-    QString problem;
-    if (!m_host.start(&problem) || !m_hostConsole.open(&problem))
-        qFatal("fixture: %s", qPrintable(problem));
+    if (const auto failure = m_host.start())
+        qFatal("fixture: %s", qPrintable(failure->message));
+    if (const auto failure = m_hostConsole.open())
+        qFatal("fixture: %s", qPrintable(failure->message));
     connect(&m_hostConsole, &PseudoTerminal::received, this,
             [this](const QByteArray &data) { m_hostReceived.append(data); });
 

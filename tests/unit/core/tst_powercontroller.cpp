@@ -110,7 +110,7 @@ void tst_PowerController::admission_data()
                                             : "unknown")
             << action << led << expected;
     };
-    // DECISIONS.md "Power semantics", for every action in every state.
+    // docs/decisions.md#25 and #26, for every action in every state.
     for (Action action : {Action::On, Action::ForceOn}) {
         row(action, Led::Off, Admission::Accepted);
         row(action, Led::On, Admission::AlreadyDone);
@@ -262,7 +262,7 @@ void tst_PowerController::powerCycleFromOnAndFromOff()
     m_backend->setLed(Led::On);
     QVERIFY(!power->isBusy());
 
-    // From off, a power cycle powers on (DECISIONS.md).
+    // From off, a power cycle powers on (docs/decisions.md#26).
     m_backend->presses.clear();
     m_backend->setLed(Led::Off);
     QCOMPARE(power->request(Action::PowerCycle, Actor::screen()), Admission::Accepted);

@@ -43,10 +43,10 @@ QList<int> levelsWritten(const FakeGpioChip::WriteLog &log, unsigned line)
 
 bool started(GpioAtxBackend &backend)
 {
-    QString error;
-    if (backend.start(&error))
+    const std::optional<Failure> failure = backend.start();
+    if (!failure)
         return true;
-    qWarning().noquote() << error;
+    qWarning().noquote() << failure->message;
     return false;
 }
 
@@ -339,9 +339,9 @@ void tst_GpioAtxBackend::failedRequestGivesAClearError()
     chip->failRequestsFor(line);
     GpioAtxBackend backend(std::unique_ptr<FakeGpioChip>(chip), GpioAtxBackend::Wiring{});
 
-    QString error;
-    QVERIFY(!backend.start(&error));
-    QCOMPARE(error, expectedError);
+    const std::optional<Failure> failure = backend.start();
+    QVERIFY(failure);
+    QCOMPARE(failure->message, expectedError);
 
     QTest::ignoreMessage(QtWarningMsg, "refusing to press the reset switch before the lines are requested");
     backend.press(Button::Reset, 10ms);

@@ -42,9 +42,9 @@ void tst_LibgpiodChip::openReportsWhyItFailed()
     QFETCH(QString, chip);
     QFETCH(QString, expectedError);
 
-    QString error;
-    QCOMPARE(LibgpiodChip::open(chip, &error), nullptr);
-    QCOMPARE(error, expectedError);
+    const Expected<std::unique_ptr<LibgpiodChip>> opened = LibgpiodChip::open(chip);
+    QVERIFY(!opened);
+    QCOMPARE(opened.failure().message, expectedError);
 }
 
 QTEST_GUILESS_MAIN(tst_LibgpiodChip)

@@ -38,8 +38,8 @@ private:
 void tst_PseudoTerminal::init()
 {
     m_terminal = std::make_unique<PseudoTerminal>();
-    QString error;
-    QVERIFY2(m_terminal->open(&error), qPrintable(error));
+    const std::optional<Failure> failure = m_terminal->open();
+    QVERIFY2(!failure, qPrintable(failure ? failure->message : QString()));
     m_slave = ::open(QFile::encodeName(m_terminal->slavePath()).constData(), O_RDWR | O_NOCTTY | O_NONBLOCK);
     QVERIFY2(m_slave >= 0, qPrintable(m_terminal->slavePath()));
 }

@@ -156,8 +156,8 @@ void tst_SimulatedHost::cleanup()
 void tst_SimulatedHost::createHost(bool hasNmi)
 {
     m_host = std::make_unique<SimulatedHost>(testTimings, hasNmi);
-    QString error;
-    QVERIFY2(m_host->start(&error), qPrintable(error));
+    const std::optional<Failure> failure = m_host->start();
+    QVERIFY2(!failure, qPrintable(failure ? failure->message : QString()));
     m_terminal = std::make_unique<SerialTerminal>(m_host->consolePath());
     QVERIFY(m_terminal->isOpen());
 

@@ -52,7 +52,8 @@ private slots:
     void sessionLimit();
 
 private:
-    std::optional<RedfishAuthenticator::Identity> login(const QByteArray &authorization, const QByteArray &token = {});
+    Expected<RedfishAuthenticator::Identity, RedfishAuthenticator::Refusal> login(const QByteArray &authorization,
+                                                                                  const QByteArray &token = {});
 
     std::unique_ptr<QTemporaryDir> m_dir;
     CountingHasher m_hasher;
@@ -87,11 +88,10 @@ void tst_RedfishAuthenticator::cleanup()
     m_dir.reset();
 }
 
-std::optional<RedfishAuthenticator::Identity> tst_RedfishAuthenticator::login(const QByteArray &authorization,
-                                                                              const QByteArray &token)
+Expected<RedfishAuthenticator::Identity, RedfishAuthenticator::Refusal>
+tst_RedfishAuthenticator::login(const QByteArray &authorization, const QByteArray &token)
 {
-    RedfishAuthenticator::Failure failure;
-    return m_authenticator->authenticate(authorization, token, u"127.0.0.1"_s, &failure);
+    return m_authenticator->authenticate(authorization, token, u"127.0.0.1"_s);
 }
 
 void tst_RedfishAuthenticator::basicIsVerifiedOnceThenCached()
@@ -119,29 +119,29 @@ void tst_RedfishAuthenticator::cacheIsDroppedWhenThePasswordChanges()
 
 void tst_RedfishAuthenticator::wrongPasswordsCountTowardsLockout()
 {
-    RedfishAuthenticator::Failure failure;
     for (int i = 0; i < 3; ++i)
-        QVERIFY(!m_authenticator->authenticate(basic("admin", "wrong"), {}, u"10.0.0.1"_s, &failure));
+        QVERIFY(!m_authenticator->authenticate(basic("admin", "wrong"), {}, u"10.0.0.1"_s));
     QVERIFY(m_accounts->isLockedOut(u"admin"_s));
     // Locked out: even the right password (and a cached login) is refused.
-    QVERIFY(!m_authenticator->authenticate(basic("admin", "Admin-Pass-1"), {}, u"10.0.0.1"_s, &failure));
-    QCOMPARE(failure, RedfishAuthenticator::Failure::LockedOut);
+    const auto locked = m_authenticator->authenticate(basic("admin", "Admin-Pass-1"), {}, u"10.0.0.1"_s);
+    QVERIFY(!locked);
+    QCOMPARE(locked.failure(), RedfishAuthenticator::Refusal::LockedOut);
 }
 
 void tst_RedfishAuthenticator::noCredentials()
 {
-    RedfishAuthenticator::Failure failure;
-    QVERIFY(!m_authenticator->authenticate({}, {}, u"10.0.0.1"_s, &failure));
-    QCOMPARE(failure, RedfishAuthenticator::Failure::NoCredentials);
-    QVERIFY(!m_authenticator->authenticate("Basic !!!", {}, u"10.0.0.1"_s, &failure));
-    QCOMPARE(failure, RedfishAuthenticator::Failure::BadCredentials);
-    QVERIFY(!m_authenticator->authenticate("Bearer abc", {}, u"10.0.0.1"_s, &failure));
+    const auto none = m_authenticator->authenticate({}, {}, u"10.0.0.1"_s);
+    QVERIFY(!none);
+    QCOMPARE(none.failure(), RedfishAuthenticator::Refusal::NoCredentials);
+    const auto garbled = m_authenticator->authenticate("Basic !!!", {}, u"10.0.0.1"_s);
+    QVERIFY(!garbled);
+    QCOMPARE(garbled.failure(), RedfishAuthenticator::Refusal::BadCredentials);
+    QVERIFY(!m_authenticator->authenticate("Bearer abc", {}, u"10.0.0.1"_s));
 }
 
 void tst_RedfishAuthenticator::sessionsLiveUntilDeletedOrIdle()
 {
-    RedfishAuthenticator::Failure failure;
-    const auto created = m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", u"10.0.0.2"_s, &failure);
+    const auto created = m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", u"10.0.0.2"_s);
     QVERIFY(created);
     const auto &[session, token] = *created;
     QCOMPARE(m_registry->count(RemoteSession::Protocol::Redfish), 1);
@@ -154,19 +154,19 @@ void tst_RedfishAuthenticator::sessionsLiveUntilDeletedOrIdle()
     QVERIFY(!login({}, token));
     QCOMPARE(m_registry->count(RemoteSession::Protocol::Redfish), 0);
 
-    const auto idle = m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", u"10.0.0.2"_s, &failure);
+    const auto idle = m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", u"10.0.0.2"_s);
     QVERIFY(idle);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_authenticator->session(idle->first.id), 5000);
-    QVERIFY(!login({}, idle->second));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_authenticator->session(idle->session.id), 5000);
+    QVERIFY(!login({}, idle->token));
 }
 
 void tst_RedfishAuthenticator::sessionLimit()
 {
-    RedfishAuthenticator::Failure failure;
-    QVERIFY(m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", {}, &failure));
-    QVERIFY(m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", {}, &failure));
-    QVERIFY(!m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", {}, &failure));
-    QCOMPARE(failure, RedfishAuthenticator::Failure::SessionLimit);
+    QVERIFY(m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", {}));
+    QVERIFY(m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", {}));
+    const auto refused = m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", {});
+    QVERIFY(!refused);
+    QCOMPARE(refused.failure(), RedfishAuthenticator::Refusal::SessionLimit);
 }
 
 QTEST_GUILESS_MAIN(tst_RedfishAuthenticator)

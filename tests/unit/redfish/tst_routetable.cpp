@@ -23,10 +23,10 @@ RouteTable table()
     const auto answer = [](int status) {
         return [status](const RedfishRequest &) { return RedfishReply{status, {}, {}, {}, {}, {}}; };
     };
-    routes.add(u"/redfish/v1"_s, u"GET"_s, RedfishPrivilege::None, answer(200));
-    routes.add(u"/redfish/v1/Systems/{id}"_s, u"GET"_s, RedfishPrivilege::Login, answer(201));
-    routes.add(u"/redfish/v1/Systems/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureComponents, answer(202));
-    routes.add(u"/redfish/v1/Systems/{id}/Actions/ComputerSystem.Reset"_s, u"POST"_s,
+    routes.add(HttpMethod::Get, u"/redfish/v1"_s, RedfishPrivilege::None, answer(200));
+    routes.add(HttpMethod::Get, u"/redfish/v1/Systems/{id}"_s, RedfishPrivilege::Login, answer(201));
+    routes.add(HttpMethod::Patch, u"/redfish/v1/Systems/{id}"_s, RedfishPrivilege::ConfigureComponents, answer(202));
+    routes.add(HttpMethod::Post, u"/redfish/v1/Systems/{id}/Actions/ComputerSystem.Reset"_s,
                RedfishPrivilege::ConfigureComponents, answer(203));
     return routes;
 }
@@ -35,7 +35,7 @@ RouteTable table()
 void tst_RouteTable::findsByPathAndMethod()
 {
     const RouteTable routes = table();
-    const RouteTable::Match match = routes.find(u"/redfish/v1/Systems/system"_s, u"PATCH"_s);
+    const RouteTable::Match match = routes.find(u"/redfish/v1/Systems/system"_s, HttpMethod::Patch);
     QVERIFY(match.route);
     QCOMPARE(match.route->privilege, RedfishPrivilege::ConfigureComponents);
     QCOMPARE(match.route->handler({}).status, 202);
@@ -45,7 +45,7 @@ void tst_RouteTable::unknownPathIsNotKnown()
 {
     const RouteTable routes = table();
     for (const QString &path : {u"/redfish/v2"_s, u"/redfish/v1/Systems"_s, u"/redfish/v1/Systems/a/b"_s, u"/"_s}) {
-        const RouteTable::Match match = routes.find(path, u"GET"_s);
+        const RouteTable::Match match = routes.find(path, HttpMethod::Get);
         QVERIFY2(!match.pathKnown, qPrintable(path));
         QVERIFY(!match.route);
     }
@@ -54,26 +54,26 @@ void tst_RouteTable::unknownPathIsNotKnown()
 void tst_RouteTable::wrongMethodListsTheAllowedOnes()
 {
     const RouteTable routes = table();
-    const RouteTable::Match match = routes.find(u"/redfish/v1/Systems/system"_s, u"DELETE"_s);
+    const RouteTable::Match match = routes.find(u"/redfish/v1/Systems/system"_s, HttpMethod::Delete);
     QVERIFY(match.pathKnown);
     QVERIFY(!match.route);
-    QCOMPARE(match.allowedMethods, (QStringList{u"GET"_s, u"HEAD"_s, u"PATCH"_s}));
-    QCOMPARE(routes.find(u"/redfish/v1/Systems/x/Actions/ComputerSystem.Reset"_s, u"GET"_s).allowedMethods,
-             QStringList{u"POST"_s});
+    QCOMPARE(match.allowedMethods, (QList{HttpMethod::Get, HttpMethod::Head, HttpMethod::Patch}));
+    QCOMPARE(routes.find(u"/redfish/v1/Systems/x/Actions/ComputerSystem.Reset"_s, HttpMethod::Get).allowedMethods,
+             QList{HttpMethod::Post});
 }
 
 void tst_RouteTable::headGoesWithGet()
 {
     const RouteTable routes = table();
-    const RouteTable::Match match = routes.find(u"/redfish/v1"_s, u"HEAD"_s);
+    const RouteTable::Match match = routes.find(u"/redfish/v1"_s, HttpMethod::Head);
     QVERIFY(match.route);
-    QCOMPARE(match.route->method, u"GET"_s);
+    QVERIFY(match.route->method == HttpMethod::Get);
 }
 
 void tst_RouteTable::parametersAreCaptured()
 {
     const RouteTable routes = table();
-    QCOMPARE(routes.find(u"/redfish/v1/Systems/host 1/Actions/ComputerSystem.Reset"_s, u"POST"_s).params,
+    QCOMPARE(routes.find(u"/redfish/v1/Systems/host 1/Actions/ComputerSystem.Reset"_s, HttpMethod::Post).params,
              QStringList{u"host 1"_s});
 }
 

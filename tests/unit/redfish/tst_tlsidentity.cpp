@@ -21,9 +21,8 @@ private slots:
 void tst_TlsIdentity::selfSignedIsMadeOnceAndKept()
 {
     QTemporaryDir dir;
-    QString error;
-    const auto first = TlsIdentity::selfSigned(dir.path(), u"bmc-host"_s, {u"127.0.0.1"_s, u"::1"_s}, &error);
-    QVERIFY2(first, qPrintable(error));
+    const auto first = TlsIdentity::selfSigned(dir.path(), u"bmc-host"_s, {u"127.0.0.1"_s, u"::1"_s});
+    QVERIFY2(first, qPrintable(first ? QString() : first.failure().message));
     QVERIFY(!first->key.isNull());
     QCOMPARE(first->key.algorithm(), QSsl::Ec);
     QCOMPARE(first->certificate.subjectInfo(QSslCertificate::CommonName), QStringList{u"bmc-host"_s});
@@ -33,7 +32,7 @@ void tst_TlsIdentity::selfSignedIsMadeOnceAndKept()
     QCOMPARE(QFile::permissions(dir.filePath(u"redfish-key.pem"_s)) & (QFile::ReadGroup | QFile::ReadOther),
              QFile::Permissions());
 
-    const auto second = TlsIdentity::selfSigned(dir.path(), u"bmc-host"_s, {}, &error);
+    const auto second = TlsIdentity::selfSigned(dir.path(), u"bmc-host"_s, {});
     QVERIFY(second);
     QCOMPARE(second->certificate, first->certificate);
 }
@@ -41,8 +40,7 @@ void tst_TlsIdentity::selfSignedIsMadeOnceAndKept()
 void tst_TlsIdentity::damagedPairIsKeptAsideAndReplaced()
 {
     QTemporaryDir dir;
-    QString error;
-    QVERIFY(TlsIdentity::selfSigned(dir.path(), u"bmc"_s, {}, &error));
+    QVERIFY(TlsIdentity::selfSigned(dir.path(), u"bmc"_s, {}));
     QFile key(dir.filePath(u"redfish-key.pem"_s));
     QVERIFY(key.open(QIODevice::WriteOnly | QIODevice::Truncate));
     key.write("not a key");
@@ -50,8 +48,8 @@ void tst_TlsIdentity::damagedPairIsKeptAsideAndReplaced()
     QTest::ignoreMessage(
         QtWarningMsg, QRegularExpression(u"not a PEM EC or RSA private key; kept it as .*redfish-key.pem.corrupt-"_s));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"kept it as .*redfish-certificate.pem.corrupt-"_s));
-    const auto replaced = TlsIdentity::selfSigned(dir.path(), u"bmc"_s, {}, &error);
-    QVERIFY2(replaced, qPrintable(error));
+    const auto replaced = TlsIdentity::selfSigned(dir.path(), u"bmc"_s, {});
+    QVERIFY2(replaced, qPrintable(replaced ? QString() : replaced.failure().message));
     QVERIFY(!replaced->key.isNull());
     const QStringList aside = QDir(dir.path()).entryList({u"*.corrupt-*"_s});
     QCOMPARE(aside.size(), 2);
@@ -63,8 +61,9 @@ void tst_TlsIdentity::damagedPairIsKeptAsideAndReplaced()
 void tst_TlsIdentity::configuredPairErrorsNameTheFile()
 {
     QTemporaryDir dir;
-    QString error;
-    QVERIFY(!TlsIdentity::load(dir.filePath(u"missing.pem"_s), dir.filePath(u"key.pem"_s), &error));
+    const auto missing = TlsIdentity::load(dir.filePath(u"missing.pem"_s), dir.filePath(u"key.pem"_s));
+    QVERIFY(!missing);
+    const QString error = missing.failure().message;
     QVERIFY2(error.startsWith(dir.filePath(u"missing.pem"_s) + u": "_s), qPrintable(error));
     QFile certificate(dir.filePath(u"cert.pem"_s));
     QVERIFY(certificate.open(QIODevice::WriteOnly));
@@ -74,8 +73,9 @@ void tst_TlsIdentity::configuredPairErrorsNameTheFile()
     QVERIFY(key.open(QIODevice::WriteOnly));
     key.write("garbage");
     key.close();
-    QVERIFY(!TlsIdentity::load(dir.filePath(u"cert.pem"_s), dir.filePath(u"key.pem"_s), &error));
-    QCOMPARE(error, dir.filePath(u"cert.pem"_s) + u": not a PEM certificate"_s);
+    const auto garbage = TlsIdentity::load(dir.filePath(u"cert.pem"_s), dir.filePath(u"key.pem"_s));
+    QVERIFY(!garbage);
+    QCOMPARE(garbage.failure().message, dir.filePath(u"cert.pem"_s) + u": not a PEM certificate"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_TlsIdentity)

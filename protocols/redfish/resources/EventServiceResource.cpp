@@ -1,13 +1,11 @@
 #include "EventServiceResource.h"
 
 #include "BaseMessages.h"
-#include "Bmc.h"
 #include "ConnectionGuard.h"
 #include "EventLog.h"
 #include "PowerController.h"
 #include "RedfishJson.h"
 #include "RedfishLogging.h"
-#include "RedfishTypes.h"
 
 #include <QDateTime>
 #include <QHttpServerResponder>
@@ -19,6 +17,9 @@ using namespace std::chrono_literals;
 using RedfishJson::link;
 
 namespace {
+const RedfishSchema serviceSchema{"EventService", "v1_12_0"};
+const RedfishSchema subscriptionsSchema{"EventDestinationCollection"};
+const RedfishSchema eventSchema{"Event", "v1_11_1"};
 const QString servicePath = u"/redfish/v1/EventService"_s;
 const QString streamPath = servicePath + u"/SSE"_s;
 const QString systemPath = u"/redfish/v1/Systems/system"_s;
@@ -37,28 +38,20 @@ QString severityOf(EventLogEntry::Severity severity)
 }
 } // namespace
 
-EventServiceResource::EventServiceResource(Bmc *bmc, ConnectionGuard *guard, RouteTable &routes, QObject *parent)
-    : QObject(parent)
-    , m_bmc(bmc)
+EventServiceResource::EventServiceResource(const PowerController *power, const EventLog *eventLog,
+                                           ConnectionGuard *guard, QObject *parent)
+    : RedfishResource(parent)
     , m_guard(guard)
 {
-    routes.add(servicePath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return service(); });
-    routes.add(servicePath + u"/Subscriptions"_s, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &) { return subscriptions(); });
-    routes.add(streamPath, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &request) { return openStream(request); });
-
-    connect(bmc->power(), &PowerController::stateChanged, this, [this](PowerController::State state) {
+    connect(power, &PowerController::stateChanged, this, [this](PowerController::State state) {
         publish(resourceChanged, u"The host's power state is now %1."_s.arg(PowerController::stateName(state)), u"OK"_s,
                 systemPath);
     });
-    connect(bmc->power(), &PowerController::actionStarted, this,
-            [this](PowerController::Action action, const Actor &actor) {
-                publish(resourceChanged,
-                        u"%1 requested by %2."_s.arg(PowerController::actionName(action), actor.toString()), u"OK"_s,
-                        systemPath);
-            });
-    connect(bmc->eventLog(), &EventLog::entryAdded, this, [this](const EventLogEntry &entry) {
+    connect(power, &PowerController::actionStarted, this, [this](PowerController::Action action, const Actor &actor) {
+        publish(resourceChanged, u"%1 requested by %2."_s.arg(PowerController::actionName(action), actor.toString()),
+                u"OK"_s, systemPath);
+    });
+    connect(eventLog, &EventLog::entryAdded, this, [this](const EventLogEntry &entry) {
         publish(resourceCreated, entry.message, severityOf(entry.severity),
                 u"/redfish/v1/Managers/bmc/LogServices/EventLog/Entries/"_s + QString::number(entry.id));
     });
@@ -70,11 +63,22 @@ EventServiceResource::EventServiceResource(Bmc *bmc, ConnectionGuard *guard, Rou
 
 EventServiceResource::~EventServiceResource() = default;
 
+void EventServiceResource::registerIn(ServiceDirectory &directory)
+{
+    directory.addRootLink(u"EventService"_s, servicePath);
+    directory.addSchemas({serviceSchema, subscriptionsSchema, eventSchema});
+    RouteTable &routes = directory.routes();
+    routes.add(HttpMethod::Get, servicePath, RedfishPrivilege::Login, this, &EventServiceResource::service);
+    routes.add(HttpMethod::Get, servicePath + u"/Subscriptions"_s, RedfishPrivilege::Login, this,
+               &EventServiceResource::subscriptions);
+    routes.add(HttpMethod::Get, streamPath, RedfishPrivilege::Login, this, &EventServiceResource::openStream);
+}
+
 RedfishReply EventServiceResource::service() const
 {
     return RedfishReply::ok(QJsonObject{
         {u"@odata.id"_s, servicePath},
-        {u"@odata.type"_s, RedfishTypes::of(u"EventService"_s)},
+        {u"@odata.type"_s, serviceSchema.odataType()},
         {u"Id"_s, u"EventService"_s},
         {u"Name"_s, u"Event Service"_s},
         {u"ServiceEnabled"_s, true},
@@ -89,13 +93,13 @@ RedfishReply EventServiceResource::service() const
 RedfishReply EventServiceResource::subscriptions() const
 {
     // Events go out on the SSE stream only; there are no push subscriptions to list.
-    return RedfishReply::ok(RedfishJson::collection(servicePath + u"/Subscriptions"_s, u"EventDestinationCollection"_s,
-                                                    u"Event Subscriptions"_s, {}));
+    return RedfishReply::ok(
+        RedfishJson::collection(servicePath + u"/Subscriptions"_s, subscriptionsSchema, u"Event Subscriptions"_s, {}));
 }
 
 RedfishReply EventServiceResource::openStream(const RedfishRequest &request)
 {
-    if (request.method == u"HEAD"_s)
+    if (request.method == HttpMethod::Head)
         return RedfishReply::ok({});
     if (int(m_streams.size()) >= maxStreams)
         return RedfishReply::error(503, BaseMessages::make("EventSubscriptionLimitExceeded"));
@@ -124,7 +128,7 @@ void EventServiceResource::publish(const QString &messageId, const QString &mess
         return;
     const QString id = QString::number(m_nextEventId++);
     const QJsonObject event{
-        {u"@odata.type"_s, RedfishTypes::of(u"Event"_s)},
+        {u"@odata.type"_s, eventSchema.odataType()},
         {u"Id"_s, id},
         {u"Name"_s, u"qbmc event"_s},
         {u"Events"_s,

@@ -1,31 +1,32 @@
 #pragma once
 
-#include "RouteTable.h"
+#include "RedfishResource.h"
 
-#include <QObject>
-
-class Bmc;
+class Configuration;
+class EventLog;
 class RedfishAuthenticator;
 
 // SessionService and its Sessions: POST logs in (201 with X-Auth-Token and Location), DELETE logs
 // out, GET lists; SessionTimeout is the idle time after which a session ends, and a change to it
 // persists like every setting changed at run time.
-class SessionServiceResource : public QObject
+class SessionServiceResource : public RedfishResource
 {
     Q_OBJECT
 public:
-    SessionServiceResource(Bmc *bmc, RedfishAuthenticator *authenticator, RouteTable &routes,
+    SessionServiceResource(RedfishAuthenticator *authenticator, Configuration *configuration, EventLog *eventLog,
                            QObject *parent = nullptr);
+    void registerIn(ServiceDirectory &directory) override;
 
 private:
     RedfishReply service() const;
     RedfishReply patchService(const RedfishRequest &request);
-    RedfishReply sessions(const RedfishRequest &request) const;
+    RedfishReply sessions() const;
     RedfishReply session(const RedfishRequest &request) const;
     RedfishReply login(const RedfishRequest &request);
     RedfishReply logout(const RedfishRequest &request);
     QJsonObject sessionJson(const QString &id) const;
 
-    Bmc *m_bmc;
     RedfishAuthenticator *m_authenticator;
+    Configuration *m_configuration;
+    EventLog *m_eventLog;
 };

@@ -1,30 +1,31 @@
 #pragma once
 
-#include "RouteTable.h"
+#include "RedfishResource.h"
 
-#include <QObject>
-
-class Bmc;
+class ConsoleHub;
+class EventLog;
 
 // The manager's logs: EventLog (the event log IPMI's SEL and the screen show, with ClearLog) and
 // HostConsole (the host's serial console log files, each an entry whose attachment is the file).
-class LogServiceResource : public QObject
+class LogServiceResource : public RedfishResource
 {
     Q_OBJECT
 public:
-    LogServiceResource(Bmc *bmc, RouteTable &routes, QObject *parent = nullptr);
+    LogServiceResource(EventLog *eventLog, ConsoleHub *console, QObject *parent = nullptr);
+    void registerIn(ServiceDirectory &directory) override;
 
 private:
     RedfishReply services() const;
     RedfishReply eventLog() const;
     RedfishReply eventEntries() const;
-    RedfishReply eventEntry(const QString &id) const;
+    RedfishReply eventEntry(const RedfishRequest &request) const;
     RedfishReply clearEventLog(const RedfishRequest &request);
     RedfishReply consoleLog() const;
     RedfishReply consoleEntries() const;
-    RedfishReply consoleEntry(const QString &id) const;
-    RedfishReply consoleAttachment(const QString &id) const;
+    RedfishReply consoleEntry(const RedfishRequest &request) const;
+    RedfishReply consoleAttachment(const RedfishRequest &request) const;
     QString consoleFile(const QString &id) const;
 
-    Bmc *m_bmc;
+    EventLog *m_eventLog;
+    ConsoleHub *m_console;
 };

@@ -1,31 +1,33 @@
 #pragma once
 
-#include "RouteTable.h"
+#include "RedfishResource.h"
 
 #include <QJsonObject>
-#include <QObject>
 #include <QPointer>
 #include <QTimer>
 
 #include <memory>
 #include <vector>
 
-class Bmc;
 class ConnectionGuard;
+class EventLog;
+class PowerController;
 class QHttpServerResponder;
 class QTcpSocket;
 
 // EventService with a server-sent event stream (ServerSentEventUri): power state changes, power
 // actions and new event-log entries reach every open stream as Redfish events at once. A client
 // that goes away is dropped at the next write; at most maxStreams streams are open.
-class EventServiceResource : public QObject
+class EventServiceResource : public RedfishResource
 {
     Q_OBJECT
 public:
     static constexpr int maxStreams = 8;
 
-    EventServiceResource(Bmc *bmc, ConnectionGuard *guard, RouteTable &routes, QObject *parent = nullptr);
+    EventServiceResource(const PowerController *power, const EventLog *eventLog, ConnectionGuard *guard,
+                         QObject *parent = nullptr);
     ~EventServiceResource() override;
+    void registerIn(ServiceDirectory &directory) override;
 
     int streamCount() const { return int(m_streams.size()); }
 
@@ -42,7 +44,6 @@ private:
     void publish(const QString &messageId, const QString &message, const QString &severity, const QString &origin);
     void write(const QByteArray &data);
 
-    Bmc *m_bmc;
     ConnectionGuard *m_guard;
     std::vector<Stream> m_streams;
     quint64 m_nextEventId = 1;

@@ -1,16 +1,15 @@
 #pragma once
 
-#include "RouteTable.h"
+#include "RedfishResource.h"
 
-#include <QObject>
-
-class Bmc;
+class InstallationIdentity;
 class NetworkFacts;
+class ServiceSettings;
 
 // The BMC itself as a Manager: firmware version, clock, the serial console's SoL state, the Reset
 // action (qbmc restarts in place), its network protocols (PATCHing IPMI.ProtocolEnabled switches
 // IPMI over LAN live and for good) and its Ethernet interface as the system reports it.
-class ManagerResource : public QObject
+class ManagerResource : public RedfishResource
 {
     Q_OBJECT
 public:
@@ -21,20 +20,24 @@ public:
         quint16 ipmi = 623;
     };
 
-    ManagerResource(Bmc *bmc, const NetworkFacts *network, Ports ports, RouteTable &routes, QObject *parent = nullptr);
+    ManagerResource(ServiceSettings *services, const InstallationIdentity *installation, const NetworkFacts *network,
+                    Ports ports, QObject *parent = nullptr);
+    void registerIn(ServiceDirectory &directory) override;
 
 signals:
     void restartRequested(const QString &reason);
 
 private:
+    RedfishReply collection() const;
     RedfishReply get() const;
     RedfishReply reset(const RedfishRequest &request);
     RedfishReply networkProtocol() const;
     RedfishReply patchNetworkProtocol(const RedfishRequest &request);
     RedfishReply ethernetInterfaces() const;
-    RedfishReply ethernetInterface(const QString &id) const;
+    RedfishReply ethernetInterface(const RedfishRequest &request) const;
 
-    Bmc *m_bmc;
+    ServiceSettings *m_services;
+    const InstallationIdentity *m_installation;
     const NetworkFacts *m_network;
     Ports m_ports;
 };

@@ -1,13 +1,11 @@
 #include "SystemResource.h"
 
 #include "BaseMessages.h"
-#include "Bmc.h"
 #include "BootOverride.h"
 #include "InstallationIdentity.h"
 #include "PowerController.h"
 #include "PowerRestorePolicy.h"
 #include "RedfishJson.h"
-#include "RedfishTypes.h"
 
 #include <QMetaEnum>
 
@@ -15,6 +13,10 @@ using namespace Qt::StringLiterals;
 using RedfishJson::link;
 
 namespace {
+const RedfishSchema systemSchema{"ComputerSystem", "v1_27_0"};
+const RedfishSchema collectionSchema{"ComputerSystemCollection"};
+const RedfishSchema actionInfoSchema{"ActionInfo", "v1_5_0"};
+const QString systemsPath = u"/redfish/v1/Systems"_s;
 const QString systemPath = u"/redfish/v1/Systems/system"_s;
 const QString resetTarget = systemPath + u"/Actions/ComputerSystem.Reset"_s;
 const QString resetInfo = systemPath + u"/ResetActionInfo"_s;
@@ -63,71 +65,61 @@ std::optional<RedfishMessage> readBootValue(const QJsonObject &boot, const QStri
 }
 } // namespace
 
-SystemResource::SystemResource(Bmc *bmc, RouteTable &routes, QObject *parent)
-    : QObject(parent)
-    , m_bmc(bmc)
+SystemResource::SystemResource(PowerController *power, BootOverride *bootOverride, PowerRestorePolicy *restorePolicy,
+                               const InstallationIdentity *installation, QObject *parent)
+    : RedfishResource(parent)
+    , m_power(power)
+    , m_bootOverride(bootOverride)
+    , m_restorePolicy(restorePolicy)
+    , m_installation(installation)
 {
-    routes.add(u"/redfish/v1/Systems"_s, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &) { return collection(); });
-    routes.add(u"/redfish/v1/Systems/{id}"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) {
-        return request.params.at(0) == id
-            ? get()
-            : RedfishReply::error(404, BaseMessages::resourceNotFound(u"ComputerSystem"_s, request.params.at(0)));
-    });
-    routes.add(u"/redfish/v1/Systems/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureComponents,
-               [this](const RedfishRequest &request) {
-                   return request.params.at(0) == id
-                       ? patch(request)
-                       : RedfishReply::error(404,
-                                             BaseMessages::resourceNotFound(u"ComputerSystem"_s, request.params.at(0)));
-               });
-    routes.add(u"/redfish/v1/Systems/{id}/Actions/ComputerSystem.Reset"_s, u"POST"_s,
-               RedfishPrivilege::ConfigureComponents, [this](const RedfishRequest &request) {
-                   return request.params.at(0) == id
-                       ? reset(request)
-                       : RedfishReply::error(404,
-                                             BaseMessages::resourceNotFound(u"ComputerSystem"_s, request.params.at(0)));
-               });
-    routes.add(u"/redfish/v1/Systems/{id}/ResetActionInfo"_s, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &request) {
-                   return request.params.at(0) == id
-                       ? resetActionInfo()
-                       : RedfishReply::error(404,
-                                             BaseMessages::resourceNotFound(u"ActionInfo"_s, request.params.at(0)));
-               });
+}
+
+void SystemResource::registerIn(ServiceDirectory &directory)
+{
+    directory.addRootLink(u"Systems"_s, systemsPath);
+    directory.addSchemas({systemSchema, collectionSchema, actionInfoSchema});
+    RouteTable &routes = directory.routes();
+    using enum HttpMethod;
+    using enum RedfishPrivilege;
+    routes.add(Get, systemsPath, Login, this, &SystemResource::collection);
+    routes.add(Get, systemPath, Login, this, &SystemResource::get);
+    routes.add(Patch, systemPath, ConfigureComponents, this, &SystemResource::patch);
+    routes.add(Post, resetTarget, ConfigureComponents, this, &SystemResource::reset);
+    routes.add(Get, resetInfo, Login, this, &SystemResource::resetActionInfo);
 }
 
 RedfishReply SystemResource::collection() const
 {
-    return RedfishReply::ok(RedfishJson::collection(u"/redfish/v1/Systems"_s, u"ComputerSystemCollection"_s,
-                                                    u"Computer System Collection"_s, {systemPath}));
+    return RedfishReply::ok(
+        RedfishJson::collection(systemsPath, collectionSchema, u"Computer System Collection"_s, {systemPath}));
 }
 
 QStringList SystemResource::resetTypes() const
 {
     QStringList types;
-    for (PowerController::Action action : m_bmc->power()->supportedActions())
+    for (PowerController::Action action : m_power->supportedActions())
         types.append(PowerController::actionName(action));
     return types;
 }
 
 RedfishReply SystemResource::get() const
 {
-    const BootOverride *boot = m_bmc->bootOverride();
+    const BootOverride *boot = m_bootOverride;
     QString restorePolicy;
     for (const auto &[policy, name] : restorePolicies) {
-        if (policy == m_bmc->powerRestorePolicy()->policy())
+        if (policy == m_restorePolicy->policy())
             restorePolicy = name;
     }
-    const bool failed = m_bmc->power()->lastActionFailed();
+    const bool failed = m_power->lastActionFailed();
     return RedfishReply::ok(QJsonObject{
         {u"@odata.id"_s, systemPath},
-        {u"@odata.type"_s, RedfishTypes::of(u"ComputerSystem"_s)},
-        {u"Id"_s, id},
+        {u"@odata.type"_s, systemSchema.odataType()},
+        {u"Id"_s, u"system"_s},
         {u"Name"_s, u"Host"_s},
         {u"SystemType"_s, u"Physical"_s},
-        {u"UUID"_s, m_bmc->installationIdentity()->systemUuid().toString(QUuid::WithoutBraces)},
-        {u"PowerState"_s, powerStateValue(m_bmc->power()->state())},
+        {u"UUID"_s, m_installation->systemUuid().toString(QUuid::WithoutBraces)},
+        {u"PowerState"_s, powerStateValue(m_power->state())},
         {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, failed ? u"Warning"_s : u"OK"_s}}},
         {u"PowerRestorePolicy"_s, restorePolicy},
         {u"Boot"_s,
@@ -152,7 +144,7 @@ RedfishReply SystemResource::resetActionInfo() const
 {
     return RedfishReply::ok(QJsonObject{
         {u"@odata.id"_s, resetInfo},
-        {u"@odata.type"_s, RedfishTypes::of(u"ActionInfo"_s)},
+        {u"@odata.type"_s, actionInfoSchema.odataType()},
         {u"Id"_s, u"ResetActionInfo"_s},
         {u"Name"_s, u"Reset Action Info"_s},
         {u"Parameters"_s,
@@ -167,10 +159,9 @@ RedfishReply SystemResource::resetActionInfo() const
 
 RedfishReply SystemResource::reset(const RedfishRequest &request)
 {
-    RedfishReply error;
-    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
     if (!body)
-        return error;
+        return body.failure();
     const QString action = u"ComputerSystem.Reset"_s;
     if (!body->contains(u"ResetType"_s))
         return RedfishReply::error(400, BaseMessages::make("ActionParameterMissing", {action, u"ResetType"_s}));
@@ -184,7 +175,7 @@ RedfishReply SystemResource::reset(const RedfishRequest &request)
                                    BaseMessages::make("ActionParameterValueTypeError",
                                                       {RedfishJson::valueText(value), u"ResetType"_s, action}));
     const std::optional<PowerController::Action> resetType = PowerController::actionFromName(value.toString());
-    if (!resetType || !m_bmc->power()->isSupported(*resetType)) {
+    if (!resetType || !m_power->isSupported(*resetType)) {
         // The value names a reset this system does not support; the second message says which.
         return RedfishReply::error(
             400,
@@ -192,7 +183,7 @@ RedfishReply SystemResource::reset(const RedfishRequest &request)
              BaseMessages::make("ActionParameterValueNotInList", {value.toString(), u"ResetType"_s, action})});
     }
 
-    PowerController *power = m_bmc->power();
+    PowerController *power = m_power;
     switch (power->request(*resetType, Actor::redfish(request.user))) {
     case PowerController::Admission::Accepted: return RedfishReply::success();
     case PowerController::Admission::AlreadyDone: return RedfishReply::noContent();
@@ -217,10 +208,9 @@ RedfishReply SystemResource::reset(const RedfishRequest &request)
 
 RedfishReply SystemResource::patch(const RedfishRequest &request)
 {
-    RedfishReply error;
-    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
     if (!body)
-        return error;
+        return body.failure();
     const QJsonObject current = get().json;
     QList<RedfishMessage> problems;
     bool changed = false;
@@ -252,9 +242,9 @@ RedfishReply SystemResource::patch(const RedfishRequest &request)
                 bootProblems.append(*problem);
             problems += bootProblems;
             if (target || enabled || mode) {
-                const BootOverride *override = m_bmc->bootOverride();
-                m_bmc->bootOverride()->set(target.value_or(override->target()), enabled.value_or(override->enabled()),
-                                           mode.value_or(override->mode()), actor);
+                const BootOverride *override = m_bootOverride;
+                m_bootOverride->set(target.value_or(override->target()), enabled.value_or(override->enabled()),
+                                    mode.value_or(override->mode()), actor);
                 changed = true;
             }
         } else if (key == u"PowerRestorePolicy"_s) {
@@ -267,7 +257,7 @@ RedfishReply SystemResource::patch(const RedfishRequest &request)
                 problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));
             else if (!policy)
                 problems.append(BaseMessages::propertyValueNotInList(it->toString(), key));
-            else if (const auto failure = m_bmc->powerRestorePolicy()->setPolicy(*policy, actor))
+            else if (const auto failure = m_restorePolicy->setPolicy(*policy, actor))
                 problems.append(BaseMessages::propertyValueNotInList(it->toString(), key));
             else
                 changed = true;

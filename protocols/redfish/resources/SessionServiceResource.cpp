@@ -1,48 +1,55 @@
 #include "SessionServiceResource.h"
 
 #include "BaseMessages.h"
-#include "Bmc.h"
 #include "Configuration.h"
 #include "EventLog.h"
 #include "RedfishAuthenticator.h"
 #include "RedfishJson.h"
-#include "RedfishTypes.h"
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 namespace {
+const RedfishSchema serviceSchema{"SessionService", "v1_2_0"};
+const RedfishSchema sessionSchema{"Session", "v1_8_0"};
+const RedfishSchema collectionSchema{"SessionCollection"};
 const QString servicePath = u"/redfish/v1/SessionService"_s;
 const QString sessionsPath = u"/redfish/v1/SessionService/Sessions"_s;
 constexpr int minimumTimeout = 30;
 constexpr int maximumTimeout = 86400;
 } // namespace
 
-SessionServiceResource::SessionServiceResource(Bmc *bmc, RedfishAuthenticator *authenticator, RouteTable &routes,
-                                               QObject *parent)
-    : QObject(parent)
-    , m_bmc(bmc)
+SessionServiceResource::SessionServiceResource(RedfishAuthenticator *authenticator, Configuration *configuration,
+                                               EventLog *eventLog, QObject *parent)
+    : RedfishResource(parent)
     , m_authenticator(authenticator)
+    , m_configuration(configuration)
+    , m_eventLog(eventLog)
 {
-    routes.add(servicePath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return service(); });
-    routes.add(servicePath, u"PATCH"_s, RedfishPrivilege::ConfigureManager,
-               [this](const RedfishRequest &request) { return patchService(request); });
-    routes.add(sessionsPath, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &request) { return sessions(request); });
+}
+
+void SessionServiceResource::registerIn(ServiceDirectory &directory)
+{
+    directory.addRootLink(u"SessionService"_s, servicePath);
+    directory.addRootLink(u"Sessions"_s, sessionsPath, ServiceDirectory::RootLink::Placement::InLinks);
+    directory.addSchemas({serviceSchema, sessionSchema, collectionSchema});
+    RouteTable &routes = directory.routes();
+    using enum HttpMethod;
+    using enum RedfishPrivilege;
+    routes.add(Get, servicePath, Login, this, &SessionServiceResource::service);
+    routes.add(Patch, servicePath, ConfigureManager, this, &SessionServiceResource::patchService);
+    routes.add(Get, sessionsPath, Login, this, &SessionServiceResource::sessions);
     // Logging in needs no credentials beyond those in the body.
-    routes.add(sessionsPath, u"POST"_s, RedfishPrivilege::None,
-               [this](const RedfishRequest &request) { return login(request); });
-    routes.add(sessionsPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &request) { return session(request); });
-    routes.add(sessionsPath + u"/{id}"_s, u"DELETE"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &request) { return logout(request); });
+    routes.add(Post, sessionsPath, None, this, &SessionServiceResource::login);
+    routes.add(Get, sessionsPath + u"/{id}"_s, Login, this, &SessionServiceResource::session);
+    routes.add(Delete, sessionsPath + u"/{id}"_s, Login, this, &SessionServiceResource::logout);
 }
 
 RedfishReply SessionServiceResource::service() const
 {
     return RedfishReply::ok(QJsonObject{
         {u"@odata.id"_s, servicePath},
-        {u"@odata.type"_s, RedfishTypes::of(u"SessionService"_s)},
+        {u"@odata.type"_s, serviceSchema.odataType()},
         {u"Id"_s, u"SessionService"_s},
         {u"Name"_s, u"Session Service"_s},
         {u"ServiceEnabled"_s, true},
@@ -54,10 +61,9 @@ RedfishReply SessionServiceResource::service() const
 
 RedfishReply SessionServiceResource::patchService(const RedfishRequest &request)
 {
-    RedfishReply error;
-    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
     if (!body)
-        return error;
+        return body.failure();
     const QJsonObject current = service().json;
     QList<RedfishMessage> problems;
     bool changed = false;
@@ -71,7 +77,7 @@ RedfishReply SessionServiceResource::patchService(const RedfishRequest &request)
                                                    u"#/"_s + it.key()));
             else {
                 const qint64 before = m_authenticator->settings().sessionTimeout.count();
-                if (const auto failure = m_bmc->configuration()->setRuntimeValue(
+                if (const auto failure = m_configuration->setRuntimeValue(
                         ConfigKeys::redfishSessionTimeout, std::chrono::milliseconds(qint64(seconds) * 1000))) {
                     RedfishMessage message =
                         BaseMessages::make("PropertyValueIncorrect", {it.key(), RedfishJson::valueText(*it)});
@@ -80,7 +86,7 @@ RedfishReply SessionServiceResource::patchService(const RedfishRequest &request)
                 }
                 m_authenticator->setSessionTimeout(std::chrono::seconds(qint64(seconds)));
                 if (before != qint64(seconds))
-                    m_bmc->eventLog()->info(
+                    m_eventLog->info(
                         Actor::redfish(request.user),
                         u"Setting redfish.session_timeout changed from %1 to %2"_s.arg(before).arg(qint64(seconds)));
                 changed = true;
@@ -97,7 +103,7 @@ QJsonObject SessionServiceResource::sessionJson(const QString &id) const
     const RedfishAuthenticator::Session *session = m_authenticator->session(id);
     return QJsonObject{
         {u"@odata.id"_s, sessionsPath + u'/' + id},
-        {u"@odata.type"_s, RedfishTypes::of(u"Session"_s)},
+        {u"@odata.type"_s, sessionSchema.odataType()},
         {u"Id"_s, id},
         {u"Name"_s, u"User Session"_s},
         {u"UserName"_s, session->user},
@@ -107,29 +113,27 @@ QJsonObject SessionServiceResource::sessionJson(const QString &id) const
     };
 }
 
-RedfishReply SessionServiceResource::sessions(const RedfishRequest &) const
+RedfishReply SessionServiceResource::sessions() const
 {
     QStringList members;
     for (const RedfishAuthenticator::Session *session : m_authenticator->sessions())
         members.append(sessionsPath + u'/' + session->id);
-    return RedfishReply::ok(
-        RedfishJson::collection(sessionsPath, u"SessionCollection"_s, u"Session Collection"_s, members));
+    return RedfishReply::ok(RedfishJson::collection(sessionsPath, collectionSchema, u"Session Collection"_s, members));
 }
 
 RedfishReply SessionServiceResource::session(const RedfishRequest &request) const
 {
     const QString id = request.params.at(0);
     if (!m_authenticator->session(id))
-        return RedfishReply::error(404, BaseMessages::resourceNotFound(u"Session"_s, id));
+        return RedfishReply::notFound(u"Session"_s, id);
     return RedfishReply::ok(sessionJson(id));
 }
 
 RedfishReply SessionServiceResource::login(const RedfishRequest &request)
 {
-    RedfishReply error;
-    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
     if (!body)
-        return error;
+        return body.failure();
     QList<RedfishMessage> problems;
     for (const QString &required : {u"UserName"_s, u"Password"_s}) {
         if (!body->contains(required))
@@ -144,12 +148,10 @@ RedfishReply SessionServiceResource::login(const RedfishRequest &request)
     }
     if (!problems.isEmpty())
         return RedfishReply::error(400, problems);
-    RedfishAuthenticator::Failure failure = RedfishAuthenticator::Failure::BadCredentials;
-    const auto created =
-        m_authenticator->createSession(body->value(u"UserName"_s).toString(),
-                                       body->value(u"Password"_s).toString().toUtf8(), request.address, &failure);
+    const auto created = m_authenticator->createSession(
+        body->value(u"UserName"_s).toString(), body->value(u"Password"_s).toString().toUtf8(), request.address);
     if (!created) {
-        if (failure == RedfishAuthenticator::Failure::SessionLimit)
+        if (created.failure() == RedfishAuthenticator::Refusal::SessionLimit)
             return RedfishReply::error(503, BaseMessages::make("SessionLimitExceeded"));
         RedfishReply reply = RedfishReply::error(401, BaseMessages::noValidSession());
         reply.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"qbmc\", charset=\"UTF-8\"");
@@ -167,7 +169,7 @@ RedfishReply SessionServiceResource::logout(const RedfishRequest &request)
     const QString id = request.params.at(0);
     const RedfishAuthenticator::Session *session = m_authenticator->session(id);
     if (!session)
-        return RedfishReply::error(404, BaseMessages::resourceNotFound(u"Session"_s, id));
+        return RedfishReply::notFound(u"Session"_s, id);
     // Anyone may end their own session; ending another's is managing the service.
     if (session->user != request.user && !roleHolds(request.role, RedfishPrivilege::ConfigureManager))
         return RedfishReply::error(403, BaseMessages::insufficientPrivilege());

@@ -1,19 +1,19 @@
 #pragma once
 
-#include "RouteTable.h"
-
-#include <QObject>
+#include "Expected.h"
+#include "RedfishResource.h"
 
 class AccountStore;
 
 // AccountService over the AccountStore that IPMI and the screen share: Accounts (create, PATCH
 // password, role, name, enabled and account types, delete; every user may change their own
 // password), Roles, and the password and lockout rules.
-class AccountServiceResource : public QObject
+class AccountServiceResource : public RedfishResource
 {
     Q_OBJECT
 public:
-    AccountServiceResource(AccountStore *accounts, RouteTable &routes, QObject *parent = nullptr);
+    explicit AccountServiceResource(AccountStore *accounts, QObject *parent = nullptr);
+    void registerIn(ServiceDirectory &directory) override;
 
 private:
     RedfishReply service() const;
@@ -25,8 +25,8 @@ private:
     RedfishReply roles() const;
     RedfishReply role(const RedfishRequest &request) const;
     QJsonObject accountJson(int id) const;
-    // The account a path names, if the caller may see it: 404 and 403 otherwise.
-    std::optional<int> visibleAccount(const RedfishRequest &request, RedfishReply *error) const;
+    // The id of the account a path names, if the caller may see it; the 404 or 403 otherwise.
+    Expected<int, RedfishReply> visibleAccount(const RedfishRequest &request) const;
 
     AccountStore *m_accounts;
 };

@@ -4,7 +4,6 @@
 #include "AccountStore.h"
 #include "BaseMessages.h"
 #include "RedfishJson.h"
-#include "RedfishTypes.h"
 
 #include <chrono>
 
@@ -12,6 +11,11 @@ using namespace Qt::StringLiterals;
 using RedfishJson::link;
 
 namespace {
+const RedfishSchema serviceSchema{"AccountService", "v1_18_1"};
+const RedfishSchema accountSchema{"ManagerAccount", "v1_14_1"};
+const RedfishSchema accountCollectionSchema{"ManagerAccountCollection"};
+const RedfishSchema roleSchema{"Role", "v1_3_3"};
+const RedfishSchema roleCollectionSchema{"RoleCollection"};
 const QString servicePath = u"/redfish/v1/AccountService"_s;
 const QString accountsPath = u"/redfish/v1/AccountService/Accounts"_s;
 const QString rolesPath = u"/redfish/v1/AccountService/Roles"_s;
@@ -33,8 +37,7 @@ RedfishReply refusal(const Failure &failure, const QString &property, const QStr
     RedfishMessage message;
     int status = 400;
     switch (failure.code) {
-    case Failure::Code::NoSuchAccount:
-        return RedfishReply::error(404, BaseMessages::resourceNotFound(u"ManagerAccount"_s, value));
+    case Failure::Code::NoSuchAccount: return RedfishReply::notFound(u"ManagerAccount"_s, value);
     case Failure::Code::AccountExists:
         message =
             BaseMessages::make("ResourceAlreadyExists", {u"ManagerAccount"_s, u"UserName"_s, value}, u"#/UserName"_s);
@@ -66,25 +69,29 @@ RedfishReply refusal(const Failure &failure, const QString &property, const QStr
 }
 } // namespace
 
-AccountServiceResource::AccountServiceResource(AccountStore *accounts, RouteTable &routes, QObject *parent)
-    : QObject(parent)
+AccountServiceResource::AccountServiceResource(AccountStore *accounts, QObject *parent)
+    : RedfishResource(parent)
     , m_accounts(accounts)
 {
-    routes.add(servicePath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return service(); });
-    routes.add(accountsPath, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &request) { return this->accounts(request); });
-    routes.add(accountsPath, u"POST"_s, RedfishPrivilege::ConfigureUsers,
-               [this](const RedfishRequest &request) { return createAccount(request); });
-    routes.add(accountsPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &request) { return account(request); });
+}
+
+void AccountServiceResource::registerIn(ServiceDirectory &directory)
+{
+    directory.addRootLink(u"AccountService"_s, servicePath);
+    directory.addSchemas({serviceSchema, accountSchema, accountCollectionSchema, roleSchema, roleCollectionSchema});
+    RouteTable &routes = directory.routes();
+    const QString accountPath = accountsPath + u"/{id}"_s;
+    using enum HttpMethod;
+    using enum RedfishPrivilege;
+    routes.add(Get, servicePath, Login, this, &AccountServiceResource::service);
+    routes.add(Get, accountsPath, Login, this, &AccountServiceResource::accounts);
+    routes.add(Post, accountsPath, ConfigureUsers, this, &AccountServiceResource::createAccount);
+    routes.add(Get, accountPath, Login, this, &AccountServiceResource::account);
     // Own password with ConfigureSelf; the handler checks the rest.
-    routes.add(accountsPath + u"/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureSelf,
-               [this](const RedfishRequest &request) { return patchAccount(request); });
-    routes.add(accountsPath + u"/{id}"_s, u"DELETE"_s, RedfishPrivilege::ConfigureUsers,
-               [this](const RedfishRequest &request) { return deleteAccount(request); });
-    routes.add(rolesPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return roles(); });
-    routes.add(rolesPath + u"/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &request) { return role(request); });
+    routes.add(Patch, accountPath, ConfigureSelf, this, &AccountServiceResource::patchAccount);
+    routes.add(Delete, accountPath, ConfigureUsers, this, &AccountServiceResource::deleteAccount);
+    routes.add(Get, rolesPath, Login, this, &AccountServiceResource::roles);
+    routes.add(Get, rolesPath + u"/{id}"_s, Login, this, &AccountServiceResource::role);
 }
 
 RedfishReply AccountServiceResource::service() const
@@ -93,7 +100,7 @@ RedfishReply AccountServiceResource::service() const
     const qint64 lockoutSeconds = std::chrono::duration_cast<std::chrono::seconds>(policy.lockoutDuration).count();
     return RedfishReply::ok(QJsonObject{
         {u"@odata.id"_s, servicePath},
-        {u"@odata.type"_s, RedfishTypes::of(u"AccountService"_s)},
+        {u"@odata.type"_s, serviceSchema.odataType()},
         {u"Id"_s, u"AccountService"_s},
         {u"Name"_s, u"Account Service"_s},
         {u"ServiceEnabled"_s, true},
@@ -117,7 +124,7 @@ QJsonObject AccountServiceResource::accountJson(int id) const
     const QString roleId = RoleNames::toString(account.role);
     return QJsonObject{
         {u"@odata.id"_s, accountsPath + u'/' + QString::number(id)},
-        {u"@odata.type"_s, RedfishTypes::of(u"ManagerAccount"_s)},
+        {u"@odata.type"_s, accountSchema.odataType()},
         {u"Id"_s, QString::number(id)},
         {u"Name"_s, u"User Account"_s},
         {u"UserName"_s, account.name},
@@ -140,38 +147,32 @@ RedfishReply AccountServiceResource::accounts(const RedfishRequest &request) con
             members.append(accountsPath + u'/' + QString::number(account.id));
     }
     return RedfishReply::ok(
-        RedfishJson::collection(accountsPath, u"ManagerAccountCollection"_s, u"Accounts Collection"_s, members));
+        RedfishJson::collection(accountsPath, accountCollectionSchema, u"Accounts Collection"_s, members));
 }
 
-std::optional<int> AccountServiceResource::visibleAccount(const RedfishRequest &request, RedfishReply *error) const
+Expected<int, RedfishReply> AccountServiceResource::visibleAccount(const RedfishRequest &request) const
 {
     bool ok = false;
     const int id = request.params.at(0).toInt(&ok);
     const std::optional<Account> account = ok ? m_accounts->accountById(id) : std::nullopt;
-    if (!account) {
-        *error = RedfishReply::error(404, BaseMessages::resourceNotFound(u"ManagerAccount"_s, request.params.at(0)));
-        return std::nullopt;
-    }
-    if (account->name != request.user && !roleHolds(request.role, RedfishPrivilege::ConfigureUsers)) {
-        *error = RedfishReply::error(403, BaseMessages::insufficientPrivilege());
-        return std::nullopt;
-    }
+    if (!account)
+        return RedfishReply::notFound(u"ManagerAccount"_s, request.params.at(0));
+    if (account->name != request.user && !roleHolds(request.role, RedfishPrivilege::ConfigureUsers))
+        return RedfishReply::error(403, BaseMessages::insufficientPrivilege());
     return id;
 }
 
 RedfishReply AccountServiceResource::account(const RedfishRequest &request) const
 {
-    RedfishReply error;
-    const std::optional<int> id = visibleAccount(request, &error);
-    return id ? RedfishReply::ok(accountJson(*id)) : error;
+    const Expected<int, RedfishReply> id = visibleAccount(request);
+    return id ? RedfishReply::ok(accountJson(*id)) : id.failure();
 }
 
 RedfishReply AccountServiceResource::createAccount(const RedfishRequest &request)
 {
-    RedfishReply error;
-    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
     if (!body)
-        return error;
+        return body.failure();
     QList<RedfishMessage> problems;
     for (const QString &required : {u"UserName"_s, u"Password"_s, u"RoleId"_s}) {
         if (!body->contains(required))
@@ -215,13 +216,12 @@ RedfishReply AccountServiceResource::createAccount(const RedfishRequest &request
 
 RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
 {
-    RedfishReply error;
-    const std::optional<int> id = visibleAccount(request, &error);
+    const Expected<int, RedfishReply> id = visibleAccount(request);
     if (!id)
-        return error;
-    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+        return id.failure();
+    const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
     if (!body)
-        return error;
+        return body.failure();
     const bool mayManage = roleHolds(request.role, RedfishPrivilege::ConfigureUsers);
     QString name = m_accounts->accountById(*id)->name;
     const Actor actor = Actor::redfish(request.user);
@@ -299,10 +299,9 @@ RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
 
 RedfishReply AccountServiceResource::deleteAccount(const RedfishRequest &request)
 {
-    RedfishReply error;
-    const std::optional<int> id = visibleAccount(request, &error);
+    const Expected<int, RedfishReply> id = visibleAccount(request);
     if (!id)
-        return error;
+        return id.failure();
     const QString name = m_accounts->accountById(*id)->name;
     const std::optional<Failure> failure = m_accounts->removeAccount(name, Actor::redfish(request.user));
     if (failure == Failure::Code::LastAdministrator || failure == Failure::Code::ManagedByPasswordFile) {
@@ -320,18 +319,18 @@ RedfishReply AccountServiceResource::roles() const
     QStringList members;
     for (Role role : allRoles)
         members.append(rolesPath + u'/' + RoleNames::toString(role));
-    return RedfishReply::ok(RedfishJson::collection(rolesPath, u"RoleCollection"_s, u"Roles Collection"_s, members));
+    return RedfishReply::ok(RedfishJson::collection(rolesPath, roleCollectionSchema, u"Roles Collection"_s, members));
 }
 
 RedfishReply AccountServiceResource::role(const RedfishRequest &request) const
 {
     const std::optional<Role> role = RoleNames::fromString(request.params.at(0));
     if (!role)
-        return RedfishReply::error(404, BaseMessages::resourceNotFound(u"Role"_s, request.params.at(0)));
+        return RedfishReply::notFound(u"Role"_s, request.params.at(0));
     const QString id = RoleNames::toString(*role);
     return RedfishReply::ok(QJsonObject{
         {u"@odata.id"_s, rolesPath + u'/' + id},
-        {u"@odata.type"_s, RedfishTypes::of(u"Role"_s)},
+        {u"@odata.type"_s, roleSchema.odataType()},
         {u"Id"_s, id},
         {u"Name"_s, id + u" Role"_s},
         {u"RoleId"_s, id},

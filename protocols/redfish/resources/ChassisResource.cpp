@@ -1,11 +1,9 @@
 #include "ChassisResource.h"
 
 #include "BaseMessages.h"
-#include "Bmc.h"
 #include "ChassisIdentify.h"
 #include "PowerController.h"
 #include "RedfishJson.h"
-#include "RedfishTypes.h"
 #include "SensorRegistry.h"
 
 using namespace Qt::StringLiterals;
@@ -13,7 +11,11 @@ using namespace std::chrono_literals;
 using RedfishJson::link;
 
 namespace {
-const QString chassisId = u"chassis"_s;
+const RedfishSchema chassisSchema{"Chassis", "v1_28_0"};
+const RedfishSchema collectionSchema{"ChassisCollection"};
+const RedfishSchema sensorSchema{"Sensor", "v1_12_0"};
+const RedfishSchema sensorCollectionSchema{"SensorCollection"};
+const QString collectionPath = u"/redfish/v1/Chassis"_s;
 const QString chassisPath = u"/redfish/v1/Chassis/chassis"_s;
 const QString sensorsPath = chassisPath + u"/Sensors"_s;
 
@@ -28,48 +30,45 @@ QString readingType(Sensor::Kind kind)
     }
     return u"Temperature"_s;
 }
-
-RedfishReply notFound(const QString &type, const QString &id)
-{
-    return RedfishReply::error(404, BaseMessages::resourceNotFound(type, id));
-}
 } // namespace
 
-ChassisResource::ChassisResource(Bmc *bmc, RouteTable &routes, QObject *parent)
-    : QObject(parent)
-    , m_bmc(bmc)
+ChassisResource::ChassisResource(const PowerController *power, ChassisIdentify *identify, const SensorRegistry *sensors,
+                                 QObject *parent)
+    : RedfishResource(parent)
+    , m_power(power)
+    , m_identify(identify)
+    , m_sensors(sensors)
 {
-    routes.add(u"/redfish/v1/Chassis"_s, u"GET"_s, RedfishPrivilege::Login, [](const RedfishRequest &) {
-        return RedfishReply::ok(RedfishJson::collection(u"/redfish/v1/Chassis"_s, u"ChassisCollection"_s,
-                                                        u"Chassis Collection"_s, {chassisPath}));
-    });
-    routes.add(u"/redfish/v1/Chassis/{id}"_s, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &request) {
-        return request.params.at(0) == chassisId ? get() : notFound(u"Chassis"_s, request.params.at(0));
-    });
-    routes.add(u"/redfish/v1/Chassis/{id}"_s, u"PATCH"_s, RedfishPrivilege::ConfigureComponents,
-               [this](const RedfishRequest &request) {
-                   return request.params.at(0) == chassisId ? patch(request)
-                                                            : notFound(u"Chassis"_s, request.params.at(0));
-               });
-    routes.add(u"/redfish/v1/Chassis/{id}/Sensors"_s, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &request) {
-                   return request.params.at(0) == chassisId ? sensors() : notFound(u"Chassis"_s, request.params.at(0));
-               });
-    routes.add(u"/redfish/v1/Chassis/{id}/Sensors/{sensor}"_s, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &request) {
-                   return request.params.at(0) == chassisId ? sensor(request.params.at(1))
-                                                            : notFound(u"Chassis"_s, request.params.at(0));
-               });
+}
+
+void ChassisResource::registerIn(ServiceDirectory &directory)
+{
+    directory.addRootLink(u"Chassis"_s, collectionPath);
+    directory.addSchemas({chassisSchema, collectionSchema, sensorSchema, sensorCollectionSchema});
+    RouteTable &routes = directory.routes();
+    using enum HttpMethod;
+    using enum RedfishPrivilege;
+    routes.add(Get, collectionPath, Login, this, &ChassisResource::collection);
+    routes.add(Get, chassisPath, Login, this, &ChassisResource::get);
+    routes.add(Patch, chassisPath, ConfigureComponents, this, &ChassisResource::patch);
+    routes.add(Get, sensorsPath, Login, this, &ChassisResource::sensors);
+    routes.add(Get, sensorsPath + u"/{id}"_s, Login, this, &ChassisResource::sensor);
+}
+
+RedfishReply ChassisResource::collection() const
+{
+    return RedfishReply::ok(
+        RedfishJson::collection(collectionPath, collectionSchema, u"Chassis Collection"_s, {chassisPath}));
 }
 
 RedfishReply ChassisResource::get() const
 {
-    const ChassisIdentify::State identify = m_bmc->chassisIdentify()->state();
-    const PowerController::State power = m_bmc->power()->state();
+    const ChassisIdentify::State identify = m_identify->state();
+    const PowerController::State power = m_power->state();
     return RedfishReply::ok(QJsonObject{
         {u"@odata.id"_s, chassisPath},
-        {u"@odata.type"_s, RedfishTypes::of(u"Chassis"_s)},
-        {u"Id"_s, chassisId},
+        {u"@odata.type"_s, chassisSchema.odataType()},
+        {u"Id"_s, u"chassis"_s},
         {u"Name"_s, u"Host Chassis"_s},
         {u"ChassisType"_s, u"Other"_s},
         {u"PowerState"_s,
@@ -89,10 +88,9 @@ RedfishReply ChassisResource::get() const
 
 RedfishReply ChassisResource::patch(const RedfishRequest &request)
 {
-    RedfishReply error;
-    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
     if (!body)
-        return error;
+        return body.failure();
     const QJsonObject current = get().json;
     const Actor actor = Actor::redfish(request.user);
     QList<RedfishMessage> problems;
@@ -104,7 +102,7 @@ RedfishReply ChassisResource::patch(const RedfishRequest &request)
                 problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));
                 continue;
             }
-            it->toBool() ? m_bmc->chassisIdentify()->turnOn(0s, actor) : m_bmc->chassisIdentify()->turnOff(actor);
+            it->toBool() ? m_identify->turnOn(0s, actor) : m_identify->turnOff(actor);
             changed = true;
         } else if (key == u"IndicatorLED"_s) {
             const QString value = it->toString();
@@ -116,9 +114,9 @@ RedfishReply ChassisResource::patch(const RedfishRequest &request)
             }
             // Blinking is IPMI's timed identify: its default 15 s.
             if (value == u"Off"_s)
-                m_bmc->chassisIdentify()->turnOff(actor);
+                m_identify->turnOff(actor);
             else
-                m_bmc->chassisIdentify()->turnOn(value == u"Lit"_s ? 0s : 15s, actor);
+                m_identify->turnOn(value == u"Lit"_s ? 0s : 15s, actor);
             changed = true;
         } else {
             problems.append(BaseMessages::refusedProperty(current, key));
@@ -130,19 +128,20 @@ RedfishReply ChassisResource::patch(const RedfishRequest &request)
 RedfishReply ChassisResource::sensors() const
 {
     QStringList members;
-    for (const Sensor &sensor : m_bmc->sensors()->sensors())
+    for (const Sensor &sensor : m_sensors->sensors())
         members.append(sensorsPath + u'/' + sensor.id);
-    return RedfishReply::ok(RedfishJson::collection(sensorsPath, u"SensorCollection"_s, u"Sensors"_s, members));
+    return RedfishReply::ok(RedfishJson::collection(sensorsPath, sensorCollectionSchema, u"Sensors"_s, members));
 }
 
-RedfishReply ChassisResource::sensor(const QString &id) const
+RedfishReply ChassisResource::sensor(const RedfishRequest &request) const
 {
-    const std::optional<Sensor> sensor = m_bmc->sensors()->sensor(id);
+    const QString id = request.params.at(0);
+    const std::optional<Sensor> sensor = m_sensors->sensor(id);
     if (!sensor)
-        return notFound(u"Sensor"_s, id);
+        return RedfishReply::notFound(u"Sensor"_s, id);
     QJsonObject json{
         {u"@odata.id"_s, sensorsPath + u'/' + id},
-        {u"@odata.type"_s, RedfishTypes::of(u"Sensor"_s)},
+        {u"@odata.type"_s, sensorSchema.odataType()},
         {u"Id"_s, id},
         {u"Name"_s, sensor->name},
         {u"ReadingType"_s, readingType(sensor->kind)},

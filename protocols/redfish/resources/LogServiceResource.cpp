@@ -1,11 +1,9 @@
 #include "LogServiceResource.h"
 
 #include "BaseMessages.h"
-#include "Bmc.h"
 #include "ConsoleHub.h"
 #include "EventLog.h"
 #include "RedfishJson.h"
-#include "RedfishTypes.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -14,14 +12,13 @@ using namespace Qt::StringLiterals;
 using RedfishJson::link;
 
 namespace {
+const RedfishSchema serviceSchema{"LogService", "v1_9_0"};
+const RedfishSchema serviceCollectionSchema{"LogServiceCollection"};
+const RedfishSchema entrySchema{"LogEntry", "v1_21_0"};
+const RedfishSchema entryCollectionSchema{"LogEntryCollection"};
 const QString servicesPath = u"/redfish/v1/Managers/bmc/LogServices"_s;
 const QString eventLogPath = servicesPath + u"/EventLog"_s;
 const QString consoleLogPath = servicesPath + u"/HostConsole"_s;
-
-RedfishReply notFound(const QString &type, const QString &id)
-{
-    return RedfishReply::error(404, BaseMessages::resourceNotFound(type, id));
-}
 
 QString severityName(EventLogEntry::Severity severity)
 {
@@ -37,7 +34,7 @@ QJsonObject logService(const QString &path, const QString &id, const QString &na
 {
     return QJsonObject{
         {u"@odata.id"_s, path},
-        {u"@odata.type"_s, RedfishTypes::of(u"LogService"_s)},
+        {u"@odata.type"_s, serviceSchema.odataType()},
         {u"Id"_s, id},
         {u"Name"_s, name},
         {u"ServiceEnabled"_s, true},
@@ -51,40 +48,43 @@ QJsonObject logService(const QString &path, const QString &id, const QString &na
 }
 } // namespace
 
-LogServiceResource::LogServiceResource(Bmc *bmc, RouteTable &routes, QObject *parent)
-    : QObject(parent)
-    , m_bmc(bmc)
+LogServiceResource::LogServiceResource(EventLog *eventLog, ConsoleHub *console, QObject *parent)
+    : RedfishResource(parent)
+    , m_eventLog(eventLog)
+    , m_console(console)
 {
-    const QString manager = u"/redfish/v1/Managers/bmc/LogServices"_s;
-    routes.add(manager, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return services(); });
-    routes.add(eventLogPath, u"GET"_s, RedfishPrivilege::Login, [this](const RedfishRequest &) { return eventLog(); });
-    routes.add(eventLogPath + u"/Entries"_s, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &) { return eventEntries(); });
-    routes.add(eventLogPath + u"/Entries/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &request) { return eventEntry(request.params.at(0)); });
-    routes.add(eventLogPath + u"/Actions/LogService.ClearLog"_s, u"POST"_s, RedfishPrivilege::ConfigureManager,
-               [this](const RedfishRequest &request) { return clearEventLog(request); });
-    routes.add(consoleLogPath, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &) { return consoleLog(); });
-    routes.add(consoleLogPath + u"/Entries"_s, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &) { return consoleEntries(); });
-    routes.add(consoleLogPath + u"/Entries/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
-               [this](const RedfishRequest &request) { return consoleEntry(request.params.at(0)); });
-    // What the host printed is as sensitive as its console: operators and up.
-    routes.add(consoleLogPath + u"/Entries/{id}/attachment"_s, u"GET"_s, RedfishPrivilege::ConfigureComponents,
-               [this](const RedfishRequest &request) { return consoleAttachment(request.params.at(0)); });
+}
+
+void LogServiceResource::registerIn(ServiceDirectory &directory)
+{
+    directory.addSchemas({serviceSchema, serviceCollectionSchema, entrySchema, entryCollectionSchema});
+    RouteTable &routes = directory.routes();
+    using enum HttpMethod;
+    using enum RedfishPrivilege;
+    routes.add(Get, servicesPath, Login, this, &LogServiceResource::services);
+    routes.add(Get, eventLogPath, Login, this, &LogServiceResource::eventLog);
+    routes.add(Get, eventLogPath + u"/Entries"_s, Login, this, &LogServiceResource::eventEntries);
+    routes.add(Get, eventLogPath + u"/Entries/{id}"_s, Login, this, &LogServiceResource::eventEntry);
+    routes.add(Post, eventLogPath + u"/Actions/LogService.ClearLog"_s, ConfigureManager, this,
+               &LogServiceResource::clearEventLog);
+    routes.add(Get, consoleLogPath, Login, this, &LogServiceResource::consoleLog);
+    routes.add(Get, consoleLogPath + u"/Entries"_s, Login, this, &LogServiceResource::consoleEntries);
+    routes.add(Get, consoleLogPath + u"/Entries/{id}"_s, Login, this, &LogServiceResource::consoleEntry);
+    // What the host printed is as sensitive as its console: operators and up (docs/decisions.md#67).
+    routes.add(Get, consoleLogPath + u"/Entries/{id}/attachment"_s, ConfigureComponents, this,
+               &LogServiceResource::consoleAttachment);
 }
 
 RedfishReply LogServiceResource::services() const
 {
-    return RedfishReply::ok(RedfishJson::collection(servicesPath, u"LogServiceCollection"_s,
-                                                    u"Log Service Collection"_s, {eventLogPath, consoleLogPath}));
+    return RedfishReply::ok(RedfishJson::collection(servicesPath, serviceCollectionSchema, u"Log Service Collection"_s,
+                                                    {eventLogPath, consoleLogPath}));
 }
 
 RedfishReply LogServiceResource::eventLog() const
 {
     QJsonObject json = logService(eventLogPath, u"EventLog"_s, u"Event Log"_s, u"Event"_s);
-    json.insert(u"MaxNumberOfRecords"_s, m_bmc->eventLog()->capacity());
+    json.insert(u"MaxNumberOfRecords"_s, m_eventLog->capacity());
     json.insert(u"Actions"_s,
                 QJsonObject{{u"#LogService.ClearLog"_s,
                              QJsonObject{{u"target"_s, eventLogPath + u"/Actions/LogService.ClearLog"_s}}}});
@@ -94,21 +94,22 @@ RedfishReply LogServiceResource::eventLog() const
 RedfishReply LogServiceResource::eventEntries() const
 {
     QStringList members;
-    for (const EventLogEntry &entry : m_bmc->eventLog()->entries())
+    for (const EventLogEntry &entry : m_eventLog->entries())
         members.append(eventLogPath + u"/Entries/"_s + QString::number(entry.id));
-    return RedfishReply::ok(RedfishJson::collection(eventLogPath + u"/Entries"_s, u"LogEntryCollection"_s,
-                                                    u"Event Log Entries"_s, members));
+    return RedfishReply::ok(
+        RedfishJson::collection(eventLogPath + u"/Entries"_s, entryCollectionSchema, u"Event Log Entries"_s, members));
 }
 
-RedfishReply LogServiceResource::eventEntry(const QString &id) const
+RedfishReply LogServiceResource::eventEntry(const RedfishRequest &request) const
 {
+    const QString id = request.params.at(0);
     bool ok = false;
-    const std::optional<EventLogEntry> entry = m_bmc->eventLog()->entry(id.toUInt(&ok));
+    const std::optional<EventLogEntry> entry = m_eventLog->entry(id.toUInt(&ok));
     if (!ok || !entry)
-        return notFound(u"LogEntry"_s, id);
+        return RedfishReply::notFound(u"LogEntry"_s, id);
     return RedfishReply::ok(QJsonObject{
         {u"@odata.id"_s, eventLogPath + u"/Entries/"_s + id},
-        {u"@odata.type"_s, RedfishTypes::of(u"LogEntry"_s)},
+        {u"@odata.type"_s, entrySchema.odataType()},
         {u"Id"_s, id},
         {u"Name"_s, u"Event Log Entry"_s},
         {u"EntryType"_s, u"Event"_s},
@@ -120,7 +121,7 @@ RedfishReply LogServiceResource::eventEntry(const QString &id) const
 
 RedfishReply LogServiceResource::clearEventLog(const RedfishRequest &request)
 {
-    m_bmc->eventLog()->clear(Actor::redfish(request.user));
+    m_eventLog->clear(Actor::redfish(request.user));
     return RedfishReply::noContent();
 }
 
@@ -132,8 +133,8 @@ RedfishReply LogServiceResource::consoleLog() const
 QString LogServiceResource::consoleFile(const QString &id) const
 {
     // Entry 0 is console.log, 1 is console.log.1, ...; files() lists them oldest first.
-    m_bmc->console()->log()->flush();
-    const QStringList files = m_bmc->console()->log()->files();
+    m_console->log()->flush();
+    const QStringList files = m_console->log()->files();
     bool ok = false;
     const int generation = id.toInt(&ok);
     if (!ok || generation < 0 || generation >= files.size())
@@ -144,23 +145,24 @@ QString LogServiceResource::consoleFile(const QString &id) const
 RedfishReply LogServiceResource::consoleEntries() const
 {
     QStringList members;
-    const qsizetype count = m_bmc->console()->log()->files().size();
+    const qsizetype count = m_console->log()->files().size();
     for (qsizetype generation = 0; generation < count; ++generation)
         members.append(consoleLogPath + u"/Entries/"_s + QString::number(generation));
-    return RedfishReply::ok(RedfishJson::collection(consoleLogPath + u"/Entries"_s, u"LogEntryCollection"_s,
+    return RedfishReply::ok(RedfishJson::collection(consoleLogPath + u"/Entries"_s, entryCollectionSchema,
                                                     u"Host Console Log Files"_s, members));
 }
 
-RedfishReply LogServiceResource::consoleEntry(const QString &id) const
+RedfishReply LogServiceResource::consoleEntry(const RedfishRequest &request) const
 {
+    const QString id = request.params.at(0);
     const QString path = consoleFile(id);
     if (path.isEmpty())
-        return notFound(u"LogEntry"_s, id);
+        return RedfishReply::notFound(u"LogEntry"_s, id);
     const QFileInfo file(path);
     const QString entryPath = consoleLogPath + u"/Entries/"_s + id;
     return RedfishReply::ok(QJsonObject{
         {u"@odata.id"_s, entryPath},
-        {u"@odata.type"_s, RedfishTypes::of(u"LogEntry"_s)},
+        {u"@odata.type"_s, entrySchema.odataType()},
         {u"Id"_s, id},
         {u"Name"_s, file.fileName()},
         {u"EntryType"_s, u"Oem"_s},
@@ -173,11 +175,12 @@ RedfishReply LogServiceResource::consoleEntry(const QString &id) const
     });
 }
 
-RedfishReply LogServiceResource::consoleAttachment(const QString &id) const
+RedfishReply LogServiceResource::consoleAttachment(const RedfishRequest &request) const
 {
+    const QString id = request.params.at(0);
     QFile file(consoleFile(id));
     if (file.fileName().isEmpty() || !file.open(QIODevice::ReadOnly))
-        return notFound(u"LogEntry"_s, id);
+        return RedfishReply::notFound(u"LogEntry"_s, id);
     RedfishReply reply;
     reply.raw = file.readAll();
     reply.contentType = "application/octet-stream";

@@ -1,11 +1,9 @@
 #include "ManagerResource.h"
 
 #include "BaseMessages.h"
-#include "Bmc.h"
 #include "InstallationIdentity.h"
 #include "NetworkFacts.h"
 #include "RedfishJson.h"
-#include "RedfishTypes.h"
 #include "ServiceSettings.h"
 
 #include <QDateTime>
@@ -17,15 +15,15 @@ using namespace Qt::StringLiterals;
 using RedfishJson::link;
 
 namespace {
-const QString managerId = u"bmc"_s;
+const RedfishSchema managerSchema{"Manager", "v1_24_0"};
+const RedfishSchema collectionSchema{"ManagerCollection"};
+const RedfishSchema protocolSchema{"ManagerNetworkProtocol", "v1_12_0"};
+const RedfishSchema interfaceSchema{"EthernetInterface", "v1_12_4"};
+const RedfishSchema interfaceCollectionSchema{"EthernetInterfaceCollection"};
+const QString collectionPath = u"/redfish/v1/Managers"_s;
 const QString managerPath = u"/redfish/v1/Managers/bmc"_s;
 const QString protocolPath = managerPath + u"/NetworkProtocol"_s;
 const QString interfacesPath = managerPath + u"/EthernetInterfaces"_s;
-
-RedfishReply notFound(const QString &type, const QString &id)
-{
-    return RedfishReply::error(404, BaseMessages::resourceNotFound(type, id));
-}
 
 QString offsetText(int seconds)
 {
@@ -34,34 +32,36 @@ QString offsetText(int seconds)
 }
 } // namespace
 
-ManagerResource::ManagerResource(Bmc *bmc, const NetworkFacts *network, Ports ports, RouteTable &routes,
-                                 QObject *parent)
-    : QObject(parent)
-    , m_bmc(bmc)
+ManagerResource::ManagerResource(ServiceSettings *services, const InstallationIdentity *installation,
+                                 const NetworkFacts *network, Ports ports, QObject *parent)
+    : RedfishResource(parent)
+    , m_services(services)
+    , m_installation(installation)
     , m_network(network)
     , m_ports(ports)
 {
-    const auto ours = [this](auto handler) {
-        return [this, handler](const RedfishRequest &request) {
-            return request.params.at(0) == managerId ? handler(request) : notFound(u"Manager"_s, request.params.at(0));
-        };
-    };
-    routes.add(u"/redfish/v1/Managers"_s, u"GET"_s, RedfishPrivilege::Login, [](const RedfishRequest &) {
-        return RedfishReply::ok(RedfishJson::collection(u"/redfish/v1/Managers"_s, u"ManagerCollection"_s,
-                                                        u"Manager Collection"_s, {managerPath}));
-    });
-    routes.add(u"/redfish/v1/Managers/{id}"_s, u"GET"_s, RedfishPrivilege::Login,
-               ours([this](const RedfishRequest &) { return get(); }));
-    routes.add(u"/redfish/v1/Managers/{id}/Actions/Manager.Reset"_s, u"POST"_s, RedfishPrivilege::ConfigureManager,
-               ours([this](const RedfishRequest &request) { return reset(request); }));
-    routes.add(u"/redfish/v1/Managers/{id}/NetworkProtocol"_s, u"GET"_s, RedfishPrivilege::Login,
-               ours([this](const RedfishRequest &) { return networkProtocol(); }));
-    routes.add(u"/redfish/v1/Managers/{id}/NetworkProtocol"_s, u"PATCH"_s, RedfishPrivilege::ConfigureManager,
-               ours([this](const RedfishRequest &request) { return patchNetworkProtocol(request); }));
-    routes.add(u"/redfish/v1/Managers/{id}/EthernetInterfaces"_s, u"GET"_s, RedfishPrivilege::Login,
-               ours([this](const RedfishRequest &) { return ethernetInterfaces(); }));
-    routes.add(u"/redfish/v1/Managers/{id}/EthernetInterfaces/{interface}"_s, u"GET"_s, RedfishPrivilege::Login,
-               ours([this](const RedfishRequest &request) { return ethernetInterface(request.params.at(1)); }));
+}
+
+void ManagerResource::registerIn(ServiceDirectory &directory)
+{
+    directory.addRootLink(u"Managers"_s, collectionPath);
+    directory.addSchemas({managerSchema, collectionSchema, protocolSchema, interfaceSchema, interfaceCollectionSchema});
+    RouteTable &routes = directory.routes();
+    using enum HttpMethod;
+    using enum RedfishPrivilege;
+    routes.add(Get, collectionPath, Login, this, &ManagerResource::collection);
+    routes.add(Get, managerPath, Login, this, &ManagerResource::get);
+    routes.add(Post, managerPath + u"/Actions/Manager.Reset"_s, ConfigureManager, this, &ManagerResource::reset);
+    routes.add(Get, protocolPath, Login, this, &ManagerResource::networkProtocol);
+    routes.add(Patch, protocolPath, ConfigureManager, this, &ManagerResource::patchNetworkProtocol);
+    routes.add(Get, interfacesPath, Login, this, &ManagerResource::ethernetInterfaces);
+    routes.add(Get, interfacesPath + u"/{id}"_s, Login, this, &ManagerResource::ethernetInterface);
+}
+
+RedfishReply ManagerResource::collection() const
+{
+    return RedfishReply::ok(
+        RedfishJson::collection(collectionPath, collectionSchema, u"Manager Collection"_s, {managerPath}));
 }
 
 RedfishReply ManagerResource::get() const
@@ -70,20 +70,20 @@ RedfishReply ManagerResource::get() const
     const QString offset = offsetText(now.offsetFromUtc());
     return RedfishReply::ok(QJsonObject{
         {u"@odata.id"_s, managerPath},
-        {u"@odata.type"_s, RedfishTypes::of(u"Manager"_s)},
-        {u"Id"_s, managerId},
+        {u"@odata.type"_s, managerSchema.odataType()},
+        {u"Id"_s, u"bmc"_s},
         {u"Name"_s, u"qbmc"_s},
         {u"ManagerType"_s, u"BMC"_s},
         {u"Model"_s, u"qbmc"_s},
         {u"FirmwareVersion"_s, QStringLiteral(QBMC_VERSION)},
-        {u"UUID"_s, m_bmc->installationIdentity()->deviceUuid().toString(QUuid::WithoutBraces)},
+        {u"UUID"_s, m_installation->deviceUuid().toString(QUuid::WithoutBraces)},
         {u"PowerState"_s, u"On"_s},
         {u"DateTime"_s, now.toString(u"yyyy-MM-ddTHH:mm:ss"_s) + offset},
         {u"DateTimeLocalOffset"_s, offset},
         {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
         {u"SerialConsole"_s,
          QJsonObject{
-             {u"ServiceEnabled"_s, m_bmc->services()->isSolEnabled()},
+             {u"ServiceEnabled"_s, m_services->isSolEnabled()},
              {u"MaxConcurrentSessions"_s, 1},
              {u"ConnectTypesSupported"_s, QJsonArray{u"IPMI"_s}},
          }},
@@ -104,10 +104,9 @@ RedfishReply ManagerResource::get() const
 
 RedfishReply ManagerResource::reset(const RedfishRequest &request)
 {
-    RedfishReply error;
-    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
     if (!body)
-        return error;
+        return body.failure();
     const QString action = u"Manager.Reset"_s;
     for (auto it = body->begin(); it != body->end(); ++it) {
         if (it.key() != u"ResetType"_s)
@@ -129,7 +128,7 @@ RedfishReply ManagerResource::networkProtocol() const
 {
     return RedfishReply::ok(QJsonObject{
         {u"@odata.id"_s, protocolPath},
-        {u"@odata.type"_s, RedfishTypes::of(u"ManagerNetworkProtocol"_s)},
+        {u"@odata.type"_s, protocolSchema.odataType()},
         {u"Id"_s, u"NetworkProtocol"_s},
         {u"Name"_s, u"Manager Network Protocol"_s},
         {u"HostName"_s, QSysInfo::machineHostName()},
@@ -137,17 +136,16 @@ RedfishReply ManagerResource::networkProtocol() const
         {u"HTTP"_s,
          QJsonObject{{u"ProtocolEnabled"_s, !m_ports.tls},
                      {u"Port"_s, m_ports.tls ? QJsonValue(QJsonValue::Null) : QJsonValue(m_ports.https)}}},
-        {u"IPMI"_s, QJsonObject{{u"ProtocolEnabled"_s, m_bmc->services()->isIpmiEnabled()}, {u"Port"_s, m_ports.ipmi}}},
+        {u"IPMI"_s, QJsonObject{{u"ProtocolEnabled"_s, m_services->isIpmiEnabled()}, {u"Port"_s, m_ports.ipmi}}},
         {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
     });
 }
 
 RedfishReply ManagerResource::patchNetworkProtocol(const RedfishRequest &request)
 {
-    RedfishReply error;
-    const std::optional<QJsonObject> body = RedfishJson::body(request, &error);
+    const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
     if (!body)
-        return error;
+        return body.failure();
     const QJsonObject current = networkProtocol().json;
     QList<RedfishMessage> problems;
     bool changed = false;
@@ -162,8 +160,7 @@ RedfishReply ManagerResource::patchNetworkProtocol(const RedfishRequest &request
                                                                              u"IPMI/ProtocolEnabled"_s));
                         continue;
                     }
-                    if (const auto failure =
-                            m_bmc->services()->setIpmiEnabled(p->toBool(), Actor::redfish(request.user))) {
+                    if (const auto failure = m_services->setIpmiEnabled(p->toBool(), Actor::redfish(request.user))) {
                         RedfishMessage message = BaseMessages::make(
                             "PropertyValueIncorrect", {u"IPMI/ProtocolEnabled"_s, RedfishJson::valueText(*p)});
                         message.resolution = failure->message;
@@ -187,18 +184,19 @@ RedfishReply ManagerResource::ethernetInterfaces() const
     const QString name = m_network ? m_network->primaryInterface().name : QString();
     if (!name.isEmpty())
         members.append(interfacesPath + u'/' + name);
-    return RedfishReply::ok(RedfishJson::collection(interfacesPath, u"EthernetInterfaceCollection"_s,
+    return RedfishReply::ok(RedfishJson::collection(interfacesPath, interfaceCollectionSchema,
                                                     u"Ethernet Network Interface Collection"_s, members));
 }
 
-RedfishReply ManagerResource::ethernetInterface(const QString &id) const
+RedfishReply ManagerResource::ethernetInterface(const RedfishRequest &request) const
 {
+    const QString id = request.params.at(0);
     const NetworkFacts::Interface interface = m_network ? m_network->primaryInterface() : NetworkFacts::Interface{};
     if (interface.name.isEmpty() || interface.name != id)
-        return notFound(u"EthernetInterface"_s, id);
+        return RedfishReply::notFound(u"EthernetInterface"_s, id);
     QJsonObject json{
         {u"@odata.id"_s, interfacesPath + u'/' + id},
-        {u"@odata.type"_s, RedfishTypes::of(u"EthernetInterface"_s)},
+        {u"@odata.type"_s, interfaceSchema.odataType()},
         {u"Id"_s, id},
         {u"Name"_s, u"Manager Ethernet Interface"_s},
         {u"InterfaceEnabled"_s, true},
