@@ -48,11 +48,6 @@ QString PowerController::stateName(State state)
     return QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(int(state)));
 }
 
-QString PowerController::admissionName(Admission admission)
-{
-    return QString::fromLatin1(QMetaEnum::fromType<Admission>().valueToKey(int(admission)));
-}
-
 std::optional<PowerController::Action> PowerController::currentAction() const
 {
     return m_running ? std::optional<Action>(m_running->action) : std::nullopt;

@@ -23,6 +23,8 @@ class EventLog;
 class PowerController : public QObject
 {
     Q_OBJECT
+    // State and Action share names (On): QML reaches them only as Power.State.On, Power.Action.On.
+    Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
 public:
@@ -95,7 +97,6 @@ public:
     static QString actionName(Action action);
     static std::optional<Action> actionFromName(const QString &name);
     static QString stateName(State state);
-    static QString admissionName(Admission admission);
 
 signals:
     void stateChanged(PowerController::State state);

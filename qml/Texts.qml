@@ -1,31 +1,33 @@
 pragma Singleton
 import QtQuick
+import Qbmc.Ui
 
-// The words for the names the view models use ("On", "ForceOff", "ipmi"), in the user's
-// language. Bindings that call these are translated again when the language changes.
+// The words for what the view models report (Power.State.On, Power.Action.ForceOff, the origin
+// "ipmi"), in the user's language. Bindings that call these are translated again when the
+// language changes.
 QtObject {
-    function powerState(state: string): string {
+    function powerState(state: int): string {
         switch (state) {
-        case "On": return qsTr("On")
-        case "Off": return qsTr("Off")
-        case "PoweringOn": return qsTr("Powering on…")
-        case "PoweringOff": return qsTr("Powering off…")
+        case Power.State.On: return qsTr("On")
+        case Power.State.Off: return qsTr("Off")
+        case Power.State.PoweringOn: return qsTr("Powering on…")
+        case Power.State.PoweringOff: return qsTr("Powering off…")
         default: return qsTr("Unknown")
         }
     }
 
-    function action(name: string): string {
-        switch (name) {
-        case "On": return qsTr("Power on")
-        case "ForceOn": return qsTr("Force on")
-        case "ForceOff": return qsTr("Force off")
-        case "GracefulShutdown": return qsTr("Shut down")
-        case "GracefulRestart": return qsTr("Restart")
-        case "ForceRestart": return qsTr("Reset")
-        case "PowerCycle": return qsTr("Power cycle")
-        case "PushPowerButton": return qsTr("Power button")
-        case "Nmi": return qsTr("NMI")
-        default: return name
+    function action(action: int): string {
+        switch (action) {
+        case Power.Action.On: return qsTr("Power on")
+        case Power.Action.ForceOn: return qsTr("Force on")
+        case Power.Action.ForceOff: return qsTr("Force off")
+        case Power.Action.GracefulShutdown: return qsTr("Shut down")
+        case Power.Action.GracefulRestart: return qsTr("Restart")
+        case Power.Action.ForceRestart: return qsTr("Reset")
+        case Power.Action.PowerCycle: return qsTr("Power cycle")
+        case Power.Action.PushPowerButton: return qsTr("Power button")
+        case Power.Action.Nmi: return qsTr("NMI")
+        default: return ""
         }
     }
 
@@ -50,13 +52,13 @@ QtObject {
         }
     }
 
-    function admission(result: string): string {
+    function admission(result: int): string {
         switch (result) {
-        case "Accepted": return ""
-        case "AlreadyDone": return qsTr("Nothing to do: the host is already there.")
-        case "Busy": return qsTr("Another power action is running.")
-        case "InvalidInState": return qsTr("Not possible while the host is in this state.")
-        case "Unsupported": return qsTr("This board's wiring cannot do that.")
+        case Power.Admission.Accepted: return ""
+        case Power.Admission.AlreadyDone: return qsTr("Nothing to do: the host is already there.")
+        case Power.Admission.Busy: return qsTr("Another power action is running.")
+        case Power.Admission.InvalidInState: return qsTr("Not possible while the host is in this state.")
+        case Power.Admission.Unsupported: return qsTr("This board's wiring cannot do that.")
         default: return qsTr("Unknown action.")
         }
     }

@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import Qbmc.Ui
 
 // Sizes and colours of the dashboard: dark for a rack, large enough to hit with a finger and to
 // read from arm's length.
@@ -32,8 +33,13 @@ QtObject {
     readonly property string monospace: "DejaVu Sans Mono"
 
     // The host's power state as a colour: green on, amber while it changes, grey off or unknown.
-    function powerColour(state: string): color {
-        return state === "On" ? powerOn : state === "PoweringOn" || state === "PoweringOff" ? powerTransition : powerOff
+    function powerColour(state: int): color {
+        switch (state) {
+        case Power.State.On: return powerOn
+        case Power.State.PoweringOn:
+        case Power.State.PoweringOff: return powerTransition
+        default: return powerOff
+        }
     }
 
     // How long a destructive action's button must be held.

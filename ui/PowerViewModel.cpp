@@ -2,8 +2,6 @@
 
 #include "PowerController.h"
 
-using namespace Qt::StringLiterals;
-
 PowerViewModel::PowerViewModel(PowerController *power, QObject *parent)
     : QObject(parent)
     , m_power(power)
@@ -15,9 +13,9 @@ PowerViewModel::PowerViewModel(PowerController *power, QObject *parent)
     connect(power, &PowerController::actionFinished, this, &PowerViewModel::lastRequestChanged);
 }
 
-QString PowerViewModel::state() const
+PowerController::State PowerViewModel::state() const
 {
-    return PowerController::stateName(m_power->state());
+    return m_power->state();
 }
 
 bool PowerViewModel::isBusy() const
@@ -25,16 +23,20 @@ bool PowerViewModel::isBusy() const
     return m_power->isBusy();
 }
 
-QString PowerViewModel::runningAction() const
+PowerController::Action PowerViewModel::runningAction() const
 {
-    const auto action = m_power->currentAction();
-    return action ? PowerController::actionName(*action) : QString();
+    return m_power->currentAction().value_or(PowerController::Action::On);
 }
 
-QString PowerViewModel::lastAction() const
+bool PowerViewModel::hasLastAction() const
+{
+    return m_power->lastRequest().has_value();
+}
+
+PowerController::Action PowerViewModel::lastAction() const
 {
     const auto request = m_power->lastRequest();
-    return request ? PowerController::actionName(request->action) : QString();
+    return request ? request->action : PowerController::Action::On;
 }
 
 QString PowerViewModel::lastOrigin() const
@@ -60,16 +62,12 @@ bool PowerViewModel::lastActionFailed() const
     return m_power->lastActionFailed();
 }
 
-bool PowerViewModel::isSupported(const QString &action) const
+bool PowerViewModel::isSupported(PowerController::Action action) const
 {
-    const auto known = PowerController::actionFromName(action);
-    return known && m_power->isSupported(*known);
+    return m_power->isSupported(action);
 }
 
-QString PowerViewModel::request(const QString &action)
+PowerController::Admission PowerViewModel::request(PowerController::Action action)
 {
-    const auto known = PowerController::actionFromName(action);
-    if (!known)
-        return u"Unknown"_s;
-    return PowerController::admissionName(m_power->request(*known, Actor::screen()));
+    return m_power->request(action, Actor::screen());
 }

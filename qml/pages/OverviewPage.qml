@@ -12,9 +12,10 @@ Item {
     property bool portrait: false
     property string message
     readonly property PowerViewModel power: Dashboard.power
-    readonly property bool transitioning: power.state === "PoweringOn" || power.state === "PoweringOff"
+    readonly property bool transitioning: power.state === Power.State.PoweringOn
+                                          || power.state === Power.State.PoweringOff
 
-    function request(action: string) {
+    function request(action: int) {
         page.message = Texts.admission(page.power.request(action))
         messageTimeout.restart()
     }
@@ -88,7 +89,7 @@ Item {
                 Text {
                     objectName: "lastActionLabel"
                     Layout.fillWidth: true
-                    visible: page.power.lastAction.length > 0
+                    visible: page.power.hasLastAction
                     text: qsTr("Last: %1 by %2 at %3")
                           .arg(Texts.action(page.power.lastAction))
                           .arg(Texts.actor(page.power.lastOrigin, page.power.lastUser))
@@ -132,17 +133,18 @@ Item {
 
             Repeater {
                 model: [
-                    { action: "On", hold: false, tint: "#1e6b3f" },
-                    { action: "GracefulShutdown", hold: true, tint: Theme.surfaceRaised },
-                    { action: "ForceRestart", hold: true, tint: Theme.surfaceRaised },
-                    { action: "PowerCycle", hold: true, tint: Theme.surfaceRaised },
-                    { action: "ForceOff", hold: true, tint: "#7a2a20" }
+                    { action: Power.Action.On, name: "On", hold: false, tint: "#1e6b3f" },
+                    { action: Power.Action.GracefulShutdown, name: "GracefulShutdown", hold: true,
+                      tint: Theme.surfaceRaised },
+                    { action: Power.Action.ForceRestart, name: "ForceRestart", hold: true, tint: Theme.surfaceRaised },
+                    { action: Power.Action.PowerCycle, name: "PowerCycle", hold: true, tint: Theme.surfaceRaised },
+                    { action: Power.Action.ForceOff, name: "ForceOff", hold: true, tint: "#7a2a20" }
                 ]
                 delegate: ActionButton {
                     required property var modelData
-                    objectName: "button" + modelData.action
+                    objectName: "button" + modelData.name
                     Layout.fillWidth: true
-                    Layout.columnSpan: page.portrait && modelData.action === "ForceOff" ? 2 : 1
+                    Layout.columnSpan: page.portrait && modelData.action === Power.Action.ForceOff ? 2 : 1
                     text: Texts.action(modelData.action)
                     tint: modelData.tint
                     holdDuration: modelData.hold ? Theme.holdDuration : 0

@@ -82,12 +82,9 @@ DashboardFixture::~DashboardFixture()
     m_bmc.reset();
 }
 
-QString DashboardFixture::requestAsIpmi(const QString &action)
+PowerController::Admission DashboardFixture::requestAsIpmi(PowerController::Action action)
 {
-    const auto known = PowerController::actionFromName(action);
-    if (!known)
-        return u"Unknown"_s;
-    return PowerController::admissionName(m_bmc->power()->request(*known, Actor::ipmi(u"admin"_s)));
+    return m_bmc->power()->request(action, Actor::ipmi(u"admin"_s));
 }
 
 void DashboardFixture::writeHostConsole(const QString &text)

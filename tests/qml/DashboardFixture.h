@@ -2,6 +2,7 @@
 
 #include "Configuration.h"
 #include "Dashboard.h"
+#include "PowerController.h"
 #include "linux/CryptPasswordHasher.h"
 #include "linux/PseudoTerminal.h"
 #include "serial/SerialConsoleTransport.h"
@@ -28,7 +29,7 @@ public:
     Dashboard *dashboard() const { return m_dashboard.get(); }
 
     // As IPMI would: the same core slot, another actor.
-    Q_INVOKABLE QString requestAsIpmi(const QString &action);
+    Q_INVOKABLE PowerController::Admission requestAsIpmi(PowerController::Action action);
     Q_INVOKABLE void writeHostConsole(const QString &text);
     // What reached the host's end of the console.
     Q_INVOKABLE QString hostReceived() const { return QString::fromUtf8(m_hostReceived); }

@@ -24,7 +24,7 @@ TestCase {
 
     function powerTo(state) {
         if (Dashboard.power.state !== state)
-            fixture.requestAsIpmi(state === "On" ? "On" : "ForceOff")
+            fixture.requestAsIpmi(state === Power.State.On ? Power.Action.On : Power.Action.ForceOff)
         tryCompare(Dashboard.power, "state", state, 5000)
         tryCompare(Dashboard.power, "busy", false, 5000)
     }
@@ -34,7 +34,7 @@ TestCase {
     }
 
     function test_powerOnFromTheScreen() {
-        powerTo("Off")
+        powerTo(Power.State.Off)
         const page = createTemporaryObject(overviewComponent, testCase)
         waitForRendering(page)
         const label = findChild(page, "powerStateLabel")
@@ -47,7 +47,7 @@ TestCase {
     }
 
     function test_forceOffNeedsAFullHold() {
-        powerTo("On")
+        powerTo(Power.State.On)
         const page = createTemporaryObject(overviewComponent, testCase)
         waitForRendering(page)
         const button = findChild(page, "buttonForceOff")
@@ -58,22 +58,22 @@ TestCase {
         wait(300)
         mouseRelease(button)
         wait(Theme.holdDuration)
-        compare(Dashboard.power.state, "On")
+        compare(Dashboard.power.state, Power.State.On)
         compare(Dashboard.power.busy, false)
 
         mousePress(button)
         wait(Theme.holdDuration + 300)
         mouseRelease(button)
         tryCompare(label, "text", "Off", 5000)
-        compare(Dashboard.power.lastAction, "ForceOff")
+        compare(Dashboard.power.lastAction, Power.Action.ForceOff)
         compare(Dashboard.power.lastOrigin, "panel")
     }
 
     function test_aChangeThroughTheCoreShows() {
-        powerTo("Off")
+        powerTo(Power.State.Off)
         const page = createTemporaryObject(overviewComponent, testCase)
         waitForRendering(page)
-        compare(fixture.requestAsIpmi("On"), "Accepted")
+        compare(fixture.requestAsIpmi(Power.Action.On), Power.Admission.Accepted)
         tryCompare(findChild(page, "powerStateLabel"), "text", "On", 5000)
         verify(findChild(page, "lastActionLabel").text.indexOf("IPMI user admin") >= 0)
         // Busy while it ran: the buttons were disabled with a reason; now they are back.
@@ -81,10 +81,10 @@ TestCase {
     }
 
     function test_busyDisablesTheButtonsWithAReason() {
-        powerTo("Off")
+        powerTo(Power.State.Off)
         const page = createTemporaryObject(overviewComponent, testCase)
         waitForRendering(page)
-        fixture.requestAsIpmi("On")
+        fixture.requestAsIpmi(Power.Action.On)
         verify(Dashboard.power.busy)
         verify(!findChild(page, "buttonForceOff").enabled)
         const busy = findChild(page, "busyLabel")
@@ -141,7 +141,7 @@ TestCase {
     }
 
     function test_languageSwitchChangesVisibleStrings() {
-        powerTo("Off")
+        powerTo(Power.State.Off)
         const page = createTemporaryObject(overviewComponent, testCase)
         const label = findChild(page, "powerStateLabel")
         const button = findChild(page, "buttonOn")
