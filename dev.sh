@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # qbmc from a fresh Debian 12 checkout:
 #   ./dev.sh run    install what is missing, build the daemon, run it on the simulated host
-#   ./dev.sh test   install what is missing, check the formatting, build and run every test under
-#                   ASan+UBSan (the fuzz corpus included), build the release daemon
+#   ./dev.sh test   install what is missing, check the formatting and the rooms' include rules,
+#                   build and run every test under ASan+UBSan (the fuzz corpus included), build the
+#                   release daemon
 #   ./dev.sh fuzz [SECONDS]  build the libFuzzer targets (clang) and fuzz each for SECONDS (60)
 #   ./dev.sh build  install what is missing and build
 #   ./dev.sh image  build the .deb, install and purge it in a clean Debian tree, build the amd64
@@ -30,8 +31,9 @@ run)
     ;;
 test)
     tools/install-deps
-    # Formatting first: it takes a second and says exactly what to mend.
+    # Formatting and the rooms' include rules first: they take a second and say what to mend.
     tools/check-format
+    tools/check-rooms
     # The tests run once, in the sanitized build: it finds what a plain run would and more, and
     # two full builds would not fit the time a check may take.
     build asan
