@@ -1,17 +1,13 @@
-#include "Bmc.h"
+#include "BmcOnFakeHost.h"
 #include "BootOverride.h"
 #include "ChassisCommands.h"
 #include "ChassisIdentify.h"
 #include "CommandTesting.h"
-#include "Configuration.h"
 #include "EventLog.h"
-#include "FakeHostBackend.h"
-#include "FastPasswordHasher.h"
 #include "NetFn.h"
 #include "PowerController.h"
 #include "PowerRestorePolicy.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -71,10 +67,8 @@ private:
     IpmiResponse setBoot(quint8 parameter, const QByteArray &data) { return call(0x08, char(parameter) + data); }
     PowerController *power() const { return m_bmc->power(); }
 
-    QTemporaryDir *m_dir = nullptr;
-    Configuration *m_configuration = nullptr;
+    std::unique_ptr<BmcOnFakeHost> m_host;
     FakeHostBackend *m_backend = nullptr;
-    FastPasswordHasher m_hasher;
     Bmc *m_bmc = nullptr;
     std::unique_ptr<CommandTable> m_table;
     std::unique_ptr<ChassisCommands> m_commands;
@@ -82,10 +76,9 @@ private:
 
 void tst_ChassisCommands::init()
 {
-    m_dir = new QTemporaryDir;
-    m_configuration = new Configuration;
-    m_backend = new FakeHostBackend; // off, with a reset button and an NMI line
-    m_bmc = new Bmc(m_configuration, m_backend, &m_hasher, m_dir->path());
+    m_host = std::make_unique<BmcOnFakeHost>();
+    m_backend = &m_host->backend;
+    m_bmc = &m_host->bmc;
     m_table = std::make_unique<CommandTable>();
     m_commands = CommandTesting::registered<ChassisCommands>(*m_table, m_bmc->power(), m_bmc->powerRestorePolicy(),
                                                              m_bmc->bootOverride(), m_bmc->chassisIdentify());
@@ -95,10 +88,7 @@ void tst_ChassisCommands::cleanup()
 {
     m_commands.reset();
     m_table.reset();
-    delete m_bmc;
-    delete m_backend;
-    delete m_configuration;
-    delete m_dir;
+    m_host.reset();
 }
 
 IpmiResponse tst_ChassisCommands::call(quint8 command, const QByteArray &data, Privilege privilege)

@@ -1,16 +1,12 @@
-#include "Bmc.h"
+#include "BmcOnFakeHost.h"
 #include "CommandTesting.h"
-#include "Configuration.h"
 #include "DeviceCommands.h"
 #include "EventLog.h"
-#include "FakeHostBackend.h"
-#include "FastPasswordHasher.h"
 #include "InstallationIdentity.h"
 #include "NetFn.h"
 #include "PowerController.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QVersionNumber>
 
@@ -47,10 +43,8 @@ private slots:
 private:
     IpmiResponse call(quint8 command, const QByteArray &data = {}, Privilege privilege = Privilege::Administrator);
 
-    QTemporaryDir *m_dir = nullptr;
-    Configuration *m_configuration = nullptr;
+    std::unique_ptr<BmcOnFakeHost> m_host;
     FakeHostBackend *m_backend = nullptr;
-    FastPasswordHasher m_hasher;
     Bmc *m_bmc = nullptr;
     std::unique_ptr<CommandTable> m_table;
     std::unique_ptr<DeviceCommands> m_commands;
@@ -58,10 +52,9 @@ private:
 
 void tst_DeviceCommands::init()
 {
-    m_dir = new QTemporaryDir;
-    m_configuration = new Configuration;
-    m_backend = new FakeHostBackend;
-    m_bmc = new Bmc(m_configuration, m_backend, &m_hasher, m_dir->path());
+    m_host = std::make_unique<BmcOnFakeHost>();
+    m_backend = &m_host->backend;
+    m_bmc = &m_host->bmc;
     m_table = std::make_unique<CommandTable>();
     // A manufacturer id wider than IPMI's 20 bits, to see it cut.
     const DeviceCommands::Identity identity{0x12345678, 0xBEEF};
@@ -73,10 +66,7 @@ void tst_DeviceCommands::cleanup()
 {
     m_commands.reset();
     m_table.reset();
-    delete m_bmc;
-    delete m_backend;
-    delete m_configuration;
-    delete m_dir;
+    m_host.reset();
 }
 
 IpmiResponse tst_DeviceCommands::call(quint8 command, const QByteArray &data, Privilege privilege)

@@ -1,14 +1,10 @@
 #include "AccountStore.h"
-#include "Bmc.h"
+#include "BmcOnFakeHost.h"
 #include "CommandTesting.h"
-#include "Configuration.h"
 #include "EventLog.h"
-#include "FakeHostBackend.h"
-#include "FastPasswordHasher.h"
 #include "NetFn.h"
 #include "UserCommands.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -60,10 +56,8 @@ private:
     std::optional<Account> account(int id) const { return m_bmc->accounts()->accountById(id); }
     const EventLogEntry &lastEntry() const { return m_bmc->eventLog()->entries().last(); }
 
-    QTemporaryDir *m_dir = nullptr;
-    Configuration *m_configuration = nullptr;
+    std::unique_ptr<BmcOnFakeHost> m_host;
     FakeHostBackend *m_backend = nullptr;
-    FastPasswordHasher m_hasher;
     Bmc *m_bmc = nullptr;
     std::unique_ptr<CommandTable> m_table;
     std::unique_ptr<UserCommands> m_commands;
@@ -79,10 +73,9 @@ QByteArray field(const QByteArray &text, qsizetype width)
 
 void tst_UserCommands::init()
 {
-    m_dir = new QTemporaryDir;
-    m_configuration = new Configuration;
-    m_backend = new FakeHostBackend;
-    m_bmc = new Bmc(m_configuration, m_backend, &m_hasher, m_dir->path());
+    m_host = std::make_unique<BmcOnFakeHost>();
+    m_backend = &m_host->backend;
+    m_bmc = &m_host->bmc;
     AccountStore *accounts = m_bmc->accounts();
     QVERIFY(!accounts->ensureAdministrator("Admin-Pass-1"));
     QVERIFY(
@@ -95,10 +88,7 @@ void tst_UserCommands::cleanup()
 {
     m_commands.reset();
     m_table.reset();
-    delete m_bmc;
-    delete m_backend;
-    delete m_configuration;
-    delete m_dir;
+    m_host.reset();
 }
 
 IpmiResponse tst_UserCommands::call(quint8 command, const QByteArray &data, Privilege privilege)
