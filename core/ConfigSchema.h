@@ -6,7 +6,7 @@
 #include <QList>
 #include <QString>
 
-// Every configuration key qbmc knows, in the order --print-config and the README list them, plus
+// Every configuration key qbmc knows, in the order --print-config and docs/configuration.md list them, plus
 // the PiKVM spellings accepted as aliases and the PiKVM keys accepted and ignored (docs/decisions.md#18).
 class ConfigSchema
 {

@@ -12,8 +12,9 @@ string(REGEX REPLACE "^# qbmc: effective configuration[^\n]*\n" "" defaults "${d
 string(REGEX REPLACE "  # default\n" "\n" defaults "${defaults}")
 string(REGEX REPLACE "\n([^\n])" "\n# \\1" defaults "\n${defaults}")
 file(WRITE ${OUTPUT} "# qbmc configuration. Every key is optional; the lines below are the defaults, commented out:
-# uncomment and change what this BMC needs. The README's configuration reference explains each
-# key; `qbmc --print-config` shows the values in effect and where each came from. Files in
-# /etc/qbmc/qbmc.d/*.yaml are read after this one. After a change, `systemctl reload qbmc`
-# applies log.rules and ipmi.auth.file; everything else takes `systemctl restart qbmc`.
+# uncomment and change what this BMC needs. Each key is explained in
+# /usr/share/doc/qbmc/docs/configuration.md; `qbmc --print-config` shows the values in effect and
+# where each came from. Files in /etc/qbmc/qbmc.d/*.yaml are read after this one. After a change,
+# `systemctl reload qbmc` applies log.rules and ipmi.auth.file; everything else takes
+# `systemctl restart qbmc`.
 ${defaults}")
