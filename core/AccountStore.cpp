@@ -413,7 +413,10 @@ std::optional<Failure> AccountStore::setIpmiAccess(const QString &name, IpmiAcce
 AccountStore::LoginResult AccountStore::authenticate(const QString &name, const QByteArray &password,
                                                      Actor::Origin origin, const QString &address)
 {
-    const Account *account = find(name);
+    // A control character is never part of a password qbmc set (checkPassword), and libcrypt would
+    // stop reading at a NUL: "secret\0junk" must not pass as "secret" (decisions.md#96).
+    const bool printable = AccountRules::isPrintable(password) && AccountRules::isPrintable(name.toUtf8());
+    const Account *account = printable ? find(name) : nullptr;
     if (!account) {
         m_hasher->verify(password, m_dummyHash);
         recordLoginFailure(name, origin, address);

@@ -21,6 +21,8 @@ struct CryptScratch : crypt_data
 
 QByteArray CryptPasswordHasher::hash(const QByteArray &password) const
 {
+    if (password.contains('\0'))
+        return {};
     char salt[CRYPT_GENSALT_OUTPUT_SIZE];
     // Count 0 picks libcrypt's recommended cost for yescrypt; the salt comes from getrandom().
     if (!crypt_gensalt_rn("$y$", 0, nullptr, 0, salt, sizeof salt)) {
@@ -38,6 +40,9 @@ QByteArray CryptPasswordHasher::hash(const QByteArray &password) const
 
 bool CryptPasswordHasher::verify(const QByteArray &password, const QByteArray &hash) const
 {
+    // crypt_r reads a C string: past a NUL, bytes would not count.
+    if (password.contains('\0'))
+        return false;
     const auto scratch = std::make_unique<CryptScratch>();
     const char *hashed = crypt_r(password.constData(), hash.constData(), scratch.get());
     // crypt_r answers a malformed setting with a string starting with '*'.

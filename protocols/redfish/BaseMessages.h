@@ -31,6 +31,10 @@ inline RedfishMessage malformedJson()
 {
     return make("MalformedJSON");
 }
+inline RedfishMessage headerInvalid(const QString &header)
+{
+    return make("HeaderInvalid", {header});
+}
 inline RedfishMessage insufficientPrivilege()
 {
     return make("InsufficientPrivilege");

@@ -1,6 +1,7 @@
 #include "ConnectionGuard.h"
 
 #include "BaseMessages.h"
+#include "HttpRequestHead.h"
 #include "RedfishLogging.h"
 
 #include <QJsonDocument>
@@ -12,17 +13,6 @@ using namespace std::chrono_literals;
 namespace {
 constexpr QByteArrayView headEnd = "\r\n\r\n";
 constexpr QByteArrayView chunkedEnd = "\r\n0\r\n\r\n";
-
-// The value of `name` in a request head, or empty; names are compared without case.
-QByteArray headerValue(const QList<QByteArray> &lines, QByteArrayView name)
-{
-    for (const QByteArray &line : lines) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && QByteArrayView(line).first(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-            return line.mid(colon + 1).trimmed();
-    }
-    return {};
-}
 } // namespace
 
 ConnectionGuard::ConnectionGuard(Limits limits, QObject *parent)
@@ -194,23 +184,24 @@ bool ConnectionGuard::consume(Connection &connection, QByteArrayView data)
                 return false;
             }
             data = data.sliced(end + headEnd.size() - before);
-            const QList<QByteArray> lines = connection.head.left(end).split('\n');
+            const Expected<HttpRequestHead, HttpRequestHead::Problem> head =
+                HttpRequestHead::parse(QByteArrayView(connection.head).first(end));
             connection.head.clear();
-            const QByteArray requestLine = lines.value(0).trimmed();
-            const QByteArray connectionHeader = headerValue(lines, "Connection").toLower();
-            connection.closeAfterResponse = connectionHeader.contains("close")
-                || (requestLine.endsWith("HTTP/1.0") && !connectionHeader.contains("keep-alive"));
-            if (headerValue(lines, "Transfer-Encoding").toLower().contains("chunked")) {
+            if (!head) {
+                ++m_counters.malformed;
+                qCInfo(lcRedfish, "malformed request head: %s", head.failure().reason);
+                refuse(connection, 400, "Bad Request",
+                       BaseMessages::error(BaseMessages::headerInvalid(QString::fromLatin1(head.failure().where))));
+                return false;
+            }
+            connection.closeAfterResponse = head->closeAfterResponse();
+            if (head->chunked()) {
                 connection.phase = Phase::ChunkedBody;
                 connection.chunkedSeen = 0;
                 connection.chunkedTail.clear();
                 continue;
             }
-            bool ok = true;
-            const QByteArray length = headerValue(lines, "Content-Length");
-            connection.bodyRemaining = length.isEmpty() ? 0 : length.toLongLong(&ok);
-            if (!ok || connection.bodyRemaining < 0)
-                connection.bodyRemaining = 0; // QHttpServer reads such a request as having no body
+            connection.bodyRemaining = head->contentLength();
             if (!startBody(connection))
                 return false;
             break;
@@ -277,8 +268,10 @@ void ConnectionGuard::refuse(Connection &connection, int status, const QByteArra
            reason.constData());
     m_connections.remove(socket); // later bytes are read and dropped
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n"
-        + "Content-Type: application/json; charset=utf-8\r\nOData-Version: 4.0\r\nConnection: close\r\n"
-        + "Content-Length: " + QByteArray::number(message.size()) + "\r\n\r\n" + message;
+        + "Content-Type: application/json; charset=utf-8\r\nOData-Version: 4.0\r\nConnection: close\r\n";
+    for (const auto &[name, value] : std::as_const(m_answerHeaders))
+        response += name + ": " + value + "\r\n";
+    response += "Content-Length: " + QByteArray::number(message.size()) + "\r\n\r\n" + message;
     socket->write(response);
     socket->disconnectFromHost();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HttpHeaders.h"
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
@@ -12,8 +14,9 @@
 // What QHttpServer 6.4 lacks, in front of it: a connection cap (the longest idle connection makes
 // room, one that never sent a byte before one that did), an idle keep-alive time-out, a time-out for a request still
 // arriving (slowloris), header and body size limits answered with 431 and 413 as the bytes arrive, and `Connection:
-// close` honoured. It sees every socket before QHttpServer does and follows the request stream with a small parser of
-// its own (heads, Content-Length and chunked bodies).
+// close` honoured, and a head two parsers could read two ways refused with 400 (HttpRequestHead). It sees every socket
+// before QHttpServer does and follows the request stream with a small parser of its own (heads, Content-Length and
+// chunked bodies).
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
@@ -35,6 +38,9 @@ public:
     // descriptor is bad or the connection refused, the socket is gone and the answer is false.
     bool adopt(QTcpSocket *socket, qintptr descriptor);
 
+    // Headers the guard's own refusals carry, as every other answer does.
+    void setAnswerHeaders(HttpHeaderList headers) { m_answerHeaders = std::move(headers); }
+
     // An event stream: long-lived by design, so neither idle time-out nor eviction applies.
     void markStreaming(QTcpSocket *socket);
 
@@ -49,6 +55,7 @@ public:
         quint64 slowClosed = 0;
         quint64 headerTooLarge = 0;
         quint64 bodyTooLarge = 0;
+        quint64 malformed = 0;
     };
     const Counters &counters() const { return m_counters; }
 
@@ -81,6 +88,7 @@ private:
     void refuse(Connection &connection, int status, const QByteArray &reason, const QByteArray &message);
 
     Limits m_limits;
+    HttpHeaderList m_answerHeaders;
     QHash<QTcpSocket *, Connection> m_connections;
     QTimer m_sweep;
     Counters m_counters;

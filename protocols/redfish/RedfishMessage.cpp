@@ -25,6 +25,7 @@ const QHash<QString, Template> &templates()
         {u"InternalError"_s,
          {u"The request failed due to an internal service error.  The service is still operational."_s, u"Critical"_s}},
         {u"ResourceNotFound"_s, {u"The requested resource of type %1 named '%2' was not found."_s, u"Critical"_s}},
+        {u"HeaderInvalid"_s, {u"Header '%1' is invalid."_s, u"Critical"_s}},
         {u"OperationNotAllowed"_s, {u"The HTTP method is not allowed on this resource."_s, u"Critical"_s}},
         {u"MalformedJSON"_s,
          {u"The request body submitted was malformed JSON and could not be parsed by the receiving service."_s,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HttpHeaders.h"
 #include "RedfishMessage.h"
 
 #include <QByteArray>
@@ -20,9 +21,10 @@ struct RedfishReply
     QJsonObject json;
     QByteArray raw; // when set, sent as is with `contentType`
     QByteArray contentType;
-    QList<std::pair<QByteArray, QByteArray>> headers;
-    // A long-lived answer (an event stream) takes over the connection's responder instead.
-    std::function<void(QHttpServerResponder &&responder)> stream;
+    HttpHeaderList headers;
+    // A long-lived answer (an event stream) takes over the connection's responder instead, and
+    // writes the headers every answer carries (HttpHeaders) after its own.
+    std::function<void(QHttpServerResponder &&responder, const HttpHeaderList &everyAnswer)> stream;
 
     bool hasBody() const { return !json.isEmpty() || !raw.isEmpty(); }
 

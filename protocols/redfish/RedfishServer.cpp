@@ -16,6 +16,7 @@
 #include "ServiceRootResource.h"
 #include "SessionServiceResource.h"
 #include "SystemResource.h"
+#include "TlsCiphers.h"
 #include "TlsIdentity.h"
 
 #include <QCryptographicHash>
@@ -52,7 +53,9 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
     , m_settings(std::move(settings))
     , m_guard(m_settings.limits)
     , m_authenticator(bmc->accounts(), bmc->remoteSessions(), m_settings.authentication)
+    , m_answerHeaders(HttpHeaders::everyAnswer(m_settings.tls))
 {
+    m_guard.setAnswerHeaders(m_answerHeaders);
     addResources(bmc);
     for (const std::unique_ptr<RedfishResource> &resource : m_resources)
         resource->registerIn(m_directory);
@@ -104,6 +107,7 @@ std::optional<Failure> RedfishServer::start()
         configuration.setLocalCertificate(identity->certificate);
         configuration.setPrivateKey(identity->key);
         configuration.setProtocol(QSsl::TlsV1_2OrLater);
+        configuration.setCiphers(TlsCiphers::offered());
         server->setSslConfiguration(configuration);
         m_listener = server;
     } else {
@@ -139,7 +143,7 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
         : m_directory.routes().find(request.path, request.method);
     RedfishReply reply = dispatch(request, match);
     if (reply.stream) {
-        reply.stream(std::move(responder));
+        reply.stream(std::move(responder), m_answerHeaders);
         return;
     }
 
@@ -148,7 +152,8 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
         body = reply.raw;
     else if (reply.hasBody())
         body = QJsonDocument(reply.json).toJson(QJsonDocument::Compact);
-    QList<std::pair<QByteArray, QByteArray>> headers = reply.headers;
+    HttpHeaderList headers = reply.headers;
+    headers.append(m_answerHeaders);
     headers.emplaceBack("OData-Version", "4.0");
     headers.emplaceBack("Cache-Control", "no-store");
     if (!body.isEmpty())

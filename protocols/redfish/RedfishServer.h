@@ -67,6 +67,7 @@ private:
     Settings m_settings;
     ConnectionGuard m_guard;
     RedfishAuthenticator m_authenticator;
+    HttpHeaderList m_answerHeaders; // on every answer (HttpHeaders)
     ServiceDirectory m_directory;
     std::vector<std::unique_ptr<RedfishResource>> m_resources;
     std::unique_ptr<QHttpServer> m_http;

@@ -3,6 +3,9 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -35,6 +38,11 @@ private slots:
     void hugeBodyIsRefusedAsItArrives();
     void hugeHeaderIsRefused();
     void garbage();
+    void ambiguousHeadsAreRefused_data();
+    void ambiguousHeadsAreRefused();
+    void everyAnswerCarriesTheSecurityHeaders();
+    void tls12OffersOnlyEcdheWithAead();
+    void passwordsWithControlCharactersAreRefused();
     void memoryStaysBounded();
 
 private:
@@ -55,7 +63,8 @@ void tst_RedfishGuard::initTestCase()
 
     m_daemon = std::make_unique<DaemonProcess>();
     m_daemon->setEnvironmentValue(u"QBMC_ADMIN_PASSWORD"_s, adminPassword);
-    m_daemon->writeConfig("redfish:\n  max_connections: 128\n");
+    // Wrong passwords below must not lock the account the ordinary client uses.
+    m_daemon->writeConfig("redfish:\n  max_connections: 128\naccounts:\n  lockout_threshold: 0\n");
     QVERIFY2(m_daemon->start(), m_daemon->standardError().constData());
 }
 
@@ -194,6 +203,112 @@ void tst_RedfishGuard::garbage()
     readAll(client.get(), 5000);
     QVERIFY(ordinaryClientIsServed());
     QVERIFY(m_daemon->process().state() == QProcess::Running);
+}
+
+void tst_RedfishGuard::ambiguousHeadsAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    const QByteArray get = "GET /redfish/v1 HTTP/1.1\r\nHost: x\r\n";
+    QTest::newRow("NUL in a name") << get + QByteArray("X-A\0b: 1\r\n", 10);
+    QTest::newRow("NUL in a value") << get + QByteArray("X-A: 1\0\r\n", 9);
+    QTest::newRow("bare CR") << get + "X-A: 1\rX-B: 2\r\n";
+    QTest::newRow("folded line") << get + "X-A: 1\r\n 2\r\n";
+    QTest::newRow("space before colon") << get + "Content-Length : 0\r\n";
+    QTest::newRow("no colon") << get + "X-A\r\n";
+    QTest::newRow("two Content-Length") << get + "Content-Length: 0\r\nContent-Length: 0\r\n";
+    QTest::newRow("Content-Length not a number") << get + "Content-Length: 1e3\r\n";
+    QTest::newRow("negative Content-Length") << get + "Content-Length: -1\r\n";
+    QTest::newRow("Content-Length and chunked") << get + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n";
+    QTest::newRow("chunked not last") << get + "Transfer-Encoding: chunked, gzip\r\n";
+}
+
+// What two HTTP parsers could read in two ways (the guard and QHttpServer, or a proxy in front):
+// 400 with HeaderInvalid, the connection closed, the daemon serving on.
+void tst_RedfishGuard::ambiguousHeadsAreRefused()
+{
+    QFETCH(QByteArray, head);
+    auto client = tlsClient();
+    QVERIFY(client);
+    client->write(head + "\r\n");
+    const QByteArray answer = readAll(client.get(), 5000);
+    QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+    QVERIFY(answer.contains("Base.1.22.HeaderInvalid"));
+    QVERIFY(answer.contains("Strict-Transport-Security: max-age="));
+    QVERIFY(ordinaryClientIsServed());
+}
+
+void tst_RedfishGuard::everyAnswerCarriesTheSecurityHeaders()
+{
+    for (const QString &path : {u"/redfish/v1"_s, u"/redfish/v1/Systems"_s, u"/nowhere"_s}) {
+        const RedfishClients::Reply reply = RedfishClients::curl(m_daemon->redfishPort(), u"GET"_s, path);
+        QCOMPARE(reply.header("x-content-type-options"), QByteArray("nosniff"));
+        QCOMPARE(reply.header("strict-transport-security"), QByteArray("max-age=31536000"));
+    }
+}
+
+// Every suite OpenSSL knows, offered one at a time with s_client: the ones the daemon accepts.
+void tst_RedfishGuard::tls12OffersOnlyEcdheWithAead()
+{
+    QProcess list;
+    list.start(u"openssl"_s, {u"ciphers"_s, u"-tls1_2"_s, u"ALL:COMPLEMENTOFALL:@SECLEVEL=0"_s});
+    QVERIFY(list.waitForFinished(10000));
+    const QStringList all = QString::fromLatin1(list.readAllStandardOutput()).trimmed().split(u':');
+    QVERIFY(all.size() > 50);
+    QStringList accepted;
+    for (const QString &cipher : all) {
+        QProcess client;
+        client.start(u"openssl"_s,
+                     {u"s_client"_s, u"-connect"_s, u"127.0.0.1:%1"_s.arg(m_daemon->redfishPort()), u"-tls1_2"_s,
+                      u"-cipher"_s, cipher + u":@SECLEVEL=0"_s, u"-brief"_s});
+        client.closeWriteChannel();
+        QVERIFY(client.waitForFinished(10000));
+        if (client.exitCode() == 0)
+            accepted.append(cipher);
+    }
+    qInfo("TLS 1.2 suites accepted: %s", qPrintable(accepted.join(u' ')));
+    QVERIFY(!accepted.isEmpty());
+    for (const QString &cipher : std::as_const(accepted)) {
+        QVERIFY2(cipher.startsWith(u"ECDHE-"_s), qPrintable(cipher));
+        QVERIFY2(cipher.contains(u"GCM"_s) || cipher.contains(u"CHACHA20-POLY1305"_s), qPrintable(cipher));
+        QVERIFY2(!cipher.contains(u"PSK"_s) && !cipher.contains(u"CBC"_s) && !cipher.endsWith(u"-SHA"_s),
+                 qPrintable(cipher));
+    }
+    // TLS 1.3 stays as it is.
+    QProcess tls13;
+    tls13.start(
+        u"openssl"_s,
+        {u"s_client"_s, u"-connect"_s, u"127.0.0.1:%1"_s.arg(m_daemon->redfishPort()), u"-tls1_3"_s, u"-brief"_s});
+    tls13.closeWriteChannel();
+    QVERIFY(tls13.waitForFinished(10000));
+    QCOMPARE(tls13.exitCode(), 0);
+}
+
+// libcrypt reads a password up to its first NUL: "<password>\0junk" must not pass, on Basic or in
+// a session login, and neither must any other control character.
+void tst_RedfishGuard::passwordsWithControlCharactersAreRefused()
+{
+    const quint16 port = m_daemon->redfishPort();
+    const auto basic = [port](const QByteArray &credentials) {
+        return RedfishClients::curl(port, u"GET"_s, u"/redfish/v1/Systems"_s,
+                                    {u"-H"_s, u"Authorization: Basic "_s + QString::fromLatin1(credentials.toBase64())})
+            .status;
+    };
+    const QByteArray admin = "admin:" + adminPassword.toUtf8();
+    QCOMPARE(basic(admin), 200);
+    QCOMPARE(basic(admin + QByteArray("\0junk", 5)), 401);
+    QCOMPARE(basic(admin + "\x01"), 401);
+    QCOMPARE(basic(QByteArray("adm\0in:", 8) + adminPassword.toUtf8()), 401);
+
+    const auto login = [port](const QString &password) {
+        const QJsonObject body{{u"UserName"_s, u"admin"_s}, {u"Password"_s, password}};
+        return RedfishClients::curl(port, u"POST"_s, u"/redfish/v1/SessionService/Sessions"_s,
+                                    {u"-H"_s, u"Content-Type: application/json"_s},
+                                    QJsonDocument(body).toJson(QJsonDocument::Compact))
+            .status;
+    };
+    QCOMPARE(login(adminPassword + QChar(0) + u"junk"_s), 401);
+    QCOMPARE(login(adminPassword + u"\t"_s), 401);
+    QVERIFY(ordinaryClientIsServed());
 }
 
 void tst_RedfishGuard::memoryStaysBounded()

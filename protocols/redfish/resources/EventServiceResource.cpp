@@ -105,7 +105,7 @@ RedfishReply EventServiceResource::openStream(const RedfishRequest &request)
         return RedfishReply::error(503, BaseMessages::make("EventSubscriptionLimitExceeded"));
     RedfishReply reply;
     const QString user = request.user;
-    reply.stream = [this, user](QHttpServerResponder &&responder) {
+    reply.stream = [this, user](QHttpServerResponder &&responder, const HttpHeaderList &everyAnswer) {
         Stream stream;
         stream.responder = std::make_unique<QHttpServerResponder>(std::move(responder));
         stream.socket = stream.responder->socket();
@@ -114,6 +114,8 @@ RedfishReply EventServiceResource::openStream(const RedfishRequest &request)
         stream.responder->writeHeader("Content-Type", "text/event-stream");
         stream.responder->writeHeader("Cache-Control", "no-store");
         stream.responder->writeHeader("OData-Version", "4.0");
+        for (const auto &[name, value] : everyAnswer)
+            stream.responder->writeHeader(name, value);
         stream.responder->writeBody(": qbmc events\n\n");
         qCInfo(lcRedfish, "event stream of %s opened (%zu open)", qPrintable(user), m_streams.size() + 1);
         m_streams.push_back(std::move(stream));

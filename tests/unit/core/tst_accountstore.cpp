@@ -1091,6 +1091,10 @@ void tst_AccountStore::authenticate_data()
     QTest::newRow("invalid name") << u"bad name!"_s << alicePassword << LoginResult::BadCredentials;
     QTest::newRow("disabled, right password") << bob << bobPassword << LoginResult::Disabled;
     QTest::newRow("disabled, wrong password") << bob << wrongPassword << LoginResult::BadCredentials;
+    // The hasher in daemons (libcrypt) reads up to a NUL; the store refuses control characters first.
+    QTest::newRow("NUL and more") << alice << alicePassword + QByteArray("\0junk", 5) << LoginResult::BadCredentials;
+    QTest::newRow("a tab") << alice << alicePassword + '\t' << LoginResult::BadCredentials;
+    QTest::newRow("NUL in the name") << alice + QChar(0) << alicePassword << LoginResult::BadCredentials;
 }
 
 void tst_AccountStore::authenticate()

@@ -48,6 +48,9 @@ void tst_CryptPasswordHasher::verifyAcceptsOnlyTheRightPassword_data()
     QTest::newRow("prefix") << QByteArray("correct hors") << false;
     QTest::newRow("longer") << QByteArray("correct horse!") << false;
     QTest::newRow("other case") << QByteArray("Correct horse") << false;
+    // libcrypt stops at a NUL; the hasher must not.
+    QTest::newRow("NUL and more") << QByteArray("correct horse\0junk", 18) << false;
+    QTest::newRow("NUL at the end") << QByteArray("correct horse\0", 14) << false;
 }
 
 void tst_CryptPasswordHasher::verifyAcceptsOnlyTheRightPassword()
