@@ -304,6 +304,7 @@ std::optional<Failure> Daemon::startRedfish()
     settings.authentication.sessionTimeout =
         std::chrono::duration_cast<std::chrono::seconds>(m_configuration->value(ConfigKeys::redfishSessionTimeout));
     settings.authentication.maxSessions = m_configuration->value(ConfigKeys::redfishMaxSessions);
+    settings.authentication.maxSessionsPerUser = m_configuration->value(ConfigKeys::redfishMaxSessionsPerUser);
     settings.ipmiPort = quint16(m_configuration->value(ConfigKeys::ipmiPort));
     settings.networkFacts = m_networkFacts.get();
     m_redfish = std::make_unique<RedfishServer>(m_bmc.get(), settings);

@@ -102,6 +102,7 @@ inline constexpr Key<QString> redfishTlsCert{"redfish.tls_cert"};
 inline constexpr Key<QString> redfishTlsKey{"redfish.tls_key"};
 inline constexpr Key<Duration> redfishSessionTimeout{"redfish.session_timeout"};
 inline constexpr Key<int> redfishMaxSessions{"redfish.max_sessions"};
+inline constexpr Key<int> redfishMaxSessionsPerUser{"redfish.max_sessions_per_user"};
 inline constexpr Key<int> redfishMaxConnections{"redfish.max_connections"};
 
 inline constexpr Key<int> accountsLockoutThreshold{"accounts.lockout_threshold"};

@@ -221,7 +221,10 @@ ConfigSchema::ConfigSchema()
         stringKey(redfishTlsCert, u"PEM certificate; empty generates a self-signed one in the state directory"_s),
         stringKey(redfishTlsKey, u"PEM private key of redfish.tls_cert"_s),
         secondsKey(redfishSessionTimeout, 1800, 30, 86400, u"a Redfish session unused for this long ends"_s, runtime),
-        integerKey(redfishMaxSessions, 64, 1, 1024, u"most Redfish sessions at once"_s),
+        integerKey(redfishMaxSessions, 64, 1, 1024,
+                   u"most Redfish sessions at once; the last sixteenth of them only for Administrators"_s),
+        integerKey(redfishMaxSessionsPerUser, 16, 1, 1024,
+                   u"most Redfish sessions of one user; one more login ends that user's oldest"_s),
         integerKey(redfishMaxConnections, 256, 4, 4096,
                    u"most HTTP connections at once; the longest idle one makes room for a new one"_s),
 

@@ -45,3 +45,23 @@ int RemoteSessionRegistry::count(RemoteSession::Protocol protocol) const
     return int(std::count_if(m_sessions.cbegin(), m_sessions.cend(),
                              [protocol](const RemoteSession &session) { return session.protocol == protocol; }));
 }
+
+RemoteSessionRegistry::Admission RemoteSessionRegistry::admission(RemoteSession::Protocol protocol, const QString &user,
+                                                                  Role role, const SessionLimits &limits) const
+{
+    int total = 0;
+    int ofUser = 0;
+    quint64 oldestOfUser = 0;
+    // In the order they were opened: the first of the user's is the oldest.
+    for (const RemoteSession &session : m_sessions) {
+        if (session.protocol != protocol)
+            continue;
+        ++total;
+        if (session.user == user && ofUser++ == 0)
+            oldestOfUser = session.id;
+    }
+    if (ofUser >= limits.perUser && oldestOfUser != 0)
+        return {true, oldestOfUser};
+    const int open = role == Role::Administrator ? limits.total : limits.total - limits.administratorReserve();
+    return {total < open, 0};
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "RemoteSession.h"
+#include "SessionLimits.h"
 
 #include <QList>
 #include <QObject>
@@ -13,6 +14,18 @@ class RemoteSessionRegistry : public QObject
     Q_PROPERTY(int count READ count NOTIFY sessionsChanged)
 public:
     using QObject::QObject;
+
+    // Whether `user` with `role` may open one more session of `protocol` within `limits`. A user at
+    // the per-user limit is admitted in place of their own oldest session, which the protocol
+    // closes first (`evict`). Otherwise the last administratorReserve() places are for
+    // Administrators only.
+    struct Admission
+    {
+        bool admitted = false;
+        quint64 evict = 0; // the session to close first, or 0
+    };
+    Admission admission(RemoteSession::Protocol protocol, const QString &user, Role role,
+                        const SessionLimits &limits) const;
 
     quint64 add(RemoteSession::Protocol protocol, const QString &user, const QString &address, Role privilege);
     void remove(quint64 id);

@@ -106,8 +106,6 @@ RedfishAuthenticator::authenticate(const QByteArray &authorization, const QByteA
 Expected<RedfishAuthenticator::NewSession, RedfishAuthenticator::Refusal>
 RedfishAuthenticator::createSession(const QString &user, const QByteArray &password, const QString &address)
 {
-    if (m_sessions.size() >= m_settings.maxSessions)
-        return Refusal::SessionLimit;
     switch (m_accounts->authenticate(user, password, Actor::Origin::Redfish, address)) {
     case AccountStore::LoginResult::Success: break;
     case AccountStore::LoginResult::LockedOut: return Refusal::LockedOut;
@@ -116,6 +114,14 @@ RedfishAuthenticator::createSession(const QString &user, const QByteArray &passw
     const std::optional<Identity> identity = identityOf(user);
     if (!identity)
         return Refusal::BadCredentials;
+    // Only now, with the role known: the Administrators' reserve depends on it (decisions.md#98).
+    const RemoteSessionRegistry::Admission admission =
+        m_registry->admission(RemoteSession::Protocol::Redfish, identity->user, identity->role,
+                              SessionLimits{m_settings.maxSessions, m_settings.maxSessionsPerUser});
+    if (!admission.admitted)
+        return Refusal::SessionLimit;
+    if (admission.evict != 0)
+        endOldestSession(admission.evict);
     const QByteArray token = randomBytes(24).toHex();
     Session session;
     session.id = QString::number(m_nextSessionId++);
@@ -130,6 +136,18 @@ RedfishAuthenticator::createSession(const QString &user, const QByteArray &passw
     qCInfo(lcRedfish, "session %s of %s from %s opened", qPrintable(session.id), qPrintable(session.user),
            qPrintable(address));
     return NewSession{session, token};
+}
+
+void RedfishAuthenticator::endOldestSession(quint64 registryId)
+{
+    for (const Session &session : std::as_const(m_sessions)) {
+        if (session.registryId == registryId) {
+            qCInfo(lcRedfish, "session %s of %s ends: the user opened more than %d", qPrintable(session.id),
+                   qPrintable(session.user), m_settings.maxSessionsPerUser);
+            deleteSession(QString(session.id));
+            return;
+        }
+    }
 }
 
 bool RedfishAuthenticator::deleteSession(const QString &id)

@@ -28,6 +28,7 @@ public:
     {
         std::chrono::seconds sessionTimeout{1800};
         int maxSessions = 64;
+        int maxSessionsPerUser = 16;
     };
 
     struct Identity
@@ -82,6 +83,8 @@ private:
 
     std::optional<Identity> identityOf(const QString &user) const;
     void forgetUser(const QString &user);
+    // The user's oldest session, which makes room for their newest (RemoteSessionRegistry::admission).
+    void endOldestSession(quint64 registryId);
     void expireSessions();
 
     AccountStore *m_accounts;

@@ -58,6 +58,7 @@ private slots:
     void patchErrors();
     void sessions();
     void readOnlyUserCannotChangeThings();
+    void readOnlyUserCannotTakeEverySession();
     void accounts();
     void redfishtool();
     void sushy();
@@ -381,6 +382,42 @@ void tst_Redfish::readOnlyUserCannotChangeThings()
     QCOMPARE(reply.status, 403);
     QCOMPARE(reply.messageKey(), u"InsufficientPrivilege"_s);
     QCOMPARE(send(u"PATCH"_s, u"/redfish/v1/SessionService"_s, R"({"SessionTimeout":600})", viewer).status, 403);
+}
+
+// 64 logins of the ReadOnly user of the slot before (redfish.max_sessions is 64): the user keeps
+// at most 16 sessions, each login past them ends the user's oldest, and the administrator still
+// logs in.
+void tst_Redfish::readOnlyUserCannotTakeEverySession()
+{
+    const auto login = [this](const QString &user, const QString &password) {
+        return send(u"POST"_s, u"/redfish/v1/SessionService/Sessions"_s,
+                    QJsonDocument(QJsonObject{{u"UserName"_s, user}, {u"Password"_s, password}}).toJson());
+    };
+    QList<std::pair<QString, QByteArray>> viewerSessions; // location, token
+    for (int i = 0; i < 64; ++i) {
+        const Reply reply = login(u"viewer"_s, viewerPassword);
+        QCOMPARE(reply.status, 201);
+        viewerSessions.append({QString::fromLatin1(reply.header("location")), reply.header("x-auth-token")});
+    }
+    const Reply administrator = login(u"admin"_s, adminPassword);
+    QCOMPARE(administrator.status, 201);
+
+    const auto withToken = [](const QByteArray &token) {
+        return QStringList{u"-H"_s, u"X-Auth-Token: "_s + QString::fromLatin1(token)};
+    };
+    QCOMPARE(get(u"/redfish/v1/Systems/system"_s, withToken(viewerSessions.first().second)).status, 401);
+    QCOMPARE(get(u"/redfish/v1/Systems/system"_s, withToken(viewerSessions.last().second)).status, 200);
+    const QJsonArray members =
+        get(u"/redfish/v1/SessionService/Sessions"_s, admin()).json().value(u"Members"_s).toArray();
+    int open = 0;
+    for (const auto &[location, token] : std::as_const(viewerSessions)) {
+        if (members.contains(QJsonObject{{u"@odata.id"_s, location}})) {
+            ++open;
+            QCOMPARE(send(u"DELETE"_s, location, {}, admin()).status, 204);
+        }
+    }
+    QCOMPARE(open, 16);
+    QCOMPARE(send(u"DELETE"_s, QString::fromLatin1(administrator.header("location")), {}, admin()).status, 204);
 }
 
 void tst_Redfish::accounts()

@@ -121,6 +121,7 @@ void tst_Configuration::defaults_data()
     QTest::newRow("ipmi.sol.privilege") << u"ipmi.sol.privilege"_s << QVariant(u"operator"_s);
     QTest::newRow("redfish.port") << u"redfish.port"_s << QVariant(443);
     QTest::newRow("redfish.tls") << u"redfish.tls"_s << QVariant(true);
+    QTest::newRow("redfish.max_sessions_per_user") << u"redfish.max_sessions_per_user"_s << QVariant(16);
     QTest::newRow("eventlog.max_entries") << u"eventlog.max_entries"_s << QVariant(2048);
 }
 

@@ -11,6 +11,9 @@ class tst_RemoteSessionRegistry : public QObject
 
 private slots:
     void addListAndRemove();
+    void aUserAtTheLimitReplacesTheirOldest();
+    void theLastPlacesAreForAdministrators();
+    void protocolsCountApart();
 };
 
 void tst_RemoteSessionRegistry::addListAndRemove()
@@ -34,6 +37,53 @@ void tst_RemoteSessionRegistry::addListAndRemove()
     QCOMPARE(removed.size(), 1);
     QCOMPARE(registry.count(), 1);
     QCOMPARE(changed.size(), 4);
+}
+
+void tst_RemoteSessionRegistry::aUserAtTheLimitReplacesTheirOldest()
+{
+    using Protocol = RemoteSession::Protocol;
+    RemoteSessionRegistry registry;
+    const SessionLimits limits{64, 3};
+    registry.add(Protocol::Redfish, u"other"_s, {}, Role::ReadOnly);
+    const quint64 oldest = registry.add(Protocol::Redfish, u"viewer"_s, {}, Role::ReadOnly);
+    registry.add(Protocol::Redfish, u"viewer"_s, {}, Role::ReadOnly);
+    auto admission = registry.admission(Protocol::Redfish, u"viewer"_s, Role::ReadOnly, limits);
+    QVERIFY(admission.admitted);
+    QCOMPARE(admission.evict, quint64(0));
+    registry.add(Protocol::Redfish, u"viewer"_s, {}, Role::ReadOnly);
+    admission = registry.admission(Protocol::Redfish, u"viewer"_s, Role::ReadOnly, limits);
+    QVERIFY(admission.admitted);
+    QCOMPARE(admission.evict, oldest);
+}
+
+void tst_RemoteSessionRegistry::theLastPlacesAreForAdministrators()
+{
+    using Protocol = RemoteSession::Protocol;
+    RemoteSessionRegistry registry;
+    const SessionLimits limits{32, 32}; // two places held back
+    QCOMPARE(limits.administratorReserve(), 2);
+    for (int i = 0; i < 30; ++i)
+        registry.add(Protocol::Redfish, u"user%1"_s.arg(i), {}, Role::Operator);
+    QVERIFY(!registry.admission(Protocol::Redfish, u"late"_s, Role::Operator, limits).admitted);
+    QVERIFY(!registry.admission(Protocol::Redfish, u"late"_s, Role::ReadOnly, limits).admitted);
+    QVERIFY(registry.admission(Protocol::Redfish, u"admin"_s, Role::Administrator, limits).admitted);
+    registry.add(Protocol::Redfish, u"admin"_s, {}, Role::Administrator);
+    registry.add(Protocol::Redfish, u"admin"_s, {}, Role::Administrator);
+    const auto full = registry.admission(Protocol::Redfish, u"admin2"_s, Role::Administrator, limits);
+    QVERIFY(!full.admitted);
+    QCOMPARE(full.evict, quint64(0));
+    QCOMPARE(SessionLimits({8, 8}).administratorReserve(), 0);
+}
+
+void tst_RemoteSessionRegistry::protocolsCountApart()
+{
+    using Protocol = RemoteSession::Protocol;
+    RemoteSessionRegistry registry;
+    for (int i = 0; i < 4; ++i)
+        registry.add(Protocol::Ipmi, u"admin"_s, {}, Role::Administrator);
+    const auto admission = registry.admission(Protocol::Redfish, u"admin"_s, Role::Administrator, SessionLimits{4, 2});
+    QVERIFY(admission.admitted);
+    QCOMPARE(admission.evict, quint64(0));
 }
 
 QTEST_GUILESS_MAIN(tst_RemoteSessionRegistry)

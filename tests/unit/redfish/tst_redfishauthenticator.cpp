@@ -50,6 +50,7 @@ private slots:
     void noCredentials();
     void sessionsLiveUntilDeletedOrIdle();
     void sessionLimit();
+    void oneUserCannotTakeEverySession();
 
 private:
     Expected<RedfishAuthenticator::Identity, RedfishAuthenticator::Refusal> login(const QByteArray &authorization,
@@ -167,6 +168,28 @@ void tst_RedfishAuthenticator::sessionLimit()
     const auto refused = m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", {});
     QVERIFY(!refused);
     QCOMPARE(refused.failure(), RedfishAuthenticator::Refusal::SessionLimit);
+}
+
+void tst_RedfishAuthenticator::oneUserCannotTakeEverySession()
+{
+    QCOMPARE(m_accounts->createAccount(u"viewer"_s, "Viewer-Pass-1", Role::ReadOnly, AccountStore::IpmiAccess::Disabled,
+                                       Actor::bmc()),
+             std::nullopt);
+    RedfishAuthenticator::Settings settings;
+    settings.maxSessions = 16;
+    settings.maxSessionsPerUser = 4;
+    RedfishAuthenticator authenticator(m_accounts.get(), m_registry.get(), settings);
+    QStringList viewerSessions;
+    for (int i = 0; i < 10; ++i) {
+        const auto created = authenticator.createSession(u"viewer"_s, "Viewer-Pass-1", u"10.0.0.9"_s);
+        QVERIFY(created);
+        viewerSessions.append(created->session.id);
+    }
+    // Each login past the fourth ended the user's own oldest session.
+    QCOMPARE(authenticator.sessions().size(), 4);
+    QVERIFY(!authenticator.session(viewerSessions.at(5)));
+    QVERIFY(authenticator.session(viewerSessions.at(6)));
+    QVERIFY(authenticator.createSession(u"admin"_s, "Admin-Pass-1", u"10.0.0.1"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_RedfishAuthenticator)
