@@ -7,21 +7,27 @@
 
 #include <chrono>
 
-// Failed logins per account, and the lockout they lead to: `threshold` failures in a row, each
-// within `duration` of the one before, lock the account for `duration`; a threshold of 0 never
-// locks (docs/decisions.md#40). Only names of existing accounts are given to it, so a flood of
-// made-up names costs no memory here.
+// Failed logins per account and source address, and the lockout they lead to: `threshold`
+// failures in a row from one address, each within `duration` of the one before, lock the account
+// for that address for `duration`. The right password from another address still works, so a
+// stranger cannot lock the administrator out (docs/decisions.md#40, #99). A threshold of 0 never
+// locks. Only names of existing accounts are given to it, and each keeps at most
+// maxAddressesPerAccount addresses, so a flood of names or addresses costs bounded memory.
 class AccountLockout
 {
 public:
+    static constexpr int maxAddressesPerAccount = 256;
+
     AccountLockout(int threshold, std::chrono::milliseconds duration, const Clock &clock = Clock::steady());
 
-    bool isLocked(const QString &name) const;
-    // Counts a failure; true when it locked the account.
-    bool recordFailure(const QString &name);
-    // Clears the count; a lockout stays until it runs out.
-    void recordSuccess(const QString &name);
-    // Lifts a lockout at once (recovery at the machine).
+    bool isLocked(const QString &name, const QString &address) const;
+    // Locked for at least one address (what Redfish's `Locked` shows).
+    bool isLockedAnywhere(const QString &name) const;
+    // Counts a failure; true when it locked the account for `address`.
+    bool recordFailure(const QString &name, const QString &address);
+    // Clears the address's count; a lockout stays until it runs out.
+    void recordSuccess(const QString &name, const QString &address);
+    // Lifts every lockout of the account at once (an administrator, or recovery at the machine).
     void unlock(const QString &name) { m_states.remove(name); }
     void rename(const QString &name, const QString &newName);
     void forget(const QString &name) { m_states.remove(name); }
@@ -36,9 +42,14 @@ private:
         Clock::TimePoint countUntil;  // the count starts again after this
         Clock::TimePoint lockedUntil; // locked while now is before it
     };
+    using ByAddress = QHash<QString, State>;
+
+    // Room for one more address: forgets those whose count and lock have run out, then, if still
+    // full, the one whose count ends first.
+    void makeRoom(ByAddress &addresses) const;
 
     int m_threshold;
     std::chrono::milliseconds m_duration;
     const Clock &m_clock;
-    QHash<QString, State> m_states;
+    QHash<QString, ByAddress> m_states;
 };

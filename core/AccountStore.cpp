@@ -422,7 +422,7 @@ AccountStore::LoginResult AccountStore::authenticate(const QString &name, const 
         recordLoginFailure(name, origin, address);
         return LoginResult::BadCredentials;
     }
-    if (isLockedOut(name)) {
+    if (isLockedOut(name, address)) {
         // Not in the event log: the lockout itself is there, and a client retrying must not flood it.
         qCInfo(lcAccounts, "login of \"%s\" from %s refused: the account is locked", qPrintable(name),
                qPrintable(address));
@@ -434,7 +434,7 @@ AccountStore::LoginResult AccountStore::authenticate(const QString &name, const 
     }
     if (!account->enabled)
         return LoginResult::Disabled;
-    recordLoginSuccess(name);
+    recordLoginSuccess(name, address);
     return LoginResult::Success;
 }
 
@@ -451,11 +451,24 @@ void AccountStore::recordLoginFailure(const QString &name, Actor::Origin origin,
     const bool known = find(name) != nullptr;
     m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::LoginFailed, Actor{origin, forLog(name)},
                     u"Login failed from %1 (%2)"_s.arg(address, known ? u"wrong password"_s : u"unknown user"_s));
-    if (!known || !m_lockout.recordFailure(name))
+    if (!known || !m_lockout.recordFailure(name, address))
         return;
+    // Only logins from `address` are refused; the account's sessions elsewhere go on (decisions.md#99).
     m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::AccountLocked, Actor{origin, name},
-                    u"Account \"%1\" locked for %2 s after %3 failed logins"_s.arg(name)
+                    u"Account \"%1\" locked for logins from %2 for %3 s after %4 failed logins"_s.arg(name, address)
                         .arg(std::chrono::duration<double>(m_policy.lockoutDuration).count())
                         .arg(m_policy.lockoutThreshold));
-    emit credentialsChanged(name);
+    emit accountsChanged();
+}
+
+std::optional<Failure> AccountStore::unlock(const QString &name, const Actor &actor)
+{
+    if (!find(name))
+        return refusal(Code::NoSuchAccount);
+    if (!m_lockout.isLockedAnywhere(name))
+        return std::nullopt;
+    m_lockout.unlock(name);
+    m_eventLog->info(actor, u"Account \"%1\" unlocked"_s.arg(name));
+    emit accountsChanged();
+    return std::nullopt;
 }

@@ -84,10 +84,15 @@ public:
 
     // For IPMI, whose RAKP proves the password without sending it.
     std::optional<QByteArray> ipmiPassword(const QString &name) const;
-    bool isLockedOut(const QString &name) const { return m_lockout.isLocked(name); }
+    // Locked for logins from `address` (decisions.md#99).
+    bool isLockedOut(const QString &name, const QString &address) const { return m_lockout.isLocked(name, address); }
+    // Locked for at least one address.
+    bool isLockedAnywhere(const QString &name) const { return m_lockout.isLockedAnywhere(name); }
     void recordLoginFailure(const QString &name, Actor::Origin origin, const QString &address);
-    // Clears the failure count; an active lockout stays until it runs out.
-    void recordLoginSuccess(const QString &name) { m_lockout.recordSuccess(name); }
+    // Clears the address's failure count; an active lockout stays until it runs out.
+    void recordLoginSuccess(const QString &name, const QString &address) { m_lockout.recordSuccess(name, address); }
+    // Lifts every lockout of the account, in the event log with who did it.
+    std::optional<Failure> unlock(const QString &name, const Actor &actor);
 
     static QString generatePassword();
 

@@ -228,7 +228,8 @@ ConfigSchema::ConfigSchema()
         integerKey(redfishMaxConnections, 256, 4, 4096,
                    u"most HTTP connections at once; the longest idle one makes room for a new one"_s),
 
-        integerKey(accountsLockoutThreshold, 5, 0, 100, u"failed logins that lock an account (0: never lock)"_s),
+        integerKey(accountsLockoutThreshold, 5, 0, 100,
+                   u"failed logins from one address that lock the account for that address (0: never lock)"_s),
         secondsKey(accountsLockoutDuration, 300, 1, 86400, u"how long a locked account stays locked"_s),
         integerKey(accountsMinPasswordLength, 8, 1, 20, u"shortest password accepted when one is set"_s),
 

@@ -133,11 +133,11 @@ QByteArray RakpHandshake::rakp1(QByteArrayView bytes, const IpmiPeer &peer)
         return refuse(Status::UnauthorizedName);
     }
     const std::optional<QByteArray> password = m_accounts->ipmiPassword(name);
-    if (!password || m_accounts->isLockedOut(name)) {
+    if (!password || m_accounts->isLockedOut(name, address)) {
         m_throttle.recordFailure(address);
-        const QString why = m_accounts->isLockedOut(name) ? u"the account is locked"_s
-            : !account->enabled                           ? u"the account is disabled"_s
-                                                          : u"the account may not use IPMI"_s;
+        const QString why = m_accounts->isLockedOut(name, address) ? u"the account is locked"_s
+            : !account->enabled                                    ? u"the account is disabled"_s
+                                                                   : u"the account may not use IPMI"_s;
         m_eventLog->warning(Actor::ipmi(name), u"IPMI login refused from %1: %2"_s.arg(address, why));
         return refuse(Status::UnauthorizedName);
     }
@@ -188,7 +188,7 @@ QByteArray RakpHandshake::rakp3(QByteArrayView bytes, const IpmiPeer &peer)
     // The password is not needed once the keys are made.
     session->password.fill('\0');
     session->password.clear();
-    m_accounts->recordLoginSuccess(session->user);
+    m_accounts->recordLoginSuccess(session->user, session->peer.addressText());
     m_sessions->activate(session);
     return RakpCodec::rakp4(message->tag, consoleId, checkValue);
 }

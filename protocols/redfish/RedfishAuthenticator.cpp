@@ -50,10 +50,11 @@ RedfishAuthenticator::~RedfishAuthenticator()
         m_registry->remove(session.registryId);
 }
 
-std::optional<RedfishAuthenticator::Identity> RedfishAuthenticator::identityOf(const QString &user) const
+std::optional<RedfishAuthenticator::Identity> RedfishAuthenticator::identityOf(const QString &user,
+                                                                               const QString &address) const
 {
     const std::optional<Account> account = m_accounts->account(user);
-    if (!account || !account->enabled || m_accounts->isLockedOut(user))
+    if (!account || !account->enabled || m_accounts->isLockedOut(user, address))
         return std::nullopt;
     return Identity{account->name, account->role, {}};
 }
@@ -66,7 +67,7 @@ RedfishAuthenticator::authenticate(const QByteArray &authorization, const QByteA
         auto it = m_sessions.find(id);
         if (id.isEmpty() || it == m_sessions.end())
             return Refusal::BadCredentials;
-        std::optional<Identity> identity = identityOf(it->user);
+        std::optional<Identity> identity = identityOf(it->user, address);
         if (!identity)
             return Refusal::BadCredentials;
         it->lastUsed.start();
@@ -86,7 +87,7 @@ RedfishAuthenticator::authenticate(const QByteArray &authorization, const QByteA
     auto cached = m_basicCache.find(key);
     if (cached != m_basicCache.end()
         && cached->verified.elapsed() < std::chrono::milliseconds(basicCacheLifetime).count()) {
-        if (std::optional<Identity> identity = identityOf(user))
+        if (std::optional<Identity> identity = identityOf(user, address))
             return *identity;
     }
     switch (m_accounts->authenticate(user, password, Actor::Origin::Redfish, address)) {
@@ -97,7 +98,7 @@ RedfishAuthenticator::authenticate(const QByteArray &authorization, const QByteA
     CachedLogin login{user, {}};
     login.verified.start();
     m_basicCache.insert(key, login);
-    const std::optional<Identity> identity = identityOf(user);
+    const std::optional<Identity> identity = identityOf(user, address);
     if (!identity)
         return Refusal::BadCredentials;
     return *identity;
@@ -111,7 +112,7 @@ RedfishAuthenticator::createSession(const QString &user, const QByteArray &passw
     case AccountStore::LoginResult::LockedOut: return Refusal::LockedOut;
     default: return Refusal::BadCredentials;
     }
-    const std::optional<Identity> identity = identityOf(user);
+    const std::optional<Identity> identity = identityOf(user, address);
     if (!identity)
         return Refusal::BadCredentials;
     // Only now, with the role known: the Administrators' reserve depends on it (decisions.md#98).

@@ -81,7 +81,7 @@ private:
         QElapsedTimer verified;
     };
 
-    std::optional<Identity> identityOf(const QString &user) const;
+    std::optional<Identity> identityOf(const QString &user, const QString &address) const;
     void forgetUser(const QString &user);
     // The user's oldest session, which makes room for their newest (RemoteSessionRegistry::admission).
     void endOldestSession(quint64 registryId);

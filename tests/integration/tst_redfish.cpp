@@ -59,6 +59,7 @@ private slots:
     void sessions();
     void readOnlyUserCannotChangeThings();
     void readOnlyUserCannotTakeEverySession();
+    void aStrangerCannotLockTheAdministratorOut();
     void accounts();
     void redfishtool();
     void sushy();
@@ -418,6 +419,32 @@ void tst_Redfish::readOnlyUserCannotTakeEverySession()
     }
     QCOMPARE(open, 16);
     QCOMPARE(send(u"DELETE"_s, QString::fromLatin1(administrator.header("location")), {}, admin()).status, 204);
+}
+
+// Five wrong passwords for admin from 127.0.0.2 lock admin for that address only: the right
+// password from 127.0.0.1 still works on Redfish and IPMI, and an administrator lifts the lock.
+void tst_Redfish::aStrangerCannotLockTheAdministratorOut()
+{
+    const QStringList stranger{u"--interface"_s, u"127.0.0.2"_s};
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(get(u"/redfish/v1/Systems"_s, stranger + QStringList{u"-u"_s, u"admin:wrong-guess"_s}).status, 401);
+    const QStringList adminThere = stranger + admin();
+    QCOMPARE(get(u"/redfish/v1/Systems"_s, adminThere).status, 401);
+
+    QCOMPARE(get(u"/redfish/v1/Systems"_s, admin()).status, 200);
+    QCOMPARE(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, {u"power"_s, u"status"_s}).exitCode,
+             0);
+    const QString account = u"/redfish/v1/AccountService/Accounts/2"_s;
+    QCOMPARE(get(account, admin()).json().value(u"UserName"_s).toString(), u"admin"_s);
+    QCOMPARE(get(account, admin()).json().value(u"Locked"_s).toBool(), true);
+
+    Reply reply = send(u"PATCH"_s, account, R"({"Locked":true})", admin());
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"PropertyValueNotInList"_s);
+    reply = send(u"PATCH"_s, account, R"({"Locked":false})", admin());
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"Locked"_s).toBool(), false);
+    QCOMPARE(get(u"/redfish/v1/Systems"_s, adminThere).status, 200);
 }
 
 void tst_Redfish::accounts()

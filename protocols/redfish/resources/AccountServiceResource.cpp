@@ -130,7 +130,7 @@ QJsonObject AccountServiceResource::accountJson(int id) const
         {u"UserName"_s, account.name},
         {u"RoleId"_s, roleId},
         {u"Enabled"_s, account.enabled},
-        {u"Locked"_s, m_accounts->isLockedOut(account.name)},
+        {u"Locked"_s, m_accounts->isLockedAnywhere(account.name)},
         {u"Password"_s, QJsonValue::Null},
         {u"PasswordChangeRequired"_s, false},
         {u"AccountTypes"_s, types},
@@ -244,7 +244,7 @@ RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
         const QString &key = it.key();
         if (key == u"Password"_s)
             continue;
-        static const QStringList managed{u"UserName"_s, u"RoleId"_s, u"Enabled"_s, u"AccountTypes"_s};
+        static const QStringList managed{u"UserName"_s, u"RoleId"_s, u"Enabled"_s, u"AccountTypes"_s, u"Locked"_s};
         if (!managed.contains(key)) {
             problems.append(BaseMessages::refusedProperty(current, key));
             continue;
@@ -277,6 +277,17 @@ RedfishReply AccountServiceResource::patchAccount(const RedfishRequest &request)
                 continue;
             }
             failure = m_accounts->setEnabled(name, it->toBool(), actor);
+        } else if (key == u"Locked"_s) {
+            // Only false may be written: it lifts every lockout of the account (decisions.md#99).
+            if (!it->isBool()) {
+                problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));
+                continue;
+            }
+            if (it->toBool()) {
+                problems.append(BaseMessages::propertyValueNotInList(RedfishJson::valueText(*it), key));
+                continue;
+            }
+            failure = m_accounts->unlock(name, actor);
         } else if (key == u"AccountTypes"_s) {
             if (!it->isArray()) {
                 problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));

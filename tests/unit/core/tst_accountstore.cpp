@@ -1162,14 +1162,15 @@ void tst_AccountStore::lockoutAfterThresholdEvenWithTheRightPassword()
 
     for (int i = 0; i < 2; ++i)
         QCOMPARE(h.store->authenticate(alice, wrongPassword, Origin::Redfish, address), LoginResult::BadCredentials);
-    QVERIFY(!h.store->isLockedOut(alice));
+    QVERIFY(!h.store->isLockedOut(alice, address));
     QCOMPARE(h.entriesSince(mark).size(), 2);
     QCOMPARE(credentialsChanged.size(), 0);
 
     QCOMPARE(h.store->authenticate(alice, wrongPassword, Origin::Redfish, address), LoginResult::BadCredentials);
-    QVERIFY(h.store->isLockedOut(alice));
-    // Sessions of a locked account should go.
-    QCOMPARE(namesSignalled(credentialsChanged), QStringList{alice});
+    QVERIFY(h.store->isLockedOut(alice, address));
+    QVERIFY(h.store->isLockedAnywhere(alice));
+    // Locked for that address only: the credentials did not change, the account's sessions stay.
+    QCOMPARE(credentialsChanged.size(), 0);
 
     const QList<EventLogEntry> entries = h.entriesSince(mark);
     QCOMPARE(entries.size(), 4);
@@ -1181,14 +1182,17 @@ void tst_AccountStore::lockoutAfterThresholdEvenWithTheRightPassword()
 
     QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, address), LoginResult::LockedOut);
     QCOMPARE(h.store->authenticate(alice, wrongPassword, Origin::Redfish, address), LoginResult::LockedOut);
-    QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Screen, {}), LoginResult::LockedOut);
-    QVERIFY(h.store->isLockedOut(alice));
+    QVERIFY(h.store->isLockedOut(alice, address));
+    // The right password from anywhere else still works: a stranger cannot lock an account out.
+    QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Screen, u"screen"_s), LoginResult::Success);
+    QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, u"192.0.2.77"_s), LoginResult::Success);
+    QVERIFY(h.store->isLockedOut(alice, address));
     // A success reported by a protocol that checks the password itself does not lift the lockout.
-    h.store->recordLoginSuccess(alice);
-    QVERIFY(h.store->isLockedOut(alice));
+    h.store->recordLoginSuccess(alice, address);
+    QVERIFY(h.store->isLockedOut(alice, address));
 
     // Only that account.
-    QVERIFY(!h.store->isLockedOut(admin));
+    QVERIFY(!h.store->isLockedOut(admin, address));
     QCOMPARE(h.store->authenticate(admin, adminPassword, Origin::Redfish, address), LoginResult::Success);
 }
 
@@ -1209,7 +1213,7 @@ void tst_AccountStore::lockoutEndsAfterTheDuration()
     QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, address), LoginResult::LockedOut);
     h.clock.advance(1ms);
     QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, address), LoginResult::Success);
-    QVERIFY(!h.store->isLockedOut(alice));
+    QVERIFY(!h.store->isLockedOut(alice, address));
 
     // The count starts again: one more failure locks again.
     QCOMPARE(h.store->authenticate(alice, wrongPassword, Origin::Redfish, address), LoginResult::BadCredentials);
@@ -1226,10 +1230,10 @@ void tst_AccountStore::successResetsTheFailureCount()
         for (int i = 0; i < 2; ++i)
             QCOMPARE(h.store->authenticate(alice, wrongPassword, Origin::Redfish, address),
                      LoginResult::BadCredentials);
-        QVERIFY(!h.store->isLockedOut(alice));
+        QVERIFY(!h.store->isLockedOut(alice, address));
         QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, address), LoginResult::Success);
     }
-    QVERIFY(!h.store->isLockedOut(alice));
+    QVERIFY(!h.store->isLockedOut(alice, address));
 }
 
 void tst_AccountStore::zeroThresholdNeverLocks()
@@ -1243,7 +1247,7 @@ void tst_AccountStore::zeroThresholdNeverLocks()
         QCOMPARE(h.store->authenticate(alice, wrongPassword, Origin::Redfish, address), LoginResult::BadCredentials);
     for (int i = 0; i < 12; ++i)
         h.store->recordLoginFailure(alice, Origin::Ipmi, address);
-    QVERIFY(!h.store->isLockedOut(alice));
+    QVERIFY(!h.store->isLockedOut(alice, address));
     QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, address), LoginResult::Success);
     // Every failure is still logged, and nothing else.
     QCOMPARE(h.entriesSince(mark).size(), 24);
@@ -1260,13 +1264,13 @@ void tst_AccountStore::unknownUsersAreNeverTracked()
         QCOMPARE(h.store->authenticate(carol, wrongPassword, Origin::Redfish, address), LoginResult::BadCredentials);
         h.store->recordLoginFailure(carol, Origin::Ipmi, address);
     }
-    QVERIFY(!h.store->isLockedOut(carol));
+    QVERIFY(!h.store->isLockedOut(carol, address));
     QCOMPARE(credentialsChanged.size(), 0);
     QCOMPARE(h.entriesSince(mark).size(), 10);
 
     // An account created later under that name starts clean.
     QVERIFY(h.created(carol, alicePassword, Role::ReadOnly));
-    QVERIFY(!h.store->isLockedOut(carol));
+    QVERIFY(!h.store->isLockedOut(carol, address));
     QCOMPARE(h.store->authenticate(carol, alicePassword, Origin::Redfish, address), LoginResult::Success);
 }
 
@@ -1278,9 +1282,9 @@ void tst_AccountStore::ipmiLoginRecords()
     const QString ipmiAddress = u"198.51.100.4"_s;
     const qsizetype mark = h.mark();
 
-    QVERIFY(!h.store->isLockedOut(alice));
+    QVERIFY(!h.store->isLockedOut(alice, ipmiAddress));
     h.store->recordLoginFailure(alice, Origin::Ipmi, ipmiAddress);
-    QVERIFY(!h.store->isLockedOut(alice));
+    QVERIFY(!h.store->isLockedOut(alice, ipmiAddress));
     QList<EventLogEntry> entries = h.entriesSince(mark);
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().severity, Severity::Warning);
@@ -1288,25 +1292,26 @@ void tst_AccountStore::ipmiLoginRecords()
     QVERIFY(entries.first().message.contains(ipmiAddress));
 
     // A success in between starts the count again.
-    h.store->recordLoginSuccess(alice);
+    h.store->recordLoginSuccess(alice, ipmiAddress);
     h.store->recordLoginFailure(alice, Origin::Ipmi, ipmiAddress);
-    QVERIFY(!h.store->isLockedOut(alice));
+    QVERIFY(!h.store->isLockedOut(alice, ipmiAddress));
     h.store->recordLoginFailure(alice, Origin::Ipmi, ipmiAddress);
-    QVERIFY(h.store->isLockedOut(alice));
+    QVERIFY(h.store->isLockedOut(alice, ipmiAddress));
     entries = h.entriesSince(mark);
     QCOMPARE(entries.size(), 4);
     QCOMPARE(entries.last().severity, Severity::Warning);
     QCOMPARE(entries.last().actor.origin, Origin::Ipmi);
     QVERIFY(entries.last().message.contains(alice));
 
-    // One lockout for every face.
-    QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, address), LoginResult::LockedOut);
+    // One lockout for every face, for that address.
+    QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, ipmiAddress), LoginResult::LockedOut);
+    QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, address), LoginResult::Success);
 
     // Unknown and invalid names are logged, never tracked.
     h.store->recordLoginFailure(u"nobody"_s, Origin::Ipmi, ipmiAddress);
     h.store->recordLoginFailure(u"nobody"_s, Origin::Ipmi, ipmiAddress);
     h.store->recordLoginFailure(u"nobody"_s, Origin::Ipmi, ipmiAddress);
-    QVERIFY(!h.store->isLockedOut(u"nobody"_s));
+    QVERIFY(!h.store->isLockedOut(u"nobody"_s, ipmiAddress));
     h.store->recordLoginFailure(u"-bad"_s, Origin::Ipmi, ipmiAddress);
     entries = h.entriesSince(mark);
     QCOMPARE(entries.size(), 8);
@@ -1825,7 +1830,7 @@ void tst_AccountStore::recoveryResetsTheLockedOutAdministrator()
     QVERIFY(h.created(admin, adminPassword, Role::Administrator, IpmiAccess::Enabled));
     for (int i = 0; i < testPolicy().lockoutThreshold; ++i)
         h.store->authenticate(admin, wrongPassword, Origin::Redfish, u"192.0.2.9"_s);
-    QVERIFY(h.store->isLockedOut(admin));
+    QVERIFY(h.store->isLockedOut(admin, u"192.0.2.9"_s));
     const qsizetype mark = h.mark();
 
     const Expected<AdministratorRecovery::Credentials> recovery =
@@ -1833,7 +1838,7 @@ void tst_AccountStore::recoveryResetsTheLockedOutAdministrator()
     QVERIFY(recovery);
     QCOMPARE(recovery->name, admin);
     QCOMPARE(recovery->password.size(), 16);
-    QVERIFY(!h.store->isLockedOut(admin));
+    QVERIFY(!h.store->isLockedAnywhere(admin));
     QCOMPARE(h.store->authenticate(admin, recovery->password.toLatin1(), Origin::Redfish, {}), LoginResult::Success);
     QCOMPARE(h.store->ipmiPassword(admin), recovery->password.toLatin1());
     QCOMPARE(h.store->authenticate(admin, adminPassword, Origin::Redfish, {}), LoginResult::BadCredentials);

@@ -122,11 +122,15 @@ void tst_RedfishAuthenticator::wrongPasswordsCountTowardsLockout()
 {
     for (int i = 0; i < 3; ++i)
         QVERIFY(!m_authenticator->authenticate(basic("admin", "wrong"), {}, u"10.0.0.1"_s));
-    QVERIFY(m_accounts->isLockedOut(u"admin"_s));
-    // Locked out: even the right password (and a cached login) is refused.
+    QVERIFY(m_accounts->isLockedOut(u"admin"_s, u"10.0.0.1"_s));
+    // Locked out from that address: even the right password (and a cached login) is refused.
     const auto locked = m_authenticator->authenticate(basic("admin", "Admin-Pass-1"), {}, u"10.0.0.1"_s);
     QVERIFY(!locked);
     QCOMPARE(locked.failure(), RedfishAuthenticator::Refusal::LockedOut);
+    // From any other address the right password works, and an administrator can lift the lock.
+    QVERIFY(m_authenticator->authenticate(basic("admin", "Admin-Pass-1"), {}, u"10.0.0.2"_s));
+    QCOMPARE(m_accounts->unlock(u"admin"_s, Actor::redfish(u"admin"_s)), std::nullopt);
+    QVERIFY(m_authenticator->authenticate(basic("admin", "Admin-Pass-1"), {}, u"10.0.0.1"_s));
 }
 
 void tst_RedfishAuthenticator::noCredentials()
