@@ -46,3 +46,13 @@ void LoginThrottle::recordFailure(const QString &address)
     while (recent.size() > std::max(m_failures, 1))
         recent.removeFirst();
 }
+
+void LoginThrottle::recordSuccess(const QString &address)
+{
+    auto it = m_recent.find(address);
+    if (it == m_recent.end())
+        return;
+    it->removeLast();
+    if (it->isEmpty())
+        m_recent.erase(it);
+}

@@ -20,6 +20,8 @@ public:
 
     bool isBlocked(const QString &address);
     void recordFailure(const QString &address);
+    // Takes back the newest failure of `address`: a charge made in advance that a login repaid.
+    void recordSuccess(const QString &address);
 
 private:
     void forgetExpired(const QString &address);

@@ -33,7 +33,7 @@ RakpHandshake::RakpHandshake(IpmiSessionTable *sessions, AccountStore *accounts,
     , m_throttle(m_policy.throttleFailures, m_policy.throttlePeriod, clock)
 {
     connect(m_sessions, &IpmiSessionTable::setupAbandoned, this,
-            [this](const QString &user, const QString &address) { recordFailure(user, address); });
+            [this](const QString &user, const QString &address) { recordFailureAfterRakp2(user, address); });
     // Sessions of a user whose password, role or state changed end at once.
     connect(m_accounts, &AccountStore::credentialsChanged, this, [this](const QString &name) {
         m_sessions->closeSessionsOf(name, u"the account \"%1\" changed"_s.arg(name));
@@ -158,6 +158,10 @@ QByteArray RakpHandshake::rakp1(QByteArrayView bytes, const IpmiPeer &peer)
     session->maximumPrivilege = *privilege;
     session->state = IpmiSession::State::AwaitingRakp3;
     session->idle.start();
+    // RAKP 2 carries an HMAC of the password that can be cracked offline: it counts against the
+    // address as a failure until a correct RAKP 3 takes it back, so an address that never answers
+    // collects at most ipmi.throttle.failures of them per period (decisions.md#100).
+    m_throttle.recordFailure(address);
     return RakpCodec::rakp2(message->tag, consoleId, session->bmcRandom, m_systemGuid,
                             RakpKeys::rakp2AuthCode(*session, m_systemGuid));
 }
@@ -188,6 +192,7 @@ QByteArray RakpHandshake::rakp3(QByteArrayView bytes, const IpmiPeer &peer)
     // The password is not needed once the keys are made.
     session->password.fill('\0');
     session->password.clear();
+    m_throttle.recordSuccess(session->peer.addressText());
     m_accounts->recordLoginSuccess(session->user, session->peer.addressText());
     m_sessions->activate(session);
     return RakpCodec::rakp4(message->tag, consoleId, checkValue);
@@ -201,11 +206,17 @@ void RakpHandshake::failSetup(quint32 id, const QString &reason)
     const QString address = session->peer.addressText();
     const QString name = session->user;
     m_sessions->close(id, reason);
-    recordFailure(name, address);
+    recordFailureAfterRakp2(name, address);
 }
 
 void RakpHandshake::recordFailure(const QString &user, const QString &address)
 {
     m_throttle.recordFailure(address);
+    m_accounts->recordLoginFailure(user, Actor::Origin::Ipmi, address);
+}
+
+void RakpHandshake::recordFailureAfterRakp2(const QString &user, const QString &address)
+{
+    // The throttle counted it when RAKP 2 went out.
     m_accounts->recordLoginFailure(user, Actor::Origin::Ipmi, address);
 }

@@ -48,7 +48,10 @@ private:
                                             RakpCodec::Status *refusal) const;
     // Ends a setup that got as far as RAKP 2: a failed login, whatever the client did.
     void failSetup(quint32 id, const QString &reason);
+    // A failed login before RAKP 2, counted against the address and the account.
     void recordFailure(const QString &user, const QString &address);
+    // After RAKP 2, which the address was already charged for: the account's count only.
+    void recordFailureAfterRakp2(const QString &user, const QString &address);
 
     IpmiSessionTable *m_sessions;
     AccountStore *m_accounts;

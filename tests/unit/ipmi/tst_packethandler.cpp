@@ -38,6 +38,7 @@ private slots:
     void malformedDatagramsAreDroppedAndCounted();
     void packetsForUnknownSessionsAreDropped();
     void randomDatagramsNeverCrash();
+    void anAddressCollectsOnlyAHandfulOfRakp2Hmacs();
 
 private:
     QByteArray payloadOf(const QByteArray &reply) const;
@@ -205,6 +206,47 @@ void tst_PacketHandler::randomDatagramsNeverCrash()
         m_handler->handle(datagram, m_peer);
     }
     QCOMPARE(m_handler->counters().received, 20000u);
+}
+
+// Someone collecting RAKP 2 auth codes to crack offline opens setup after setup and never answers
+// RAKP 2. Each RAKP 2 counts against the address at once, so the throttle (5 per period by
+// default) stops the collection at five, however the setups are interleaved.
+void tst_PacketHandler::anAddressCollectsOnlyAHandfulOfRakp2Hmacs()
+{
+    const QByteArray algorithms17 = QByteArray::fromHex("0000000803000000 0100000804000000 0200000801000000");
+    int hmacs = 0;
+    int attempts = 0;
+    for (; attempts < 40; ++attempts) {
+        const QByteArray open = payloadOf(m_handler->handle(
+            RmcpPlusPacket::build(PayloadType::OpenSessionRequest, 0, 0,
+                                  QByteArray::fromHex("01 04 0000") + QByteArray::fromHex("a0a1a2a3") + algorithms17),
+            m_peer));
+        QVERIFY(open.size() > 12);
+        QCOMPARE(quint8(open.at(1)), quint8(0));
+        const QByteArray managedId = open.mid(8, 4);
+        const QByteArray rakp1 = QByteArray::fromHex("02 000000") + managedId + QByteArray(16, 'r')
+            + QByteArray::fromHex("14 0000 05") + QByteArray("admin");
+        const QByteArray rakp2 =
+            payloadOf(m_handler->handle(RmcpPlusPacket::build(PayloadType::Rakp1, 0, 0, rakp1), m_peer));
+        QVERIFY(rakp2.size() >= 8);
+        if (quint8(rakp2.at(1)) != 0)
+            break;
+        QVERIFY(rakp2.size() > 40); // random, GUID and the auth code
+        ++hmacs;
+    }
+    qInfo("RAKP 2 auth codes handed out before the address was refused: %d", hmacs);
+    QCOMPARE(hmacs, 5);
+    // Another address is not affected.
+    const IpmiPeer other{QHostAddress(u"192.0.2.10"_s), 40000};
+    const QByteArray open =
+        payloadOf(m_handler->handle(RmcpPlusPacket::build(PayloadType::OpenSessionRequest, 0, 0,
+                                                          QByteArray::fromHex("01 04 0000 b0b1b2b3") + algorithms17),
+                                    other));
+    const QByteArray rakp1 = QByteArray::fromHex("02 000000") + open.mid(8, 4) + QByteArray(16, 'r')
+        + QByteArray::fromHex("14 0000 05") + QByteArray("admin");
+    const QByteArray rakp2 =
+        payloadOf(m_handler->handle(RmcpPlusPacket::build(PayloadType::Rakp1, 0, 0, rakp1), other));
+    QCOMPARE(quint8(rakp2.at(1)), quint8(0));
 }
 
 QTEST_GUILESS_MAIN(tst_PacketHandler)
