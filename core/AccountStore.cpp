@@ -27,9 +27,12 @@ AccountStore::AccountStore(const QString &stateDirectory, const PasswordHasher *
     , m_eventLog(eventLog)
     , m_policy(policy)
     , m_lockout(policy.lockoutThreshold, policy.lockoutDuration, clock)
+    , m_failedLogins(3, std::chrono::minutes(1), clock)
     , m_fromFile(hasher)
     , m_dummyHash(hasher->hash(generatePassword().toLatin1()))
 {
+    m_failedLoginTimer.setInterval(std::chrono::seconds(10));
+    connect(&m_failedLoginTimer, &QTimer::timeout, this, &AccountStore::logFailedLoginSummaries);
     load();
 }
 
@@ -449,8 +452,12 @@ std::optional<QByteArray> AccountStore::ipmiPassword(const QString &name) const
 void AccountStore::recordLoginFailure(const QString &name, Actor::Origin origin, const QString &address)
 {
     const bool known = find(name) != nullptr;
-    m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::LoginFailed, Actor{origin, forLog(name)},
-                    u"Login failed from %1 (%2)"_s.arg(address, known ? u"wrong password"_s : u"unknown user"_s));
+    logFailedLoginSummaries();
+    if (m_failedLogins.record(address, origin, forLog(name)))
+        m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::LoginFailed, Actor{origin, forLog(name)},
+                        u"Login failed from %1 (%2)"_s.arg(address, known ? u"wrong password"_s : u"unknown user"_s));
+    else if (!m_failedLoginTimer.isActive())
+        m_failedLoginTimer.start();
     if (!known || !m_lockout.recordFailure(name, address))
         return;
     // Only logins from `address` are refused; the account's sessions elsewhere go on (decisions.md#99).
@@ -471,4 +478,19 @@ std::optional<Failure> AccountStore::unlock(const QString &name, const Actor &ac
     m_eventLog->info(actor, u"Account \"%1\" unlocked"_s.arg(name));
     emit accountsChanged();
     return std::nullopt;
+}
+
+void AccountStore::logFailedLoginSummaries()
+{
+    for (const FailedLoginDigest::Summary &summary : m_failedLogins.takeEnded()) {
+        const qint64 seconds = std::max<qint64>(1, std::chrono::ceil<std::chrono::seconds>(summary.span).count());
+        m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::LoginFailed, Actor{summary.origin, {}},
+                        u"%1 more failed logins from %2 for %3%4 user names in %5 s"_s.arg(summary.failures)
+                            .arg(summary.address)
+                            .arg(summary.names)
+                            .arg(summary.moreNames ? u"+"_s : QString())
+                            .arg(seconds));
+    }
+    if (!m_failedLogins.hasPending())
+        m_failedLoginTimer.stop();
 }

@@ -4,12 +4,14 @@
 #include "AccountFile.h"
 #include "AccountLockout.h"
 #include "Actor.h"
+#include "FailedLoginDigest.h"
 #include "Failure.h"
 #include "IpmiPasswordFile.h"
 #include "PasswordFileAccounts.h"
 
 #include <QList>
 #include <QObject>
+#include <QTimer>
 
 #include <chrono>
 #include <optional>
@@ -88,7 +90,10 @@ public:
     bool isLockedOut(const QString &name, const QString &address) const { return m_lockout.isLocked(name, address); }
     // Locked for at least one address.
     bool isLockedAnywhere(const QString &name) const { return m_lockout.isLockedAnywhere(name); }
+    // Logged one by one for the first few from an address, then summarised (FailedLoginDigest).
     void recordLoginFailure(const QString &name, Actor::Origin origin, const QString &address);
+    // Logs the summaries of failed-login intervals that are over; a timer calls it, tests may too.
+    void logFailedLoginSummaries();
     // Clears the address's failure count; an active lockout stays until it runs out.
     void recordLoginSuccess(const QString &name, const QString &address) { m_lockout.recordSuccess(name, address); }
     // Lifts every lockout of the account, in the event log with who did it.
@@ -120,6 +125,8 @@ private:
     EventLog *m_eventLog;
     Policy m_policy;
     AccountLockout m_lockout;
+    FailedLoginDigest m_failedLogins;
+    QTimer m_failedLoginTimer;
     QList<Account> m_stored;
     PasswordFileAccounts m_fromFile;
     QString m_initialPassword;

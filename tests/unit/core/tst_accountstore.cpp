@@ -291,6 +291,7 @@ private slots:
     void unknownUsersAreNeverTracked();
     void ipmiLoginRecords();
     void ipmiPasswordOnlyForEnabledIpmiAccounts();
+    void aFloodOfFailedLoginsLeavesTheHistory();
 
     // Persistence
     void reloadKeepsAccountsHashesAndIpmiPasswords();
@@ -1249,8 +1250,15 @@ void tst_AccountStore::zeroThresholdNeverLocks()
         h.store->recordLoginFailure(alice, Origin::Ipmi, address);
     QVERIFY(!h.store->isLockedOut(alice, address));
     QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, address), LoginResult::Success);
-    // Every failure is still logged, and nothing else.
-    QCOMPARE(h.entriesSince(mark).size(), 24);
+    // Every failure is still logged, and nothing else: the first three one by one, the other 21
+    // in one summary once their minute is over.
+    QCOMPARE(h.entriesSince(mark).size(), 3);
+    h.clock.advance(1min);
+    h.store->logFailedLoginSummaries();
+    const QList<EventLogEntry> entries = h.entriesSince(mark);
+    QCOMPARE(entries.size(), 4);
+    QVERIFY2(entries.last().message.startsWith(u"21 more failed logins from %1 for 1 user names"_s.arg(address)),
+             qPrintable(entries.last().message));
 }
 
 void tst_AccountStore::unknownUsersAreNeverTracked()
@@ -1266,7 +1274,11 @@ void tst_AccountStore::unknownUsersAreNeverTracked()
     }
     QVERIFY(!h.store->isLockedOut(carol, address));
     QCOMPARE(credentialsChanged.size(), 0);
-    QCOMPARE(h.entriesSince(mark).size(), 10);
+    // Three one by one, the other seven summarised a minute later.
+    QCOMPARE(h.entriesSince(mark).size(), 3);
+    h.clock.advance(1min);
+    h.store->logFailedLoginSummaries();
+    QCOMPARE(h.entriesSince(mark).size(), 4);
 
     // An account created later under that name starts clean.
     QVERIFY(h.created(carol, alicePassword, Role::ReadOnly));
@@ -1307,17 +1319,20 @@ void tst_AccountStore::ipmiLoginRecords()
     QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, ipmiAddress), LoginResult::LockedOut);
     QCOMPARE(h.store->authenticate(alice, alicePassword, Origin::Redfish, address), LoginResult::Success);
 
-    // Unknown and invalid names are logged, never tracked.
+    // Unknown and invalid names are logged, never tracked (in a new minute: the one before had
+    // its three failures logged one by one).
+    h.clock.advance(1min);
     h.store->recordLoginFailure(u"nobody"_s, Origin::Ipmi, ipmiAddress);
     h.store->recordLoginFailure(u"nobody"_s, Origin::Ipmi, ipmiAddress);
     h.store->recordLoginFailure(u"nobody"_s, Origin::Ipmi, ipmiAddress);
     QVERIFY(!h.store->isLockedOut(u"nobody"_s, ipmiAddress));
-    h.store->recordLoginFailure(u"-bad"_s, Origin::Ipmi, ipmiAddress);
+    const QString otherAddress = u"198.51.100.5"_s;
+    h.store->recordLoginFailure(u"-bad"_s, Origin::Ipmi, otherAddress);
     entries = h.entriesSince(mark);
     QCOMPARE(entries.size(), 8);
     QCOMPARE(entries.at(4).actor, Actor::ipmi(u"nobody"_s));
     QCOMPARE(entries.last().actor, Actor::ipmi(u"(invalid name)"_s));
-    QVERIFY(entries.last().message.contains(ipmiAddress));
+    QVERIFY(entries.last().message.contains(otherAddress));
 }
 
 void tst_AccountStore::ipmiPasswordOnlyForEnabledIpmiAccounts()
@@ -1819,6 +1834,28 @@ void tst_AccountStore::replacingPasswordFileAccountsSignalsEveryName()
     QCOMPARE(names(h.store->accounts()), (QStringList{admin, carol, u"dave"_s}));
     QVERIFY(!h.store->account(bob));
     QCOMPARE(ipmiPasswordOf(*h.store, carol), QByteArray("Carol-File-2"));
+}
+
+// 2,000 failed logins for made-up names from one address: a handful of entries, and what the log
+// held before is all still there.
+void tst_AccountStore::aFloodOfFailedLoginsLeavesTheHistory()
+{
+    Harness h;
+    QCOMPARE(h.store->ensureAdministrator(adminPassword), std::nullopt);
+    for (int i = 0; i < 100; ++i)
+        h.log->info(Actor::bmc(), u"history %1"_s.arg(i));
+    const QList<EventLogEntry> before = h.log->entries();
+    for (int i = 0; i < 2000; ++i)
+        h.store->recordLoginFailure(u"guess%1"_s.arg(i), Origin::Redfish, u"192.0.2.66"_s);
+    h.clock.advance(1min);
+    h.store->logFailedLoginSummaries();
+    const QList<EventLogEntry> after = h.log->entries();
+    qInfo("event-log entries added by 2,000 failed logins: %lld", qlonglong(after.size() - before.size()));
+    QCOMPARE(after.size() - before.size(), 4);
+    for (qsizetype i = 0; i < before.size(); ++i)
+        QCOMPARE(after.at(i).message, before.at(i).message);
+    QVERIFY2(after.last().message.startsWith(u"1997 more failed logins from 192.0.2.66 for 64+ user names"_s),
+             qPrintable(after.last().message));
 }
 
 // ---------------------------------------------------------------------------------------------
