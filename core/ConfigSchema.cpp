@@ -233,7 +233,8 @@ ConfigSchema::ConfigSchema()
         secondsKey(accountsLockoutDuration, 300, 1, 86400, u"how long a locked account stays locked"_s),
         integerKey(accountsMinPasswordLength, 8, 1, 20, u"shortest password accepted when one is set"_s),
 
-        integerKey(eventlogMaxEntries, 2048, 16, 65534, u"entries the event log keeps; the oldest go first"_s),
+        integerKey(eventlogMaxEntries, 2048, 16, 65534,
+                   u"entries the event log keeps; the oldest of the lowest severity go first"_s),
 
         choiceKey(uiLanguage, {u"system"_s, u"en"_s, u"de"_s, u"zh_CN"_s},
                   u"language of the screen: the system locale's, English, German or Simplified Chinese"_s),

@@ -76,13 +76,15 @@ quint32 EventLog::add(Severity severity, const Actor &actor, const QString &mess
 {
     if (m_entries.size() >= m_capacity && !m_overflowed) {
         m_overflowed = true;
-        qCWarning(lcEvents, "event log is full (%d entries): the oldest entries are dropped from now on", m_capacity);
+        qCWarning(lcEvents,
+                  "event log is full (%d entries): the oldest entries of the lowest severity are dropped from now on",
+                  m_capacity);
         append({0,
                 {},
                 Severity::Warning,
                 Kind::LogFull,
                 Actor::bmc(),
-                u"The event log is full; the oldest entries are dropped from now on"_s,
+                u"The event log is full; the oldest entries of the lowest severity are dropped from now on"_s,
                 {}});
     }
     const quint32 id = m_nextId;
@@ -95,9 +97,6 @@ void EventLog::append(EventLogEntry entry)
     entry.id = m_nextId++;
     entry.timestamp = QDateTime::currentDateTimeUtc();
     m_lastAddition = entry.timestamp;
-    while (m_entries.size() >= m_capacity)
-        m_entries.removeFirst();
-    m_entries.append(entry);
 
     const QByteArray line = u"[%1] %2"_s.arg(entry.actor.toString(), entry.message).toUtf8();
     switch (entry.severity) {
@@ -105,6 +104,22 @@ void EventLog::append(EventLogEntry entry)
     case Severity::Warning: qCWarning(lcEvents, "%s", line.constData()); break;
     case Severity::Critical: qCCritical(lcEvents, "%s", line.constData()); break;
     }
+
+    while (m_entries.size() >= m_capacity) {
+        // A full log makes room by dropping the oldest entry of the lowest severity it holds, never
+        // one that outranks the new entry (decisions.md#102). When every entry does, the new one
+        // is kept in the journal only.
+        const auto lowest =
+            std::min_element(m_entries.begin(), m_entries.end(), [](const EventLogEntry &a, const EventLogEntry &b) {
+                return int(a.severity) < int(b.severity);
+            });
+        if (int(lowest->severity) > int(entry.severity))
+            return;
+        const quint32 removed = lowest->id;
+        m_entries.erase(lowest);
+        emit entryRemoved(removed);
+    }
+    m_entries.append(entry);
 
     m_dirty = true;
     m_saveTimer.start();

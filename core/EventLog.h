@@ -7,8 +7,9 @@
 #include <QObject>
 #include <QTimer>
 
-// The BMC's event log: bounded and circular (the oldest entry goes when it is full, and the
-// overflow is noted once in the log itself), persisted in the state directory. IPMI's SEL,
+// The BMC's event log: bounded (when it is full, the oldest entry of the lowest severity goes, so
+// a flood of lesser entries never pushes out a warning or a critical one; the overflow is noted
+// once in the log itself), persisted in the state directory. IPMI's SEL,
 // Redfish's LogService and the screen all read it.
 class EventLog : public QObject
 {
@@ -52,6 +53,8 @@ public:
 
 signals:
     void entryAdded(const EventLogEntry &entry);
+    // Dropped to make room in a full log (before the entry that needed the room is added).
+    void entryRemoved(quint32 id);
     void cleared();
     void countChanged();
 

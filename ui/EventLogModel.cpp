@@ -1,5 +1,7 @@
 #include "EventLogModel.h"
 
+#include <algorithm>
+
 #include "EventLog.h"
 
 EventLogModel::EventLogModel(EventLog *log, QObject *parent)
@@ -7,6 +9,7 @@ EventLogModel::EventLogModel(EventLog *log, QObject *parent)
     , m_log(log)
 {
     connect(log, &EventLog::entryAdded, this, &EventLogModel::onEntryAdded);
+    connect(log, &EventLog::entryRemoved, this, &EventLogModel::onEntryRemoved);
     connect(log, &EventLog::cleared, this, &EventLogModel::rebuild);
     rebuild();
 }
@@ -40,24 +43,26 @@ void EventLogModel::rebuild()
 
 void EventLogModel::onEntryAdded(const EventLogEntry &entry)
 {
-    const qsizetype before = m_rows.size();
-    if (accepts(entry)) {
-        beginInsertRows({}, 0, 0);
-        m_rows.prepend(entry);
-        endInsertRows();
-    }
-    // A full log drops its oldest entries as new ones come.
-    const quint32 oldestKept = m_log->entries().isEmpty() ? 0 : m_log->entries().constFirst().id;
-    qsizetype keep = m_rows.size();
-    while (keep > 0 && m_rows.at(keep - 1).id < oldestKept)
-        --keep;
-    if (keep < m_rows.size()) {
-        beginRemoveRows({}, int(keep), int(m_rows.size()) - 1);
-        m_rows.resize(keep);
-        endRemoveRows();
-    }
-    if (m_rows.size() != before)
-        emit countChanged();
+    if (!accepts(entry))
+        return;
+    beginInsertRows({}, 0, 0);
+    m_rows.prepend(entry);
+    endInsertRows();
+    emit countChanged();
+}
+
+// A full log drops an entry to make room: the oldest of the lowest severity, wherever it is.
+void EventLogModel::onEntryRemoved(quint32 id)
+{
+    const auto it =
+        std::find_if(m_rows.cbegin(), m_rows.cend(), [id](const EventLogEntry &row) { return row.id == id; });
+    if (it == m_rows.cend())
+        return;
+    const int row = int(it - m_rows.cbegin());
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+    emit countChanged();
 }
 
 int EventLogModel::rowCount(const QModelIndex &parent) const

@@ -44,6 +44,7 @@ private:
     bool accepts(const EventLogEntry &entry) const;
     void rebuild();
     void onEntryAdded(const EventLogEntry &entry);
+    void onEntryRemoved(quint32 id);
 
     EventLog *m_log;
     QString m_originFilter;

@@ -22,6 +22,7 @@ private slots:
     void entriesSurviveARestart();
     void burstIsWrittenOnce();
     void fullLogDropsOldestAndSaysSoOnce();
+    void floodsOfLesserEntriesKeepTheGraverOnes();
     void smallerCapacityAtLoadDropsOldest();
     void clearKeepsWhoDidIt();
     void entryById();
@@ -99,19 +100,47 @@ void tst_EventLog::fullLogDropsOldestAndSaysSoOnce()
     QVERIFY(log.hasOverflowed());
     const QList<EventLogEntry> entries = log.entries();
     QCOMPARE(entries.last().message, u"entry 12"_s);
-    QCOMPARE(entries.first().message, u"entry 8"_s);
-    int notices = 0;
-    for (int id = 1; id <= 13; ++id) {
-        if (const auto entry = log.entry(quint32(id)); entry && entry->message.startsWith(u"The event log is full"_s))
-            ++notices;
-    }
-    // The notice itself has been pushed out by now; it was written once, as id 6.
-    QCOMPARE(notices, 0);
+    // The notice, written once as id 6, is a warning: the informational entries after it cannot
+    // push it out, only their own older ones.
+    QVERIFY(entries.first().message.startsWith(u"The event log is full"_s));
+    QCOMPARE(entries.first().id, 6u);
+    QCOMPARE(entries.at(1).message, u"entry 9"_s);
     QCOMPARE(entries.last().id, 13u);
 
     log.flush();
     EventLog reloaded(dir.path(), 5);
     QVERIFY(reloaded.hasOverflowed());
+}
+
+void tst_EventLog::floodsOfLesserEntriesKeepTheGraverOnes()
+{
+    QTemporaryDir dir;
+    EventLog log(dir.path(), 16);
+    log.critical(Actor::host(), u"host overheated"_s);
+    log.warning(Actor::redfish(u"ops"_s), u"login failed"_s);
+    log.info(Actor::bmc(), u"started"_s);
+    for (int i = 0; i < 100; ++i)
+        log.info(Actor::ipmi(u"admin"_s), u"info %1"_s.arg(i));
+    QCOMPARE(log.count(), 16);
+    QCOMPARE(log.entries().at(0).message, u"host overheated"_s);
+    QCOMPARE(log.entries().at(1).message, u"login failed"_s);
+    QCOMPARE(log.entries().last().message, u"info 99"_s);
+
+    // Warnings push out information first, then older warnings; never the critical entry.
+    for (int i = 0; i < 100; ++i)
+        log.warning(Actor::redfish(u"x"_s), u"warning %1"_s.arg(i));
+    QCOMPARE(log.count(), 16);
+    QCOMPARE(log.entries().first().message, u"host overheated"_s);
+    QCOMPARE(log.entries().last().message, u"warning 99"_s);
+    for (const EventLogEntry &entry : log.entries())
+        QVERIFY(entry.severity != EventLogEntry::Severity::Info);
+
+    // A log full of graver entries keeps them; a lesser one reaches only the journal.
+    for (int i = 0; i < 20; ++i)
+        log.critical(Actor::host(), u"critical %1"_s.arg(i));
+    const quint32 dropped = log.info(Actor::bmc(), u"too late"_s);
+    QVERIFY(!log.entry(dropped));
+    QCOMPARE(log.entries().last().message, u"critical 19"_s);
 }
 
 void tst_EventLog::smallerCapacityAtLoadDropsOldest()

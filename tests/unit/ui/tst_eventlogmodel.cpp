@@ -60,10 +60,13 @@ void tst_EventLogModel::followsAFullLogAndAClear()
     EventLog log(dir.path(), 16);
     EventLogModel model(&log);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    log.critical(Actor::host(), u"overheated"_s);
     for (int i = 0; i < 40; ++i)
         log.info(Actor::host(), u"event %1"_s.arg(i));
     QCOMPARE(model.rowCount(), log.count());
     QCOMPARE(model.data(model.index(0), EventLogModel::EntryIdRole).toUInt(), log.entries().constLast().id);
+    // The critical entry stays, at the bottom, while the information after it comes and goes.
+    QCOMPARE(model.data(model.index(model.rowCount() - 1), EventLogModel::MessageRole).toString(), u"overheated"_s);
     log.clear(Actor::screen());
     QCOMPARE(model.rowCount(), log.count());
 }
