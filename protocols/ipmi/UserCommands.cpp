@@ -7,6 +7,9 @@
 #include "LanChannel.h"
 #include "NetFn.h"
 
+#include <algorithm>
+#include <optional>
+
 using namespace Qt::StringLiterals;
 using IpmiAccess = AccountStore::IpmiAccess;
 
@@ -23,10 +26,17 @@ bool isUserId(int id)
 }
 
 // IPMI's fixed-width text: the bytes up to the first NUL.
-QByteArray untilNul(QByteArrayView bytes)
+// A NUL-padded field's text: the bytes before the first NUL, when only NULs follow it. A NUL with
+// anything after it is not padding ("secret\0junk" is not "secret", decisions.md#96).
+std::optional<QByteArray> untilNul(QByteArrayView bytes)
 {
     const qsizetype end = bytes.indexOf('\0');
-    return (end < 0 ? bytes : bytes.first(end)).toByteArray();
+    if (end < 0)
+        return bytes.toByteArray();
+    const QByteArrayView padding = bytes.sliced(end);
+    if (std::any_of(padding.begin(), padding.end(), [](char c) { return c != '\0'; }))
+        return std::nullopt;
+    return bytes.first(end).toByteArray();
 }
 
 CompletionCode accountError(const std::optional<Failure> &failure)
@@ -140,7 +150,8 @@ IpmiResponse UserCommands::getUserName(const UserRequest &request) const
 IpmiResponse UserCommands::setUserName(const SetNameRequest &request, const IpmiCaller &caller)
 {
     const int id = request.userId & 0x3F;
-    const QString name = QString::fromLatin1(untilNul(request.name.value));
+    const std::optional<QByteArray> field = untilNul(request.name.value);
+    const QString name = QString::fromLatin1(field.value_or(QByteArray()));
     if (!isUserId(id) || id == nullUser || name.isEmpty())
         return IpmiResponse::failure(CompletionCode::InvalidDataField);
     AccountStore *accounts = m_accounts;
@@ -167,7 +178,10 @@ IpmiResponse UserCommands::setUserPassword(const SetPasswordRequest &request, co
     const qsizetype given = request.password.value.size();
     if (given != fieldLength && (carriesPassword || given != 0))
         return IpmiResponse::failure(CompletionCode::RequestDataLengthInvalid);
-    const QByteArray password = untilNul(request.password.value);
+    const std::optional<QByteArray> passwordField = untilNul(request.password.value);
+    if (!passwordField && operation == 0x02)
+        return IpmiResponse::failure(CompletionCode::InvalidDataField);
+    const QByteArray password = passwordField.value_or(QByteArray());
 
     AccountStore *accounts = m_accounts;
     const Actor actor = Actor::ipmi(caller.user);
@@ -197,7 +211,7 @@ IpmiResponse UserCommands::setUserPassword(const SetPasswordRequest &request, co
         const std::optional<QByteArray> stored = accounts->ipmiPassword(account->name);
         if (stored && stored->size() > fieldLength)
             return IpmiResponse::failure(passwordWrongSize);
-        const bool matches = stored && IpmiCrypto::equalInConstantTime(*stored, password);
+        const bool matches = stored && passwordField && IpmiCrypto::equalInConstantTime(*stored, password);
         return matches ? IpmiResponse::success() : IpmiResponse::failure(passwordTestFailed);
     }
     }

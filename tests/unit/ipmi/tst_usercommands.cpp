@@ -154,6 +154,7 @@ void tst_UserCommands::setUserNameRefusals_data()
     QTest::newRow("not a valid name") << quint8(0x03) << QByteArray(".hidden");
     QTest::newRow("another account's name") << quint8(0x03) << QByteArray("admin");
     QTest::newRow("an account's name on an empty slot") << quint8(0x05) << QByteArray("admin");
+    QTest::newRow("a NUL inside") << quint8(0x03) << QByteArray("read\0er", 7);
 }
 
 void tst_UserCommands::setUserNameRefusals()
@@ -218,6 +219,11 @@ void tst_UserCommands::setPasswordRefusals_data()
     QTest::newRow("16-byte flag, 20 bytes") << bytes("02 02") + field("Some-Pass-123", 20) << length;
     QTest::newRow("20-byte flag, 16 bytes") << bytes("82 02") + field("Some-Pass-123", 16) << length;
     QTest::newRow("enable with a short field") << bytes("03 01") + QByteArray(5, '\0') << length;
+    QTest::newRow("a NUL inside") << bytes("02 02")
+            + field(QByteArray("Some-Pass\0"
+                               "123",
+                               13),
+                    16) << invalid;
 }
 
 void tst_UserCommands::setPasswordRefusals()
@@ -238,6 +244,8 @@ void tst_UserCommands::testPassword_data()
     QTest::newRow("right, 20-byte field") << bytes("82 03") + field("Admin-Pass-1", 20) << CompletionCode::Success;
     QTest::newRow("wrong") << bytes("02 03") + field("Admin-Pass-2", 16) << CompletionCode::PasswordTestFailed;
     QTest::newRow("a prefix") << bytes("02 03") + field("Admin-Pass", 16) << CompletionCode::PasswordTestFailed;
+    QTest::newRow("right, then NUL and more")
+        << bytes("02 03") + field(QByteArray("Admin-Pass-1\0x", 14), 16) << CompletionCode::PasswordTestFailed;
     // IPMI has no copy of a password it may not use.
     QTest::newRow("IPMI off") << bytes("03 03") + field("Viewer-Pass-1", 16) << CompletionCode::PasswordTestFailed;
     QTest::newRow("empty slot") << bytes("09 03") + field("Admin-Pass-1", 16) << CompletionCode::InvalidDataField;
