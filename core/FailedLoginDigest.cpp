@@ -1,6 +1,7 @@
 #include "FailedLoginDigest.h"
 
 #include <algorithm>
+#include <utility>
 
 FailedLoginDigest::FailedLoginDigest(int individually, std::chrono::milliseconds interval, const Clock &clock)
     : m_individually(individually)
@@ -31,7 +32,7 @@ QList<FailedLoginDigest::Summary> FailedLoginDigest::takeEnded()
         it = m_byAddress.erase(it);
     }
     std::sort(ended.begin(), ended.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    QList<Summary> summaries;
+    QList<Summary> summaries = std::exchange(m_endedEarly, {});
     for (const auto &[start, summary] : std::as_const(ended))
         summaries.append(summary);
     return summaries;
@@ -43,10 +44,11 @@ bool FailedLoginDigest::record(const QString &address, Actor::Origin origin, con
     auto it = m_byAddress.find(address);
     if (it == m_byAddress.end()) {
         if (m_byAddress.size() >= maxAddresses) {
-            // Full: the oldest interval's failures are dropped from the digest early; they were
-            // either logged already or are counted in the entries of the flood that filled it.
+            // Full: the oldest interval ends early, and its summary waits for takeEnded().
             const auto oldest = std::min_element(m_byAddress.begin(), m_byAddress.end(),
                                                  [](const Window &a, const Window &b) { return a.start < b.start; });
+            if (oldest->summary.failures > 0)
+                m_endedEarly.append(finished(*oldest));
             m_byAddress.erase(oldest);
         }
         Window window;

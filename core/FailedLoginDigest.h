@@ -35,11 +35,12 @@ public:
     FailedLoginDigest(int individually, std::chrono::milliseconds interval, const Clock &clock = Clock::steady());
 
     // Ends the intervals that are over and returns their summaries (only those that summarised
-    // something), oldest first. Call before record().
+    // something), those ended early to make room first, then the others oldest first. Call before
+    // record().
     QList<Summary> takeEnded();
     // True when this failure is to be logged on its own; false when it was counted for a summary.
     bool record(const QString &address, Actor::Origin origin, const QString &name);
-    bool hasPending() const { return !m_byAddress.isEmpty(); }
+    bool hasPending() const { return !m_byAddress.isEmpty() || !m_endedEarly.isEmpty(); }
     std::chrono::milliseconds interval() const { return m_interval; }
 
 private:
@@ -58,4 +59,5 @@ private:
     std::chrono::milliseconds m_interval;
     const Clock &m_clock;
     QHash<QString, Window> m_byAddress;
+    QList<Summary> m_endedEarly; // ended to make room for another address
 };

@@ -64,6 +64,17 @@ void tst_FailedLoginDigest::memoryIsBounded()
     clock.advance(1min);
     QVERIFY(digest.takeEnded().isEmpty());
     QVERIFY(!digest.hasPending());
+
+    // An interval that ends early to make room still gets its summary.
+    QVERIFY(digest.record(u"192.0.2.1"_s, Actor::Origin::Ipmi, u"a"_s));
+    QVERIFY(!digest.record(u"192.0.2.1"_s, Actor::Origin::Ipmi, u"b"_s));
+    clock.advance(1ms); // the oldest interval, the first to go
+    for (int i = 0; i < FailedLoginDigest::maxAddresses; ++i)
+        digest.record(u"10.1.%1.%2"_s.arg(i / 256).arg(i % 256), Actor::Origin::Redfish, u"x"_s);
+    const QList<FailedLoginDigest::Summary> early = digest.takeEnded();
+    QCOMPARE(early.size(), 1);
+    QCOMPARE(early.first().address, u"192.0.2.1"_s);
+    QCOMPARE(early.first().failures, 1);
 }
 
 QTEST_GUILESS_MAIN(tst_FailedLoginDigest)
