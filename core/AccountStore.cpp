@@ -452,9 +452,10 @@ std::optional<QByteArray> AccountStore::ipmiPassword(const QString &name) const
 void AccountStore::recordLoginFailure(const QString &name, Actor::Origin origin, const QString &address)
 {
     const bool known = find(name) != nullptr;
+    const QString logged = forLog(name);
     logFailedLoginSummaries();
-    if (m_failedLogins.record(address, origin, forLog(name)))
-        m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::LoginFailed, Actor{origin, forLog(name)},
+    if (m_failedLogins.record(address, origin, logged))
+        m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::LoginFailed, Actor{origin, logged},
                         u"Login failed from %1 (%2)"_s.arg(address, known ? u"wrong password"_s : u"unknown user"_s));
     else if (!m_failedLoginTimer.isActive())
         m_failedLoginTimer.start();
