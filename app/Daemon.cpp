@@ -11,6 +11,7 @@
 #include "IpmiServer.h"
 #include "NetworkAddresses.h"
 #include "RedfishServer.h"
+#include "StateDirectory.h"
 #include "gpio/GpioAtxBackend.h"
 #include "gpio/LibgpiodChip.h"
 #include "linux/CryptPasswordHasher.h"
@@ -145,13 +146,22 @@ std::optional<int> Daemon::start()
 
     if (const auto failure = prepareStateDirectory())
         return exitWith(*failure);
-    m_configuration->attachState(m_options.stateDirectory);
+    if (const auto newer = StateDirectory::newerFormat(m_options.stateDirectory))
+        return exitWith({Failure::Code::Unavailable, *newer});
+    const StateFile::Result settings = m_configuration->attachState(m_options.stateDirectory);
 
     if (const auto failure = createBackend())
         return exitWith(*failure);
 
     m_hasher = std::make_unique<CryptPasswordHasher>();
     m_bmc = std::make_unique<Bmc>(m_configuration.get(), m_backend.get(), m_hasher.get(), m_options.stateDirectory);
+    if (settings.status == StateFile::Status::Restored)
+        m_bmc->eventLog()->critical(Actor::bmc(), settings.story(u"settings"_s));
+    else if (settings.status == StateFile::Status::Damaged)
+        m_bmc->eventLog()->critical(Actor::bmc(),
+                                    settings.story(u"settings"_s)
+                                        + u"; settings changed at run time are lost and the "
+                                          "configuration files apply"_s);
     if (const auto failure = loadPasswordFile())
         return exitWith(*failure);
     const QByteArray presetPassword = qgetenv("QBMC_ADMIN_PASSWORD");

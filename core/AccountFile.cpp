@@ -1,6 +1,7 @@
 #include "AccountFile.h"
 
 #include "AccountRules.h"
+#include "StateFormats.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -9,8 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int formatVersion = 1;
-
 QJsonObject accountToJson(const Account &account)
 {
     QJsonObject object{
@@ -61,6 +60,8 @@ QString validate(const QJsonObject &object)
 {
     if (!object.value(u"accounts"_s).isArray())
         return u"no accounts list"_s;
+    if (object.contains(u"awaitingRecovery"_s) && !object.value(u"awaitingRecovery"_s).isBool())
+        return u"awaitingRecovery is not a boolean"_s;
     QSet<QString> names;
     QSet<int> ids;
     for (const QJsonValue &value : object.value(u"accounts"_s).toArray()) {
@@ -81,15 +82,15 @@ QString validate(const QJsonObject &object)
 } // namespace
 
 AccountFile::AccountFile(const QString &stateDirectory)
-    : m_file(QDir(stateDirectory).filePath(u"accounts.json"_s))
+    : m_file(QDir(stateDirectory).filePath(StateFormats::accounts.fileName))
 {
 }
 
 AccountFile::Loaded AccountFile::load()
 {
     Loaded loaded;
-    loaded.result = m_file.load(formatVersion, validate);
-    if (loaded.result.status != StateFile::Status::Loaded)
+    loaded.result = m_file.load(StateFormats::accounts.version, validate);
+    if (!loaded.result.usable())
         return loaded;
     QList<Account> &accounts = loaded.contents.accounts;
     for (const QJsonValue &value : loaded.result.object.value(u"accounts"_s).toArray())
@@ -99,10 +100,11 @@ AccountFile::Loaded AccountFile::load()
             account.id = AccountRules::lowestFreeId(accounts);
     }
     loaded.contents.initialPassword = loaded.result.object.value(u"initialPassword"_s).toString();
+    loaded.contents.awaitingRecovery = loaded.result.object.value(u"awaitingRecovery"_s).toBool();
     return loaded;
 }
 
-bool AccountFile::save(const Contents &contents) const
+bool AccountFile::save(const Contents &contents)
 {
     QJsonArray accounts;
     for (const Account &account : contents.accounts)
@@ -110,5 +112,7 @@ bool AccountFile::save(const Contents &contents) const
     QJsonObject object{{u"accounts"_s, accounts}};
     if (!contents.initialPassword.isEmpty())
         object.insert(u"initialPassword"_s, contents.initialPassword);
-    return m_file.save(formatVersion, object);
+    if (contents.awaitingRecovery)
+        object.insert(u"awaitingRecovery"_s, true);
+    return m_file.save(StateFormats::accounts.version, object);
 }

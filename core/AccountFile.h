@@ -17,19 +17,22 @@ public:
     {
         QList<Account> accounts; // every one with an id; files from before ids get theirs here
         QString initialPassword; // empty once acknowledged or changed
+        // Set when the account files were unusable at a start: no administrator is created until
+        // someone proves they may (docs/decisions.md#103), on this start or any later one.
+        bool awaitingRecovery = false;
     };
 
     struct Loaded
     {
         Contents contents;
-        StateFile::Result result; // Missing, Loaded or Damaged, with where a damaged file went
+        StateFile::Result result; // what was read, restored or set aside
     };
 
     explicit AccountFile(const QString &stateDirectory);
 
     QString path() const { return m_file.path(); }
     Loaded load();
-    bool save(const Contents &contents) const;
+    bool save(const Contents &contents);
 
 private:
     StateFile m_file;

@@ -39,20 +39,38 @@ AccountStore::AccountStore(const QString &stateDirectory, const PasswordHasher *
 void AccountStore::load()
 {
     const AccountFile::Loaded loaded = m_file.load();
-    if (loaded.result.status == StateFile::Status::Loaded) {
+    const StateFile::Result &result = loaded.result;
+    if (result.usable()) {
         m_stored = loaded.contents.accounts;
         m_initialPassword = loaded.contents.initialPassword;
-    } else if (loaded.result.status == StateFile::Status::Damaged) {
-        const QString keptAs = loaded.result.asidePath.isEmpty() ? m_file.path() : loaded.result.asidePath;
+        m_awaitingRecovery = loaded.contents.awaitingRecovery;
+    }
+    switch (result.status) {
+    case StateFile::Status::Restored: m_eventLog->critical(Actor::bmc(), result.story(u"account"_s)); break;
+    case StateFile::Status::Damaged:
+        m_awaitingRecovery = true;
         m_eventLog->critical(Actor::bmc(),
-                             u"The account file was damaged (%1) and was kept as %2; accounts start empty"_s.arg(
-                                 loaded.result.problem, keptAs));
+                             result.story(u"account"_s)
+                                 + u"; no account exists and none is created until an administrator "
+                                   "is set up with the screen's password recovery or qbmc is started "
+                                   "with QBMC_ADMIN_PASSWORD"_s);
+        // Remembered, so that the next start does not take the missing file for a first start.
+        save();
+        break;
+    case StateFile::Status::TooNew: m_awaitingRecovery = true; break;
+    case StateFile::Status::Missing:
+    case StateFile::Status::Loaded: break;
     }
 }
 
 void AccountStore::save()
 {
-    m_file.save({m_stored, m_initialPassword});
+    if (m_awaitingRecovery) {
+        m_awaitingRecovery = std::none_of(m_stored.cbegin(), m_stored.cend(), [](const Account &account) {
+            return account.role == Role::Administrator && account.enabled;
+        });
+    }
+    m_file.save({m_stored, m_initialPassword, m_awaitingRecovery});
 }
 
 Failure AccountStore::refusal(Code code) const
@@ -182,6 +200,13 @@ std::optional<Failure> AccountStore::ensureAdministrator(const QByteArray &prese
 {
     if (!m_stored.isEmpty() || !m_fromFile.isEmpty())
         return std::nullopt;
+    if (m_awaitingRecovery && presetPassword.isEmpty()) {
+        qCCritical(lcAccounts,
+                   "no account exists because the account files could not be used: set up an "
+                   "administrator with the screen's password recovery, or start qbmc once with "
+                   "QBMC_ADMIN_PASSWORD");
+        return std::nullopt;
+    }
 
     const bool generated = presetPassword.isEmpty();
     const QByteArray password = generated ? generatePassword().toLatin1() : presetPassword;
@@ -208,6 +233,10 @@ std::optional<Failure> AccountStore::ensureAdministrator(const QByteArray &prese
         m_eventLog->info(
             Actor::bmc(),
             u"Administrator \"%1\" created at first start with a generated password"_s.arg(administrator.name));
+    } else if (m_awaitingRecovery) {
+        m_eventLog->warning(Actor::bmc(),
+                            u"Administrator \"%1\" created with the password from QBMC_ADMIN_PASSWORD, as no "
+                            "usable account file was left"_s.arg(administrator.name));
     } else {
         m_eventLog->info(Actor::bmc(),
                          u"Administrator \"%1\" created at first start with the password from "

@@ -50,8 +50,12 @@ public:
     // First start: when no account exists, creates "admin" (Administrator, IPMI enabled) with
     // `presetPassword` (QBMC_ADMIN_PASSWORD) or, when that is empty, a random one that is logged
     // once and kept for the screen until acknowledged. Refuses a preset password that breaks the
-    // rules.
+    // rules. While awaiting recovery, only a preset password creates the administrator.
     std::optional<Failure> ensureAdministrator(const QByteArray &presetPassword = {});
+    // The account files could not be used at a start and no administrator has been set up since:
+    // nothing is created behind anyone's back (docs/decisions.md#103); the screen's password
+    // recovery or QBMC_ADMIN_PASSWORD sets one up.
+    bool isAwaitingRecovery() const { return m_awaitingRecovery; }
     QString pendingInitialPassword() const { return m_initialPassword; }
     void acknowledgeInitialPassword(const Actor &actor);
 
@@ -130,5 +134,6 @@ private:
     QList<Account> m_stored;
     PasswordFileAccounts m_fromFile;
     QString m_initialPassword;
+    bool m_awaitingRecovery = false;
     QByteArray m_dummyHash; // verified against for unknown users, so timing does not tell them apart
 };

@@ -1,36 +1,34 @@
 #include "BootOverride.h"
 
 #include "EventLog.h"
+#include "StateFormats.h"
 
 #include <QDir>
 
 using namespace Qt::StringLiterals;
 
-namespace {
-constexpr int formatVersion = 1;
-}
-
 BootOverride::BootOverride(const QString &stateDirectory, EventLog *eventLog, QObject *parent)
     : QObject(parent)
-    , m_file(QDir(stateDirectory).filePath(u"boot.json"_s))
+    , m_file(QDir(stateDirectory).filePath(StateFormats::bootOverride.fileName))
     , m_eventLog(eventLog)
 {
-    const StateFile::Result loaded = m_file.load(formatVersion, [](const QJsonObject &object) -> QString {
-        if (!fromName<Target>(object.value(u"target"_s).toString())
-            || !fromName<Enabled>(object.value(u"enabled"_s).toString())
-            || !fromName<Mode>(object.value(u"mode"_s).toString()))
-            return u"target, enabled or mode is missing or unknown"_s;
-        return {};
-    });
-    if (loaded.status == StateFile::Status::Loaded) {
+    const StateFile::Result loaded =
+        m_file.load(StateFormats::bootOverride.version, [](const QJsonObject &object) -> QString {
+            if (!fromName<Target>(object.value(u"target"_s).toString())
+                || !fromName<Enabled>(object.value(u"enabled"_s).toString())
+                || !fromName<Mode>(object.value(u"mode"_s).toString()))
+                return u"target, enabled or mode is missing or unknown"_s;
+            return {};
+        });
+    if (loaded.usable()) {
         m_target = *fromName<Target>(loaded.object.value(u"target"_s).toString());
         m_enabled = *fromName<Enabled>(loaded.object.value(u"enabled"_s).toString());
         m_mode = *fromName<Mode>(loaded.object.value(u"mode"_s).toString());
-    } else if (loaded.status == StateFile::Status::Damaged) {
-        m_eventLog->critical(Actor::bmc(),
-                             u"The boot override file was damaged (%1) and was kept as %2; no boot "
-                             "override is set"_s.arg(loaded.problem, loaded.asidePath));
     }
+    if (loaded.status == StateFile::Status::Restored)
+        m_eventLog->critical(Actor::bmc(), loaded.story(u"boot override"_s));
+    else if (loaded.status == StateFile::Status::Damaged)
+        m_eventLog->critical(Actor::bmc(), loaded.story(u"boot override"_s) + u"; no boot override is set"_s);
 }
 
 void BootOverride::set(Target target, Enabled enabled, Mode mode, const Actor &actor)
@@ -55,8 +53,8 @@ void BootOverride::consume(const Actor &actor)
     emit changed();
 }
 
-void BootOverride::save() const
+void BootOverride::save()
 {
-    m_file.save(formatVersion,
+    m_file.save(StateFormats::bootOverride.version,
                 {{u"target"_s, name(m_target)}, {u"enabled"_s, name(m_enabled)}, {u"mode"_s, name(m_mode)}});
 }

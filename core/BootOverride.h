@@ -48,7 +48,7 @@ signals:
     void changed();
 
 private:
-    void save() const;
+    void save();
 
     StateFile m_file;
     EventLog *m_eventLog;

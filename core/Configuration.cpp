@@ -1,6 +1,7 @@
 #include "Configuration.h"
 
 #include "CoreLogging.h"
+#include "StateFormats.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -9,7 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int stateFormatVersion = 1;
 const auto settingsKey = "settings"_L1;
 
 QString quoted(const QString &text)
@@ -188,9 +188,9 @@ std::optional<ConfigError> Configuration::validate() const
 
 StateFile::Result Configuration::attachState(const QString &stateDirectory, StateFile::Mode mode)
 {
-    m_stateFile = std::make_unique<StateFile>(QDir(stateDirectory).filePath(u"settings.json"_s));
+    m_stateFile = std::make_unique<StateFile>(QDir(stateDirectory).filePath(StateFormats::settings.fileName));
     const StateFile::Result loaded = m_stateFile->load(
-        stateFormatVersion,
+        StateFormats::settings.version,
         [](const QJsonObject &object) -> QString {
             if (!object.value(settingsKey).isObject())
                 return u"no settings object"_s;
@@ -206,7 +206,7 @@ StateFile::Result Configuration::attachState(const QString &stateDirectory, Stat
         },
         mode);
 
-    if (loaded.status == StateFile::Status::Loaded) {
+    if (loaded.usable()) {
         const QJsonObject settings = loaded.object.value(settingsKey).toObject();
         for (auto it = settings.begin(); it != settings.end(); ++it) {
             const ConfigKey &key = *ConfigSchema::instance().key(it.key());
@@ -240,7 +240,7 @@ std::optional<Failure> Configuration::setRuntimeValue(const ConfigKey &key, cons
     const bool changed = m_settings.value(key.path).value != *checked;
     m_settings.insert(key.path, {*checked, Source::fromState(m_stateFile ? m_stateFile->path() : QString())});
     if (m_stateFile)
-        m_stateFile->save(stateFormatVersion, {{settingsKey, runtimeValuesToJson()}});
+        m_stateFile->save(StateFormats::settings.version, {{settingsKey, runtimeValuesToJson()}});
     if (changed)
         emit valueChanged(key.path);
     return std::nullopt;

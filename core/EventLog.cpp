@@ -2,33 +2,16 @@
 
 #include "CoreLogging.h"
 
-#include <QDir>
-#include <QJsonArray>
-
 using namespace Qt::StringLiterals;
-
-namespace {
-constexpr int formatVersion = 1;
-
-QDateTime timeFromJson(const QJsonValue &value)
-{
-    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
-}
-
-QJsonValue timeToJson(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toString(Qt::ISODateWithMs)) : QJsonValue();
-}
-} // namespace
 
 EventLog::EventLog(const QString &stateDirectory, int capacity, QObject *parent)
     : QObject(parent)
-    , m_file(QDir(stateDirectory).filePath(u"eventlog.json"_s))
+    , m_file(stateDirectory)
     , m_capacity(std::max(capacity, 2))
 {
-    m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(0);
-    connect(&m_saveTimer, &QTimer::timeout, this, &EventLog::flush);
+    m_syncTimer.setSingleShot(true);
+    m_syncTimer.setInterval(std::chrono::seconds(1));
+    connect(&m_syncTimer, &QTimer::timeout, this, &EventLog::flush);
     load();
 }
 
@@ -39,36 +22,27 @@ EventLog::~EventLog()
 
 void EventLog::load()
 {
-    const StateFile::Result loaded = m_file.load(formatVersion, [](const QJsonObject &object) -> QString {
-        if (!object.value(u"entries"_s).isArray())
-            return u"no entries list"_s;
-        const QJsonArray entries = object.value(u"entries"_s).toArray();
-        for (qsizetype i = 0; i < entries.size(); ++i) {
-            if (!EventLogEntry::fromJson(entries.at(i).toObject()))
-                return u"entry %1 is malformed"_s.arg(i + 1);
-        }
-        return {};
-    });
-
-    if (loaded.status == StateFile::Status::Loaded) {
-        for (const QJsonValue &value : loaded.object.value(u"entries"_s).toArray()) {
-            EventLogEntry entry = *EventLogEntry::fromJson(value.toObject());
-            m_nextId = std::max(m_nextId, entry.id + 1);
-            m_entries.append(std::move(entry));
-        }
-        m_nextId = std::max<quint32>(m_nextId, quint32(loaded.object.value(u"nextId"_s).toInteger(1)));
-        m_overflowed = loaded.object.value(u"overflowed"_s).toBool();
-        m_lastAddition = timeFromJson(loaded.object.value(u"lastAddition"_s));
-        m_lastErase = timeFromJson(loaded.object.value(u"lastErase"_s));
-        if (m_entries.size() > m_capacity) {
-            m_entries.remove(0, m_entries.size() - m_capacity);
-            m_overflowed = true;
-        }
-    } else if (loaded.status == StateFile::Status::Damaged) {
-        critical(Actor::bmc(),
-                 u"The event log file was damaged (%1) and a new log was started; the old file was kept as %2"_s.arg(
-                     loaded.problem, loaded.asidePath.isEmpty() ? m_file.path() : loaded.asidePath));
+    const EventLogFile::Loaded loaded = m_file.load();
+    const EventLogFile::Contents &contents = loaded.contents;
+    m_entries = contents.entries;
+    m_nextId = contents.nextId;
+    m_overflowed = contents.overflowed;
+    m_lastAddition = contents.lastAddition;
+    m_lastErase = contents.lastErase;
+    if (m_entries.size() > m_capacity) {
+        m_entries.remove(0, m_entries.size() - m_capacity);
+        m_overflowed = true;
+        m_file.compact(this->contents());
     }
+    if (!loaded.convertedFrom.isEmpty())
+        qCInfo(lcState, "took over %lld entries from %s into %s", static_cast<long long>(m_entries.size()),
+               qPrintable(loaded.convertedFrom), qPrintable(m_file.path()));
+
+    const StateFile::Result &result = loaded.result;
+    if (result.status == StateFile::Status::Restored)
+        critical(Actor::bmc(), result.story(u"event log"_s) + u"; entries added after that copy was made are lost"_s);
+    else if (result.status == StateFile::Status::Damaged)
+        critical(Actor::bmc(), result.story(u"event log"_s) + u"; a new log was started"_s);
 }
 
 quint32 EventLog::add(Severity severity, const Actor &actor, const QString &message, const QByteArray &selRecord,
@@ -76,6 +50,7 @@ quint32 EventLog::add(Severity severity, const Actor &actor, const QString &mess
 {
     if (m_entries.size() >= m_capacity && !m_overflowed) {
         m_overflowed = true;
+        m_file.appendOverflow();
         qCWarning(lcEvents,
                   "event log is full (%d entries): the oldest entries of the lowest severity are dropped from now on",
                   m_capacity);
@@ -117,12 +92,15 @@ void EventLog::append(EventLogEntry entry)
             return;
         const quint32 removed = lowest->id;
         m_entries.erase(lowest);
+        m_file.appendRemoval(removed);
         emit entryRemoved(removed);
     }
     m_entries.append(entry);
-
-    m_dirty = true;
-    m_saveTimer.start();
+    m_file.appendEntry(entry);
+    if (m_file.wantsCompaction(m_entries.size()))
+        m_file.compact(contents());
+    if (!m_syncTimer.isActive())
+        m_syncTimer.start();
     emit entryAdded(entry);
     emit countChanged();
 }
@@ -142,30 +120,19 @@ void EventLog::clear(const Actor &actor)
     m_entries.clear();
     m_overflowed = false;
     m_lastErase = QDateTime::currentDateTimeUtc();
-    m_dirty = true;
+    // The file shrinks to nothing at once rather than after the next compaction.
+    m_file.compact(contents());
     emit cleared();
     add(Severity::Info, Kind::LogCleared, actor, u"Event log cleared"_s);
 }
 
 void EventLog::flush()
 {
-    if (!m_dirty)
-        return;
-    m_dirty = false;
-    m_saveTimer.stop();
-    m_file.save(formatVersion, toJson());
+    m_syncTimer.stop();
+    m_file.sync();
 }
 
-QJsonObject EventLog::toJson() const
+EventLogFile::Contents EventLog::contents() const
 {
-    QJsonArray entries;
-    for (const EventLogEntry &entry : m_entries)
-        entries.append(entry.toJson());
-    return {
-        {u"nextId"_s, qint64(m_nextId)},
-        {u"overflowed"_s, m_overflowed},
-        {u"lastAddition"_s, timeToJson(m_lastAddition)},
-        {u"lastErase"_s, timeToJson(m_lastErase)},
-        {u"entries"_s, entries},
-    };
+    return {m_entries, m_nextId, m_overflowed, m_lastAddition, m_lastErase};
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "EventLogEntry.h"
-#include "StateFile.h"
+#include "EventLogFile.h"
 
 #include <QList>
 #include <QObject>
@@ -9,8 +9,8 @@
 
 // The BMC's event log: bounded (when it is full, the oldest entry of the lowest severity goes, so
 // a flood of lesser entries never pushes out a warning or a critical one; the overflow is noted
-// once in the log itself), persisted in the state directory. IPMI's SEL,
-// Redfish's LogService and the screen all read it.
+// once in the log itself), persisted in the state directory by appending (EventLogFile). IPMI's
+// SEL, Redfish's LogService and the screen all read it.
 class EventLog : public QObject
 {
     Q_OBJECT
@@ -47,9 +47,13 @@ public:
     // Empties the log and records who did it as its first entry.
     void clear(const Actor &actor);
 
-    // Writes pending changes now; they are otherwise written on the next turn of the event loop,
-    // so a burst of entries costs one write.
+    // Makes every change durable on storage now. Each change reaches the file (the kernel) before
+    // add() returns, so a killed process loses nothing; storage is synced at most once a second
+    // otherwise, so a burst of entries costs one sync.
     void flush();
+
+    // What the log wrote to its file since it started, in bytes.
+    qint64 bytesWritten() const { return m_file.bytesWritten(); }
 
 signals:
     void entryAdded(const EventLogEntry &entry);
@@ -61,15 +65,14 @@ signals:
 private:
     void append(EventLogEntry entry);
     void load();
-    QJsonObject toJson() const;
+    EventLogFile::Contents contents() const;
 
-    StateFile m_file;
+    EventLogFile m_file;
     int m_capacity;
     QList<EventLogEntry> m_entries;
     quint32 m_nextId = 1;
     bool m_overflowed = false;
     QDateTime m_lastAddition;
     QDateTime m_lastErase;
-    QTimer m_saveTimer;
-    bool m_dirty = false;
+    QTimer m_syncTimer;
 };

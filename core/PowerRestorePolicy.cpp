@@ -3,6 +3,7 @@
 #include "Configuration.h"
 #include "EventLog.h"
 #include "PowerController.h"
+#include "StateFormats.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,7 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int formatVersion = 1;
 const auto lastStateKey = "lastState"_L1;
 constexpr PowerRestorePolicy::Policy allPolicies[] = {
     PowerRestorePolicy::Policy::AlwaysOff, PowerRestorePolicy::Policy::AlwaysOn, PowerRestorePolicy::Policy::LastState};
@@ -22,19 +22,20 @@ PowerRestorePolicy::PowerRestorePolicy(Configuration *configuration, PowerContro
     , m_configuration(configuration)
     , m_power(power)
     , m_eventLog(eventLog)
-    , m_file(QDir(stateDirectory).filePath(u"power.json"_s))
+    , m_file(QDir(stateDirectory).filePath(StateFormats::powerState.fileName))
 {
-    const StateFile::Result loaded = m_file.load(formatVersion, [](const QJsonObject &object) -> QString {
-        const QString last = object.value(lastStateKey).toString();
-        return last == u"On"_s || last == u"Off"_s ? QString() : u"lastState is neither On nor Off"_s;
-    });
-    if (loaded.status == StateFile::Status::Loaded) {
+    const StateFile::Result loaded =
+        m_file.load(StateFormats::powerState.version, [](const QJsonObject &object) -> QString {
+            const QString last = object.value(lastStateKey).toString();
+            return last == u"On"_s || last == u"Off"_s ? QString() : u"lastState is neither On nor Off"_s;
+        });
+    if (loaded.usable())
         m_lastStateWasOn = loaded.object.value(lastStateKey).toString() == u"On"_s;
-    } else if (loaded.status == StateFile::Status::Damaged) {
+    if (loaded.status == StateFile::Status::Restored)
+        m_eventLog->critical(Actor::bmc(), loaded.story(u"power state"_s));
+    else if (loaded.status == StateFile::Status::Damaged)
         m_eventLog->critical(Actor::bmc(),
-                             u"The power state file was damaged (%1) and was kept as %2; the host's "
-                             "last power state is taken as off"_s.arg(loaded.problem, loaded.asidePath));
-    }
+                             loaded.story(u"power state"_s) + u"; the host's last power state is taken as off"_s);
 
     connect(m_configuration, &Configuration::valueChanged, this, [this](const QString &path) {
         if (path == ConfigKeys::powerRestorePolicy.path)
@@ -100,5 +101,5 @@ void PowerRestorePolicy::recordPowerState()
     if (on == m_lastStateWasOn && QFile::exists(m_file.path()))
         return;
     m_lastStateWasOn = on;
-    m_file.save(formatVersion, {{lastStateKey, on ? u"On"_s : u"Off"_s}});
+    m_file.save(StateFormats::powerState.version, {{lastStateKey, on ? u"On"_s : u"Off"_s}});
 }

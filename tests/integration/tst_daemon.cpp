@@ -1,4 +1,5 @@
 #include "DaemonProcess.h"
+#include "StoredEventLog.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -25,7 +26,10 @@ private slots:
     void configurationErrorsStopTheStart();
     void pikvmKeysAreAccepted();
     void printConfigShowsEverySource();
-    void damagedStateFileIsKeptAside();
+    void damagedAccountsStartInRecovery();
+    void damagedStateIsReplacedByItsLastGoodCopy();
+    void newerStateFileStopsTheStart_data();
+    void newerStateFileStopsTheStart();
     void stateDirectoryThatCannotBeCreated();
     void gpioBackendWithoutAChip();
     void ipmiPasswordFile();
@@ -42,10 +46,7 @@ private:
 
 QJsonArray tst_Daemon::eventLogEntries(const DaemonProcess &daemon)
 {
-    QFile file(QDir(daemon.stateDir()).filePath(u"eventlog.json"_s));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object().value(u"entries"_s).toArray();
+    return storedEventLog(daemon.stateDir());
 }
 
 QStringList tst_Daemon::eventMessages(const DaemonProcess &daemon)
@@ -248,7 +249,7 @@ void tst_Daemon::printConfigShowsEverySource()
     QCOMPARE(QDir(daemon.stateDir()).entryList(QDir::Files), QStringList{u"settings.json"_s});
 }
 
-void tst_Daemon::damagedStateFileIsKeptAside()
+void tst_Daemon::damagedAccountsStartInRecovery()
 {
     DaemonProcess daemon;
     daemon.writeConfig("");
@@ -263,10 +264,103 @@ void tst_Daemon::damagedStateFileIsKeptAside()
     QCOMPARE(kept.readAll(), QByteArray("{ this is not json"));
     QVERIFY2(daemon.standardError().contains("accounts.json is damaged (not valid JSON"),
              daemon.standardError().constData());
-    QVERIFY(daemon.standardError().contains("first start: created the administrator"));
+    // No administrator with a fresh password behind anyone's back.
+    QVERIFY(!daemon.standardError().contains("first start"));
+    QVERIFY(daemon.standardError().contains("no account exists because the account files could not be used"));
     const QJsonObject first = eventLogEntries(daemon).first().toObject();
     QCOMPARE(first.value(u"severity"_s).toString(), u"critical"_s);
-    QVERIFY(first.value(u"message"_s).toString().startsWith(u"The account file was damaged"_s));
+    QVERIFY(first.value(u"message"_s).toString().startsWith(u"The account file "_s));
+
+    // Nor on the next start; QBMC_ADMIN_PASSWORD given for a start sets one up.
+    DaemonProcess again;
+    again.writeConfig("");
+    QVERIFY(again.start({u"--state-dir"_s, daemon.stateDir()}));
+    again.stop();
+    QVERIFY(!again.standardError().contains("first start"));
+    DaemonProcess recovered;
+    recovered.writeConfig("");
+    recovered.setEnvironmentValue(u"QBMC_ADMIN_PASSWORD"_s, u"Correct-Horse-9"_s);
+    QVERIFY(recovered.start({u"--state-dir"_s, daemon.stateDir()}));
+    recovered.stop();
+    QVERIFY(eventMessages(daemon).contains(u"Administrator \"admin\" created with the password from "
+                                           "QBMC_ADMIN_PASSWORD, as no usable account file was left"_s));
+}
+
+void tst_Daemon::damagedStateIsReplacedByItsLastGoodCopy()
+{
+    DaemonProcess daemon;
+    daemon.writeConfig("");
+    daemon.setEnvironmentValue(u"QBMC_ADMIN_PASSWORD"_s, u"Correct-Horse-9"_s);
+    QVERIFY(daemon.start());
+    daemon.stop();
+    // A start keeps what it read as the last good copies.
+    DaemonProcess second;
+    second.writeConfig("");
+    QVERIFY(second.start({u"--state-dir"_s, daemon.stateDir()}));
+    second.stop();
+    const QDir state(daemon.stateDir());
+    const QString accounts = state.filePath(u"accounts.json"_s);
+    QVERIFY(QFile::exists(accounts + u".last-good"_s));
+    const QByteArray goodAccounts = [&] {
+        QFile file(accounts + u".last-good"_s);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    QVERIFY(goodAccounts.contains("\"admin\""));
+    daemon.writeFile(u"state/accounts.json"_s, goodAccounts.left(40));
+
+    DaemonProcess again;
+    again.writeConfig("");
+    QVERIFY(again.start({u"--state-dir"_s, daemon.stateDir()}));
+    again.stop();
+    QVERIFY(!again.standardError().contains("first start"));
+    QVERIFY(!again.standardError().contains("no account exists"));
+    QFile restored(accounts);
+    QVERIFY(restored.open(QIODevice::ReadOnly));
+    QVERIFY(restored.readAll().contains("\"admin\""));
+    const QStringList aside = state.entryList({u"accounts.json.corrupt-*"_s});
+    QCOMPARE(aside.size(), 1);
+    const QStringList messages = eventMessages(daemon);
+    const auto notice = std::find_if(messages.cbegin(), messages.cend(),
+                                     [](const QString &message) { return message.startsWith(u"The account file "_s); });
+    QVERIFY2(notice != messages.cend(), qPrintable(messages.join(u'\n')));
+    QVERIFY2(notice->contains(accounts + u".last-good took its place"_s) && notice->contains(aside.first()),
+             qPrintable(*notice));
+}
+
+void tst_Daemon::newerStateFileStopsTheStart_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("readVersion");
+    QTest::newRow("accounts") << u"accounts.json"_s << QByteArray(R"({"version": 9, "accounts": []})") << 1;
+    QTest::newRow("settings") << u"settings.json"_s << QByteArray(R"({"version": 9, "settings": {}})") << 1;
+    QTest::newRow("event log") << u"eventlog.jsonl"_s << QByteArray("{\"version\": 9}\n") << 2;
+    QTest::newRow("last good copy") << u"power.json.last-good"_s << QByteArray(R"({"version": 9})") << 1;
+}
+
+void tst_Daemon::newerStateFileStopsTheStart()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, content);
+    QFETCH(int, readVersion);
+    DaemonProcess daemon;
+    daemon.writeConfig("");
+    QVERIFY(QDir(daemon.dir()).mkdir(u"state"_s));
+    daemon.writeFile(u"state/"_s + fileName, content);
+    if (fileName.endsWith(u".last-good"_s))
+        daemon.writeFile(u"state/power.json"_s, "damaged");
+    const QStringList before = QDir(daemon.stateDir()).entryList(QDir::Files);
+
+    QCOMPARE(daemon.run({u"--config"_s, daemon.configFile(), u"--state-dir"_s, daemon.stateDir()}), 1);
+    const QString expected = u"it was written in format version 9 by a newer qbmc; this one reads version %1; it is "
+                             "left as it is"_s.arg(readVersion);
+    QVERIFY2(daemon.standardError().startsWith("qbmc: " + daemon.stateDir().toUtf8() + '/')
+                 && QString::fromUtf8(daemon.standardError()).contains(expected),
+             daemon.standardError().constData());
+    QCOMPARE(QDir(daemon.stateDir()).entryList(QDir::Files), before);
+    QFile file(QDir(daemon.stateDir()).filePath(fileName));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), content);
 }
 
 void tst_Daemon::stateDirectoryThatCannotBeCreated()

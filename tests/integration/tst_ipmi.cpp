@@ -1,6 +1,7 @@
 #include "DaemonProcess.h"
 #include "IpmiClients.h"
 #include "RmcpPlusClient.h"
+#include "StoredEventLog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -118,14 +119,9 @@ bool tst_Ipmi::succeedsWithin(const std::function<ClientResult()> &command, int 
 
 QList<QJsonObject> tst_Ipmi::events() const
 {
-    // The event log reaches its file on the daemon's next event-loop turn.
-    QTest::qWait(50);
-    QFile file(QDir(m_daemon->stateDir()).filePath(u"eventlog.json"_s));
     QList<QJsonObject> entries;
-    if (file.open(QIODevice::ReadOnly)) {
-        for (const QJsonValue &entry : QJsonDocument::fromJson(file.readAll()).object().value(u"entries"_s).toArray())
-            entries.append(entry.toObject());
-    }
+    for (const QJsonValue &entry : storedEventLog(m_daemon->stateDir()))
+        entries.append(entry.toObject());
     return entries;
 }
 

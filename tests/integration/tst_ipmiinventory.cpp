@@ -1,5 +1,6 @@
 #include "DaemonProcess.h"
 #include "IpmiClients.h"
+#include "StoredEventLog.h"
 #include "linux/LinuxNetworkFacts.h"
 
 #include <QFileInfo>
@@ -367,10 +368,8 @@ void tst_IpmiInventory::solConfigurationRoundTripAndPersists()
     QVERIFY(info.output.contains(u"Non-Volatile Bit Rate (kbps)    : 57.6\n"_s));
     again->stop();
 
-    QFile log(QDir(stateDirectory).filePath(u"eventlog.json"_s));
-    QVERIFY(log.open(QIODevice::ReadOnly));
     QStringList messages;
-    for (const QJsonValue &entry : QJsonDocument::fromJson(log.readAll()).object().value(u"entries"_s).toArray())
+    for (const QJsonValue &entry : storedEventLog(stateDirectory))
         messages.append(entry.toObject().value(u"user"_s).toString() + u": "_s
                         + entry.toObject().value(u"message"_s).toString());
     QVERIFY2(messages.contains(u"admin: Setting ipmi.sol.retry_count changed from 7 to 3"_s),

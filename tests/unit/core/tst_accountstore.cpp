@@ -301,6 +301,8 @@ private slots:
     void handWrittenFileLoads();
     void damagedFileIsKeptAside_data();
     void damagedFileIsKeptAside();
+    void damagedFileIsReplacedByItsLastGoodCopy();
+    void newerFileIsLeftUntouched();
 
     // Ids (IPMI user IDs, Redfish account Ids)
     void idsAreTheLowestFreeAndPersist();
@@ -380,7 +382,7 @@ void tst_AccountStore::firstStartCreatesAdministratorWithGeneratedPassword()
     QVERIFY(h.log->count() >= 1);
     QVERIFY(!anyEntryContains(*h.log, password));
     h.log->flush();
-    const QByteArray eventLogFile = readFile(h.dir.filePath(u"eventlog.json"_s));
+    const QByteArray eventLogFile = readFile(h.dir.filePath(u"eventlog.jsonl"_s));
     QVERIFY(!eventLogFile.isEmpty());
     QVERIFY(!eventLogFile.contains(password.toLatin1()));
 }
@@ -1430,9 +1432,10 @@ void tst_AccountStore::accountsFileIsOwnerOnly()
     QVERIFY(h.created(alice, alicePassword, Role::Operator, IpmiAccess::Enabled));
     QCOMPARE(mode(h.accountsPath()), 0600);
 
-    // No temporary file left behind with the passwords in it.
+    // No temporary file left behind with the passwords in it; the last good copy is as private.
     const QStringList leftovers = QDir(h.dir.path()).entryList({u"accounts*"_s}, QDir::Files | QDir::Hidden);
-    QCOMPARE(leftovers, (QStringList{u"accounts.json"_s}));
+    QCOMPARE(leftovers, (QStringList{u"accounts.json"_s, u"accounts.json.last-good"_s}));
+    QCOMPARE(mode(h.accountsPath() + u".last-good"_s), 0600);
 }
 
 void tst_AccountStore::handWrittenFileLoads()
@@ -1468,7 +1471,7 @@ void tst_AccountStore::damagedFileIsKeptAside_data()
     QTest::newRow("empty") << QByteArray();
     QTest::newRow("binary") << QByteArray("\x00\xff\xfe garbage", 11);
     QTest::newRow("not an object") << QByteArray("[1, 2, 3]");
-    QTest::newRow("unknown version") << accountsFile({alicesAccount}, 2);
+    QTest::newRow("unknown version") << accountsFile({alicesAccount}, 0);
     QTest::newRow("no accounts list") << QJsonDocument(QJsonObject{{u"version"_s, 1}}).toJson();
     QTest::newRow("duplicate name") << accountsFile({alicesAccount, bobsAccount, alicesAccount});
     QTest::newRow("account not an object") << accountsFile({alicesAccount, 42});
@@ -1495,7 +1498,7 @@ void tst_AccountStore::damagedFileIsKeptAside()
     QCOMPARE(aside.size(), 1);
     const QString asidePath = h.dir.filePath(aside.first());
     QCOMPARE(readFile(asidePath), content);
-    QVERIFY(!QFile::exists(h.accountsPath()));
+    QVERIFY(h.accountsJson().contains("\"awaitingRecovery\": true"));
 
     const QList<EventLogEntry> entries = h.log->entries();
     QCOMPARE(entries.size(), 1);
@@ -1503,18 +1506,66 @@ void tst_AccountStore::damagedFileIsKeptAside()
     QCOMPARE(entries.first().actor, Actor::bmc());
     QVERIFY2(entries.first().message.contains(aside.first()), qPrintable(entries.first().message));
 
-    // A fresh start: a new administrator, and the damaged file stays for whoever investigates.
-    QCOMPARE(h.store->ensureAdministrator(), std::nullopt);
-    QCOMPARE(names(h.store->accounts()), QStringList{admin});
-    const QString password = h.store->pendingInitialPassword();
-    QCOMPARE(password.size(), 16);
-    QCOMPARE(readFile(asidePath), content);
+    QVERIFY2(entries.first().message.contains(u"no account exists and none is created"_s),
+             qPrintable(entries.first().message));
 
+    // Nothing is created behind anyone's back, on this start or the next: no generated password
+    // on the journal, and the missing file is not taken for a first start.
+    QVERIFY(h.store->isAwaitingRecovery());
+    QCOMPARE(h.store->ensureAdministrator(), std::nullopt);
+    QVERIFY(h.store->accounts().isEmpty());
+    QVERIFY(h.store->pendingInitialPassword().isEmpty());
+    h.restart();
+    QVERIFY(h.store->isAwaitingRecovery());
+    QCOMPARE(h.store->ensureAdministrator(), std::nullopt);
+    QVERIFY(h.store->accounts().isEmpty());
+
+    // QBMC_ADMIN_PASSWORD given for a start sets up the administrator, and the log says how.
+    QCOMPARE(h.store->ensureAdministrator(adminPassword), std::nullopt);
+    QCOMPARE(names(h.store->accounts()), QStringList{admin});
+    QVERIFY(!h.store->isAwaitingRecovery());
+    QVERIFY(h.log->entries().last().message.contains(u"created with the password from QBMC_ADMIN_PASSWORD, as no "
+                                                     "usable account file was left"_s));
+    QCOMPARE(readFile(asidePath), content);
     h.restart();
     QCOMPARE(names(h.store->accounts()), QStringList{admin});
-    QCOMPARE(h.store->pendingInitialPassword(), password);
+    QVERIFY(!h.store->isAwaitingRecovery());
     QCOMPARE(QDir(h.dir.path()).entryList({u"accounts.json.corrupt-*"_s}, QDir::Files), aside);
-    QCOMPARE(h.log->count(), entries.size() + 1);
+}
+
+void tst_AccountStore::damagedFileIsReplacedByItsLastGoodCopy()
+{
+    Harness h;
+    QCOMPARE(h.store->ensureAdministrator(adminPassword), std::nullopt);
+    QVERIFY(h.created(alice, alicePassword, Role::Operator, IpmiAccess::Enabled));
+    QVERIFY(h.created(bob, bobPassword, Role::ReadOnly));
+    // The last change is what a damaged file loses: the copy is the file before it.
+    const QByteArray lastGood = readFile(h.accountsPath() + u".last-good"_s);
+    QVERIFY(writeFile(h.accountsPath(), h.accountsJson().left(100)));
+
+    h.restart();
+    QCOMPARE(names(h.store->accounts()), (QStringList{admin, alice}));
+    QCOMPARE(ipmiPasswordOf(*h.store, alice), alicePassword);
+    QVERIFY(!h.store->isAwaitingRecovery());
+    QCOMPARE(h.accountsJson(), lastGood);
+
+    const EventLogEntry notice = h.log->entries().last();
+    QCOMPARE(notice.severity, Severity::Critical);
+    const QStringList aside = QDir(h.dir.path()).entryList({u"accounts.json.corrupt-*"_s}, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    for (const QString &named : {h.accountsPath(), h.accountsPath() + u".last-good"_s, aside.first()})
+        QVERIFY2(notice.message.contains(named), qPrintable(notice.message));
+}
+
+void tst_AccountStore::newerFileIsLeftUntouched()
+{
+    const QByteArray newer = accountsFile({storedAccount(alice, u"Administrator"_s, true)}, 2);
+    Harness h(testPolicy(), newer);
+    QVERIFY(h.store->accounts().isEmpty());
+    QCOMPARE(h.store->ensureAdministrator(), std::nullopt);
+    QVERIFY(h.store->accounts().isEmpty());
+    QCOMPARE(h.accountsJson(), newer);
+    QCOMPARE(QDir(h.dir.path()).entryList({u"accounts*"_s}, QDir::Files), QStringList{u"accounts.json"_s});
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -91,6 +91,8 @@ private slots:
     void damagedStateIsSetAside_data();
     void damagedStateIsSetAside();
     void readOnlyStateLeavesDamagedFile();
+    void damagedStateIsReplacedByItsLastGoodCopy();
+    void newerStateIsLeftUntouched();
 
     void yaml();
 
@@ -708,7 +710,8 @@ void tst_Configuration::runtimeValueIsPersisted()
                                        {u"ipmi.sol.accumulate_interval"_s, 0.25},
                                        {u"power.restore_policy"_s, u"always_on"_s}}}}));
     QCOMPARE(modeOf(settingsPath), 0600);
-    QCOMPARE(QDir(directory.path()).entryList(QDir::Files), QStringList{u"settings.json"_s});
+    QCOMPARE(QDir(directory.path()).entryList(QDir::Files),
+             (QStringList{u"settings.json"_s, u"settings.json.last-good"_s}));
 }
 
 void tst_Configuration::runtimeValueWinsOverFile()
@@ -826,8 +829,8 @@ void tst_Configuration::damagedStateIsSetAside_data()
                                   << u"ipmi.sol.retry_count has a value that is not valid"_s;
     QTest::newRow("huge integer") << QByteArray(R"({"version": 1, "settings": {"ipmi.sol.retry_count": 1e300}})")
                                   << u"ipmi.sol.retry_count has a value that is not valid"_s;
-    QTest::newRow("wrong version") << QByteArray(R"({"version": 2, "settings": {}})")
-                                   << u"unknown format version 2 (expected 1)"_s;
+    QTest::newRow("wrong version") << QByteArray(R"({"version": 0, "settings": {}})")
+                                   << u"unknown format version 0 (expected 1)"_s;
     QTest::newRow("no settings") << QByteArray(R"({"version": 1})") << u"no settings object"_s;
 }
 
@@ -898,6 +901,47 @@ void tst_Configuration::readOnlyStateLeavesDamagedFile()
 }
 
 // --- --print-config --------------------------------------------------------------------------
+
+void tst_Configuration::damagedStateIsReplacedByItsLastGoodCopy()
+{
+    QTemporaryDir directory;
+    const QString settingsPath = directory.filePath(u"settings.json"_s);
+    QVERIFY(writeAll(settingsPath, R"({"version": 1, "settings": {"ipmi.sol.spe)"));
+    QVERIFY(writeAll(settingsPath + u".last-good"_s, R"({"version": 1, "settings": {"ipmi.sol.speed": 9600}})"));
+
+    Configuration configuration;
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"put its last good copy .*settings.json.last-good"_s));
+    const StateFile::Result result = configuration.attachState(directory.path());
+    QCOMPARE(result.status, StateFile::Status::Restored);
+    QCOMPARE(configuration.value(ConfigKeys::ipmiSolSpeed), 9600);
+    QVERIFY(
+        result.story(u"settings"_s).contains(u"its last good copy %1.last-good took its place"_s.arg(settingsPath)));
+    QCOMPARE(asideFiles(directory.path(), u"settings.json"_s).size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(readAll(settingsPath))
+                 .object()
+                 .value(u"settings"_s)
+                 .toObject()
+                 .value(u"ipmi.sol.speed"_s),
+             9600);
+}
+
+void tst_Configuration::newerStateIsLeftUntouched()
+{
+    QTemporaryDir directory;
+    const QString settingsPath = directory.filePath(u"settings.json"_s);
+    const QByteArray newer = R"({"version": 2, "settings": {"ipmi.sol.speed": 9600}})";
+    QVERIFY(writeAll(settingsPath, newer));
+
+    Configuration configuration;
+    const StateFile::Result result = configuration.attachState(directory.path());
+    QCOMPARE(result.status, StateFile::Status::TooNew);
+    QCOMPARE(result.foundVersion, 2);
+    // The value holds for this run only; the newer file is not written.
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"^not writing "_s));
+    QVERIFY(!configuration.setRuntimeValue(ConfigKeys::ipmiSolSpeed, 19200));
+    QCOMPARE(readAll(settingsPath), newer);
+    QCOMPARE(QDir(directory.path()).entryList(QDir::Files), QStringList{u"settings.json"_s});
+}
 
 void tst_Configuration::yaml()
 {

@@ -133,7 +133,7 @@ void tst_PowerRestorePolicy::damagedStateFileMeansLastStateOff()
     QVERIFY(backend.presses.isEmpty());
     QCOMPARE(log.entries().first().severity, EventLogEntry::Severity::Critical);
     QVERIFY(log.entries().first().message.startsWith(
-        u"The power state file was damaged (lastState is neither On nor Off)"_s));
+        u"The power state file %1/power.json could not be used (lastState is neither On nor Off)"_s.arg(dir.path())));
     const QStringList aside = QDir(dir.path()).entryList({u"power.json.corrupt-*"_s});
     QCOMPARE(aside.size(), 1);
     QFile kept(QDir(dir.path()).filePath(aside.first()));

@@ -33,6 +33,14 @@ private slots:
     void damagedFileIsMovedAside();
     void twoDamagedFilesAreBothKept();
     void readOnlyLeavesDamagedFileInPlace();
+    void saveKeepsTheReplacedFileAsTheLastGoodCopy();
+    void damagedFileIsReplacedByItsLastGoodCopy_data();
+    void damagedFileIsReplacedByItsLastGoodCopy();
+    void missingFileIsReplacedByItsLastGoodCopy();
+    void damagedFileAndDamagedLastGoodCopy();
+    void newerFormatIsLeftUntouched_data();
+    void newerFormatIsLeftUntouched();
+    void readOnlyReadsTheLastGoodCopyWithoutWriting();
     void saveIntoMissingDirectoryFails();
 
 private:
@@ -82,10 +90,14 @@ void tst_StateFile::saveThenLoad()
     QVERIFY(result.asidePath.isEmpty());
     QVERIFY(validatorSawVersion);
 
-    // A second save replaces the first.
-    QVERIFY(StateFile(m_path).save(version, {{u"count"_s, 4}}));
+    // A second save replaces the first, which is kept as the last good copy.
+    StateFile file(m_path);
+    QCOMPARE(file.load(version).status, StateFile::Status::Loaded);
+    QVERIFY(file.save(version, {{u"count"_s, 4}}));
     QCOMPARE(StateFile(m_path).load(version).object, (QJsonObject{{u"count"_s, 4}}));
-    QCOMPARE(QDir(m_directory->path()).entryList(QDir::Files), QStringList{u"state.json"_s});
+    QCOMPARE(QDir(m_directory->path()).entryList(QDir::Files),
+             (QStringList{u"state.json"_s, u"state.json.last-good"_s}));
+    QCOMPARE(QJsonDocument::fromJson(readAll(file.lastGoodPath())).object().value(u"name"_s), u"admin"_s);
 }
 
 void tst_StateFile::savedFileIsPrivate()
@@ -110,14 +122,14 @@ void tst_StateFile::damagedFileIsMovedAside_data()
     QTest::addColumn<bool>("rejectedByValidator");
     QTest::addColumn<QString>("problem");
 
-    QTest::newRow("empty") << QByteArray() << false << u"not valid JSON (illegal value at byte 0)"_s;
+    QTest::newRow("empty") << QByteArray() << false << u"the file is empty"_s;
     QTest::newRow("truncated JSON") << QByteArray(R"({"version": 1, "settings": {)") << false
                                     << u"not valid JSON (unterminated object at byte 28)"_s;
     QTest::newRow("trailing comma") << QByteArray(R"({"version": 1,})") << false
                                     << u"not valid JSON (object is missing after a comma at byte 15)"_s;
     QTest::newRow("array") << QByteArray("[1, 2]") << false << u"not a JSON object"_s;
-    QTest::newRow("newer version") << QByteArray(R"({"version": 2})") << false
-                                   << u"unknown format version 2 (expected 1)"_s;
+    QTest::newRow("fractional version") << QByteArray(R"({"version": 1.5})") << false
+                                        << u"unknown format version 1.5 (expected 1)"_s;
     QTest::newRow("older version") << QByteArray(R"({"version": 0})") << false
                                    << u"unknown format version 0 (expected 1)"_s;
     QTest::newRow("no version") << QByteArray(R"({"settings": {}})") << false << u"no format version (expected 1)"_s;
@@ -184,12 +196,12 @@ void tst_StateFile::twoDamagedFilesAreBothKept()
 
 void tst_StateFile::readOnlyLeavesDamagedFileInPlace()
 {
-    const QByteArray content = R"({"version": 7})";
+    const QByteArray content = R"({"version": 0})";
     QVERIFY(writeAll(m_path, content));
 
     const StateFile::Result result = StateFile(m_path).load(version, {}, StateFile::Mode::ReadOnly);
     QCOMPARE(result.status, StateFile::Status::Damaged);
-    QCOMPARE(result.problem, u"unknown format version 7 (expected 1)"_s);
+    QCOMPARE(result.problem, u"unknown format version 0 (expected 1)"_s);
     QVERIFY(result.asidePath.isEmpty());
     QCOMPARE(readAll(m_path), content);
     QVERIFY(asideFiles(m_directory->path(), u"state.json"_s).isEmpty());
@@ -197,7 +209,7 @@ void tst_StateFile::readOnlyLeavesDamagedFileInPlace()
     // A damaged file that was only looked at is never overwritten by the same StateFile.
     StateFile inspected(m_path);
     inspected.load(version, {}, StateFile::Mode::ReadOnly);
-    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"not writing .*: it holds damaged data"_s));
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"not writing .*: it holds data this run could not read"_s));
     QVERIFY(!inspected.save(version, {{u"a"_s, 1}}));
     QCOMPARE(readAll(m_path), content);
 
@@ -206,6 +218,151 @@ void tst_StateFile::readOnlyLeavesDamagedFileInPlace()
     const StateFile::Result sound = StateFile(m_path).load(version, {}, StateFile::Mode::ReadOnly);
     QCOMPARE(sound.status, StateFile::Status::Loaded);
     QCOMPARE(sound.object, (QJsonObject{{u"a"_s, 1}}));
+}
+
+void tst_StateFile::saveKeepsTheReplacedFileAsTheLastGoodCopy()
+{
+    StateFile file(m_path);
+    QVERIFY(file.save(version, {{u"n"_s, 1}}));
+    // Nothing to keep yet: the first save had no file to replace.
+    QVERIFY(!QFile::exists(file.lastGoodPath()));
+    QVERIFY(file.save(version, {{u"n"_s, 2}}));
+    QVERIFY(file.save(version, {{u"n"_s, 3}}));
+    QCOMPARE(QJsonDocument::fromJson(readAll(file.lastGoodPath())).object().value(u"n"_s), 2);
+    QCOMPARE(QJsonDocument::fromJson(readAll(m_path)).object().value(u"n"_s), 3);
+    QCOMPARE(modeOf(file.lastGoodPath()), 0600);
+
+    // A sound file without a copy (written before copies were kept) gets one when it is read.
+    QVERIFY(QFile::remove(file.lastGoodPath()));
+    QCOMPARE(StateFile(m_path).load(version, {}, StateFile::Mode::ReadOnly).status, StateFile::Status::Loaded);
+    QVERIFY(!QFile::exists(file.lastGoodPath()));
+    QCOMPARE(StateFile(m_path).load(version).status, StateFile::Status::Loaded);
+    QCOMPARE(readAll(file.lastGoodPath()), readAll(m_path));
+}
+
+void tst_StateFile::damagedFileIsReplacedByItsLastGoodCopy_data()
+{
+    QTest::addColumn<QByteArray>("damage");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("cut short") << QByteArray(R"({"version": 1, "n": )") << u"not valid JSON"_s;
+    QTest::newRow("emptied") << QByteArray() << u"the file is empty"_s;
+    QTest::newRow("zeros") << QByteArray(64, '\0') << u"not valid JSON"_s;
+    QTest::newRow("rejected") << QByteArray(R"({"version": 1, "n": "three"})") << u"n is not a number"_s;
+}
+
+void tst_StateFile::damagedFileIsReplacedByItsLastGoodCopy()
+{
+    QFETCH(QByteArray, damage);
+    QFETCH(QString, problem);
+    const auto validate = [](const QJsonObject &object) {
+        return object.value(u"n"_s).isDouble() ? QString() : u"n is not a number"_s;
+    };
+    {
+        StateFile file(m_path);
+        QVERIFY(file.save(version, {{u"n"_s, 1}}));
+        QVERIFY(file.save(version, {{u"n"_s, 2}}));
+    }
+    const QByteArray lastGood = readAll(m_path + u".last-good"_s);
+    QVERIFY(writeAll(m_path, damage));
+
+    QTest::ignoreMessage(
+        QtCriticalMsg,
+        QRegularExpression(
+            u"^%1 is damaged \\(.*\\); kept it as %1\\.corrupt-\\S+ and put its last good copy %1\\.last-good in its place$"_s
+                .arg(QRegularExpression::escape(m_path))));
+    StateFile file(m_path);
+    const StateFile::Result result = file.load(version, validate);
+    QCOMPARE(result.status, StateFile::Status::Restored);
+    QVERIFY(result.usable());
+    QCOMPARE(result.object, (QJsonObject{{u"n"_s, 1}}));
+    QVERIFY2(result.problem.startsWith(problem), qPrintable(result.problem));
+    QCOMPARE(result.restoredFrom, file.lastGoodPath());
+    QCOMPARE(readAll(result.asidePath), damage);
+    QCOMPARE(readAll(m_path), lastGood);
+    QCOMPARE(modeOf(m_path), 0600);
+
+    // The restored file is sound: the next save keeps it as the copy.
+    QVERIFY(file.save(version, {{u"n"_s, 3}}));
+    QCOMPARE(readAll(file.lastGoodPath()), lastGood);
+}
+
+void tst_StateFile::missingFileIsReplacedByItsLastGoodCopy()
+{
+    {
+        StateFile file(m_path);
+        QVERIFY(file.save(version, {{u"n"_s, 1}}));
+        QVERIFY(file.save(version, {{u"n"_s, 2}}));
+    }
+    QVERIFY(QFile::remove(m_path));
+    QTest::ignoreMessage(
+        QtCriticalMsg,
+        QRegularExpression(u"^%1 is missing; put its last good copy"_s.arg(QRegularExpression::escape(m_path))));
+    const StateFile::Result result = StateFile(m_path).load(version);
+    QCOMPARE(result.status, StateFile::Status::Restored);
+    QCOMPARE(result.object, (QJsonObject{{u"n"_s, 1}}));
+    QVERIFY(result.asidePath.isEmpty());
+    QVERIFY(QFile::exists(m_path));
+}
+
+void tst_StateFile::damagedFileAndDamagedLastGoodCopy()
+{
+    QVERIFY(writeAll(m_path, "garbage"));
+    QVERIFY(writeAll(m_path + u".last-good"_s, "more garbage"));
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"its last good copy .* is unusable too"_s));
+    const StateFile::Result result = StateFile(m_path).load(version);
+    QCOMPARE(result.status, StateFile::Status::Damaged);
+    QVERIFY(!result.usable());
+    QVERIFY2(result.problem.contains(u"its last good copy %1.last-good is unusable too (not valid JSON"_s.arg(m_path)),
+             qPrintable(result.problem));
+    // Both are kept, under names that say so, and the problem names where.
+    QCOMPARE(readAll(result.asidePath), QByteArray("garbage"));
+    const QStringList copies = QDir(m_directory->path()).entryList({u"state.json.last-good.corrupt-*"_s}, QDir::Files);
+    QCOMPARE(copies.size(), 1);
+    QVERIFY(result.problem.contains(copies.first()));
+    QCOMPARE(readAll(m_directory->filePath(copies.first())), QByteArray("more garbage"));
+    QVERIFY(!QFile::exists(m_path));
+}
+
+void tst_StateFile::newerFormatIsLeftUntouched_data()
+{
+    QTest::addColumn<bool>("inLastGoodCopy");
+    QTest::newRow("the file") << false;
+    QTest::newRow("its last good copy, the file damaged") << true;
+}
+
+void tst_StateFile::newerFormatIsLeftUntouched()
+{
+    QFETCH(bool, inLastGoodCopy);
+    const QByteArray newer = R"({"version": 2, "shape": "new"})";
+    QVERIFY(writeAll(inLastGoodCopy ? m_path + u".last-good"_s : m_path, newer));
+    if (inLastGoodCopy)
+        QVERIFY(writeAll(m_path, "garbage"));
+    const QStringList before = QDir(m_directory->path()).entryList(QDir::Files);
+
+    StateFile file(m_path);
+    const StateFile::Result result = file.load(version);
+    QCOMPARE(result.status, StateFile::Status::TooNew);
+    QVERIFY(!result.usable());
+    QCOMPARE(result.foundVersion, 2);
+    QVERIFY2(result.problem.endsWith(u"it was written in format version 2 by a newer qbmc; this one reads version 1"_s),
+             qPrintable(result.problem));
+    QVERIFY(!file.isWritable());
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"^not writing "_s));
+    QVERIFY(!file.save(version, {{u"n"_s, 1}}));
+    QCOMPARE(QDir(m_directory->path()).entryList(QDir::Files), before);
+    QCOMPARE(readAll(inLastGoodCopy ? m_path + u".last-good"_s : m_path), newer);
+}
+
+void tst_StateFile::readOnlyReadsTheLastGoodCopyWithoutWriting()
+{
+    QVERIFY(writeAll(m_path, "garbage"));
+    QVERIFY(writeAll(m_path + u".last-good"_s, R"({"version": 1, "n": 1})"));
+    const StateFile::Result result = StateFile(m_path).load(version, {}, StateFile::Mode::ReadOnly);
+    QCOMPARE(result.status, StateFile::Status::Restored);
+    QCOMPARE(result.object, (QJsonObject{{u"n"_s, 1}}));
+    QCOMPARE(readAll(m_path), QByteArray("garbage"));
+    QCOMPARE(QDir(m_directory->path()).entryList(QDir::Files),
+             (QStringList{u"state.json"_s, u"state.json.last-good"_s}));
 }
 
 void tst_StateFile::saveIntoMissingDirectoryFails()
