@@ -155,13 +155,10 @@ std::optional<int> Daemon::start()
 
     m_hasher = std::make_unique<CryptPasswordHasher>();
     m_bmc = std::make_unique<Bmc>(m_configuration.get(), m_backend.get(), m_hasher.get(), m_options.stateDirectory);
-    if (settings.status == StateFile::Status::Restored)
-        m_bmc->eventLog()->critical(Actor::bmc(), settings.story(u"settings"_s));
-    else if (settings.status == StateFile::Status::Damaged)
-        m_bmc->eventLog()->critical(Actor::bmc(),
-                                    settings.story(u"settings"_s)
-                                        + u"; settings changed at run time are lost and the "
-                                          "configuration files apply"_s);
+    if (const QString story =
+            settings.story(u"settings"_s, u"settings changed at run time are lost and the configuration files apply"_s);
+        !story.isEmpty())
+        m_bmc->eventLog()->critical(Actor::bmc(), story);
     if (const auto failure = loadPasswordFile())
         return exitWith(*failure);
     const QByteArray presetPassword = qgetenv("QBMC_ADMIN_PASSWORD");

@@ -50,10 +50,10 @@ void AccountStore::load()
     case StateFile::Status::Damaged:
         m_awaitingRecovery = true;
         m_eventLog->critical(Actor::bmc(),
-                             result.story(u"account"_s)
-                                 + u"; no account exists and none is created until an administrator "
-                                   "is set up with the screen's password recovery or qbmc is started "
-                                   "with QBMC_ADMIN_PASSWORD"_s);
+                             result.story(u"account"_s,
+                                          u"no account exists and none is created until an administrator "
+                                          "is set up with the screen's password recovery or qbmc is "
+                                          "started with QBMC_ADMIN_PASSWORD"_s));
         // Remembered, so that the next start does not take the missing file for a first start.
         save();
         break;

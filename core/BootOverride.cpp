@@ -25,10 +25,8 @@ BootOverride::BootOverride(const QString &stateDirectory, EventLog *eventLog, QO
         m_enabled = *fromName<Enabled>(loaded.object.value(u"enabled"_s).toString());
         m_mode = *fromName<Mode>(loaded.object.value(u"mode"_s).toString());
     }
-    if (loaded.status == StateFile::Status::Restored)
-        m_eventLog->critical(Actor::bmc(), loaded.story(u"boot override"_s));
-    else if (loaded.status == StateFile::Status::Damaged)
-        m_eventLog->critical(Actor::bmc(), loaded.story(u"boot override"_s) + u"; no boot override is set"_s);
+    if (const QString story = loaded.story(u"boot override"_s, u"no boot override is set"_s); !story.isEmpty())
+        m_eventLog->critical(Actor::bmc(), story);
 }
 
 void BootOverride::set(Target target, Enabled enabled, Mode mode, const Actor &actor)

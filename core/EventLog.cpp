@@ -32,8 +32,8 @@ void EventLog::load()
     if (m_entries.size() > m_capacity) {
         m_entries.remove(0, m_entries.size() - m_capacity);
         m_overflowed = true;
-        m_file.compact(this->contents());
     }
+    m_file.startAfresh(this->contents());
     if (!loaded.convertedFrom.isEmpty())
         qCInfo(lcState, "took over %lld entries from %s into %s", static_cast<long long>(m_entries.size()),
                qPrintable(loaded.convertedFrom), qPrintable(m_file.path()));
@@ -42,7 +42,7 @@ void EventLog::load()
     if (result.status == StateFile::Status::Restored)
         critical(Actor::bmc(), result.story(u"event log"_s) + u"; entries added after that copy was made are lost"_s);
     else if (result.status == StateFile::Status::Damaged)
-        critical(Actor::bmc(), result.story(u"event log"_s) + u"; a new log was started"_s);
+        critical(Actor::bmc(), result.story(u"event log"_s, u"a new log was started"_s));
 }
 
 quint32 EventLog::add(Severity severity, const Actor &actor, const QString &message, const QByteArray &selRecord,

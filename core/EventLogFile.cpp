@@ -81,10 +81,6 @@ QJsonObject decodeLines(const QString &path, const QByteArray &bytes, QString *p
             log.insert(u"nextId"_s, std::max(log.value(u"nextId"_s).toInteger(1), id + 1));
         } else if (record.contains(u"remove"_s)) {
             entries.erase(record.value(u"remove"_s).toInteger());
-        } else if (record.contains(u"clear"_s)) {
-            entries.clear();
-            log.insert(u"overflowed"_s, false);
-            log.insert(u"lastErase"_s, record.value(u"clear"_s));
         } else if (record.value(u"overflowed"_s) == QJsonValue(true)) {
             log.insert(u"overflowed"_s, true);
         } else {
@@ -132,12 +128,17 @@ EventLogFile::Loaded EventLogFile::load(StateFile::Mode mode)
         loaded = loadPreviousFormat(mode);
     if (loaded.result.usable())
         loaded.contents = contentsOf(loaded.result.object);
-    if (mode == StateFile::Mode::Repair && m_file.isWritable()) {
-        compact(loaded.contents);
-        if (!loaded.convertedFrom.isEmpty() && QFile::exists(path()))
-            QFile::remove(loaded.convertedFrom);
-    }
+    m_convertedFrom = loaded.convertedFrom;
     return loaded;
+}
+
+void EventLogFile::startAfresh(const Contents &contents)
+{
+    if (!m_file.isWritable())
+        return;
+    compact(contents);
+    if (!m_convertedFrom.isEmpty() && m_appender.isOpen())
+        QFile::remove(m_convertedFrom);
 }
 
 EventLogFile::Loaded EventLogFile::loadPreviousFormat(StateFile::Mode mode)
@@ -158,11 +159,6 @@ void EventLogFile::appendEntry(const EventLogEntry &entry)
 void EventLogFile::appendRemoval(quint32 id)
 {
     append({{u"remove"_s, qint64(id)}});
-}
-
-void EventLogFile::appendClear(const QDateTime &time)
-{
-    append({{u"clear"_s, timeToJson(time)}});
 }
 
 void EventLogFile::appendOverflow()

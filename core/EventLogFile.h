@@ -10,9 +10,9 @@
 
 // eventlog.jsonl in the state directory: the event log as JSON lines, written by appending
 // (docs/decisions.md#104). The first line describes the log; each further line is one change: an
-// entry added, an entry removed to make room, the log cleared, the log first full. A change is one
-// write() of one line, so what was acknowledged survives a kill -9 and an entry costs about its
-// own size. Once the lines outnumber the live entries enough, the file is rewritten from the
+// entry added, an entry removed to make room, the log first full (clearing rewrites the file). A
+// change is one write() of one line, so what was acknowledged survives a kill -9 and an entry
+// costs about its own size. Once the lines outnumber the live entries enough, the file is rewritten from the
 // live entries (compaction); the file it replaces becomes its last good copy.
 class EventLogFile
 {
@@ -36,15 +36,17 @@ public:
     explicit EventLogFile(const QString &stateDirectory);
 
     QString path() const { return m_file.path(); }
-    QString lastGoodPath() const { return m_file.lastGoodPath(); }
 
-    // Reads the log (its last good copy when it is damaged, the previous format's eventlog.json
-    // when there is neither) and, in Repair mode, starts the file afresh from what was read.
+    // Reads the log: its last good copy when it is damaged, the previous format's eventlog.json
+    // when there is neither. In Repair mode, damaged files are moved aside.
     Loaded load(StateFile::Mode mode = StateFile::Mode::Repair);
+    // Rewrites the file from what load() read (as the log keeps it), so that appends start on a
+    // file without a torn tail; the file read becomes the last good copy, and an eventlog.json
+    // that was taken over goes.
+    void startAfresh(const Contents &contents);
 
     void appendEntry(const EventLogEntry &entry);
     void appendRemoval(quint32 id);
-    void appendClear(const QDateTime &time);
     void appendOverflow();
 
     // True when the file holds so many more lines than `liveEntries` that rewriting it costs less
@@ -66,6 +68,7 @@ private:
 
     QString m_stateDirectory;
     StateFile m_file;
+    QString m_convertedFrom;
     QFile m_appender;
     qsizetype m_lines = 0; // records in the file, not counting its first line
     qint64 m_bytesWritten = 0;

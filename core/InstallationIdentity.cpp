@@ -18,15 +18,13 @@ InstallationIdentity::InstallationIdentity(const QString &stateDirectory, EventL
             }
             return {};
         });
+    if (const QString story = loaded.story(u"identity"_s, u"this installation now has new UUIDs"_s); !story.isEmpty())
+        eventLog->critical(Actor::bmc(), story);
     if (loaded.usable()) {
         m_systemUuid = QUuid::fromString(loaded.object.value(u"systemUuid"_s).toString());
         m_deviceUuid = QUuid::fromString(loaded.object.value(u"deviceUuid"_s).toString());
-        if (loaded.status == StateFile::Status::Restored)
-            eventLog->critical(Actor::bmc(), loaded.story(u"identity"_s));
         return;
     }
-    if (loaded.status == StateFile::Status::Damaged)
-        eventLog->critical(Actor::bmc(), loaded.story(u"identity"_s) + u"; this installation now has new UUIDs"_s);
     // QUuid::createUuid() draws from the kernel's random source: version 4 UUIDs.
     m_systemUuid = QUuid::createUuid();
     m_deviceUuid = QUuid::createUuid();

@@ -31,11 +31,9 @@ PowerRestorePolicy::PowerRestorePolicy(Configuration *configuration, PowerContro
         });
     if (loaded.usable())
         m_lastStateWasOn = loaded.object.value(lastStateKey).toString() == u"On"_s;
-    if (loaded.status == StateFile::Status::Restored)
-        m_eventLog->critical(Actor::bmc(), loaded.story(u"power state"_s));
-    else if (loaded.status == StateFile::Status::Damaged)
-        m_eventLog->critical(Actor::bmc(),
-                             loaded.story(u"power state"_s) + u"; the host's last power state is taken as off"_s);
+    if (const QString story = loaded.story(u"power state"_s, u"the host's last power state is taken as off"_s);
+        !story.isEmpty())
+        m_eventLog->critical(Actor::bmc(), story);
 
     connect(m_configuration, &Configuration::valueChanged, this, [this](const QString &path) {
         if (path == ConfigKeys::powerRestorePolicy.path)

@@ -30,7 +30,7 @@ StateFile::StateFile(QString path, QFileDevice::Permissions permissions)
 {
 }
 
-QString StateFile::Result::story(const QString &what) const
+QString StateFile::Result::story(const QString &what, const QString &whenLost) const
 {
     if (status != Status::Restored && status != Status::Damaged)
         return {};
@@ -39,6 +39,8 @@ QString StateFile::Result::story(const QString &what) const
         text += u" and was kept as %1"_s.arg(asidePath);
     if (status == Status::Restored)
         text += u"; its last good copy %1 took its place"_s.arg(restoredFrom);
+    else if (!whenLost.isEmpty())
+        text += u"; "_s + whenLost;
     return text;
 }
 

@@ -40,8 +40,9 @@ public:
         // For the event log, when the file was Restored or Damaged: which files, what was wrong,
         // where they went, e.g. "The account file /var/lib/qbmc/accounts.json could not be used
         // (...) and was kept as ...; its last good copy ... took its place". `what` names the file
-        // ("account"); empty for the other statuses.
-        QString story(const QString &what) const;
+        // ("account"); `whenLost` says what a Damaged file means for this start ("no boot
+        // override is set"). Empty for the other statuses.
+        QString story(const QString &what, const QString &whenLost = {}) const;
     };
 
     // Returns an empty string when the object is well formed, else what is wrong with it.

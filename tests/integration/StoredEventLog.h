@@ -9,7 +9,7 @@
 #include <map>
 
 // The entries of the event log a daemon keeps in `stateDirectory` (eventlog.jsonl: a first line
-// describing the log, then one line per entry added, entry removed or log cleared), oldest first,
+// describing the log, then one line per entry added or entry removed), oldest first,
 // read the way a person would check the file: without the daemon's own code.
 inline QJsonArray storedEventLog(const QString &stateDirectory)
 {
@@ -25,8 +25,6 @@ inline QJsonArray storedEventLog(const QString &stateDirectory)
             entries[entry.value(QStringLiteral("id")).toInteger()] = entry;
         } else if (record.contains(QStringLiteral("remove"))) {
             entries.erase(record.value(QStringLiteral("remove")).toInteger());
-        } else if (record.contains(QStringLiteral("clear"))) {
-            entries.clear();
         }
     }
     QJsonArray list;
