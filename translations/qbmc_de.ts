@@ -99,9 +99,22 @@
         <source>Forgot the administrator password?</source>
         <translation>Administratorpasswort vergessen?</translation>
     </message>
-</context>
-<context>
-    <name>AdminConfirmDialog</name>
+    <message>
+        <source>Locked accounts</source>
+        <translation>Gesperrte Konten</translation>
+    </message>
+    <message>
+        <source>After too many failed logins from an address, logins from there are refused until the lock runs out or an administrator lifts it here.</source>
+        <translation>Nach zu vielen fehlgeschlagenen Anmeldungen von einer Adresse werden Anmeldungen von dort abgewiesen, bis die Sperre abläuft oder ein Administrator sie hier aufhebt.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Unlock &quot;%1&quot;</source>
+        <translation>„%1“ entsperren</translation>
+    </message>
     <message>
         <source>Turn IPMI over LAN on</source>
         <translation>IPMI über LAN aktivieren</translation>
@@ -110,6 +123,9 @@
         <source>Turn IPMI over LAN off</source>
         <translation>IPMI über LAN deaktivieren</translation>
     </message>
+</context>
+<context>
+    <name>AdminConfirmDialog</name>
     <message>
         <source>An administrator confirms this with their password.</source>
         <translation>Zur Bestätigung ist das Passwort eines Administrators erforderlich.</translation>

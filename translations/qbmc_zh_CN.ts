@@ -99,9 +99,22 @@
         <source>Forgot the administrator password?</source>
         <translation>忘记管理员密码？</translation>
     </message>
-</context>
-<context>
-    <name>AdminConfirmDialog</name>
+    <message>
+        <source>Locked accounts</source>
+        <translation>已锁定的账户</translation>
+    </message>
+    <message>
+        <source>After too many failed logins from an address, logins from there are refused until the lock runs out or an administrator lifts it here.</source>
+        <translation>来自某一地址的登录失败次数过多后，将拒绝来自该地址的登录，直到锁定到期或管理员在此解除锁定。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Unlock &quot;%1&quot;</source>
+        <translation>解锁“%1”</translation>
+    </message>
     <message>
         <source>Turn IPMI over LAN on</source>
         <translation>启用 IPMI over LAN</translation>
@@ -110,6 +123,9 @@
         <source>Turn IPMI over LAN off</source>
         <translation>禁用 IPMI over LAN</translation>
     </message>
+</context>
+<context>
+    <name>AdminConfirmDialog</name>
     <message>
         <source>An administrator confirms this with their password.</source>
         <translation>此操作需要管理员输入密码确认。</translation>

@@ -4,6 +4,7 @@
 #include "ServiceSettings.h"
 
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 
 AccessViewModel::AccessViewModel(Facts facts, ServiceSettings *services, AccountStore *accounts,
                                  RemoteSessionModel *sessions, QObject *parent)
@@ -16,6 +17,10 @@ AccessViewModel::AccessViewModel(Facts facts, ServiceSettings *services, Account
     connect(services, &ServiceSettings::ipmiEnabledChanged, this, &AccessViewModel::ipmiEnabledChanged);
     connect(services, &ServiceSettings::solChanged, this, &AccessViewModel::solEnabledChanged);
     connect(accounts, &AccountStore::accountsChanged, this, &AccessViewModel::accountsChanged);
+    connect(accounts, &AccountStore::accountsChanged, this, &AccessViewModel::refreshLockedAccounts);
+    m_lockoutWatch.setInterval(1s);
+    connect(&m_lockoutWatch, &QTimer::timeout, this, &AccessViewModel::refreshLockedAccounts);
+    refreshLockedAccounts();
 }
 
 bool AccessViewModel::isIpmiEnabled() const
@@ -38,7 +43,24 @@ QStringList AccessViewModel::weakPasswordAccounts() const
     return names;
 }
 
-QString AccessViewModel::setIpmiEnabled(bool enabled, const QString &user, const QString &password)
+void AccessViewModel::refreshLockedAccounts()
+{
+    QStringList names;
+    for (const Account &account : m_accounts->accounts()) {
+        if (m_accounts->isLockedAnywhere(account.name))
+            names.append(account.name);
+    }
+    if (names.isEmpty())
+        m_lockoutWatch.stop();
+    else if (!m_lockoutWatch.isActive())
+        m_lockoutWatch.start();
+    if (names == m_lockedAccounts)
+        return;
+    m_lockedAccounts = names;
+    emit lockedAccountsChanged();
+}
+
+QString AccessViewModel::confirmAdministrator(const QString &user, const QString &password)
 {
     switch (m_accounts->authenticate(user, password.toUtf8(), Actor::Origin::Screen, u"screen"_s)) {
     case AccountStore::LoginResult::Success: break;
@@ -49,6 +71,21 @@ QString AccessViewModel::setIpmiEnabled(bool enabled, const QString &user, const
     const auto account = m_accounts->account(user);
     if (!account || account->role != Role::Administrator)
         return u"NotAdministrator"_s;
+    return {};
+}
+
+QString AccessViewModel::setIpmiEnabled(bool enabled, const QString &user, const QString &password)
+{
+    if (QString refusal = confirmAdministrator(user, password); !refusal.isEmpty())
+        return refusal;
     const std::optional<Failure> failure = m_services->setIpmiEnabled(enabled, Actor::screen(user));
+    return failure ? failure->message : QString();
+}
+
+QString AccessViewModel::unlockAccount(const QString &name, const QString &user, const QString &password)
+{
+    if (QString refusal = confirmAdministrator(user, password); !refusal.isEmpty())
+        return refusal;
+    const std::optional<Failure> failure = m_accounts->unlock(name, Actor::screen(user));
     return failure ? failure->message : QString();
 }

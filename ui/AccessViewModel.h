@@ -4,14 +4,15 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class AccountStore;
 class ServiceSettings;
 
 // How the BMC is reached: its names and addresses, the IPMI and Redfish endpoints, who is
-// connected, and the IPMI-over-LAN switch, which an administrator confirms on the screen with
-// their password.
+// connected, the accounts locked after failed logins, and the two things an administrator
+// confirms on the screen with their password: the IPMI-over-LAN switch and lifting a lockout.
 class AccessViewModel : public QObject
 {
     Q_OBJECT
@@ -27,6 +28,7 @@ class AccessViewModel : public QObject
     Q_PROPERTY(QString redfishUrl READ redfishUrl CONSTANT)
     Q_PROPERTY(RemoteSessionModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(QStringList weakPasswordAccounts READ weakPasswordAccounts NOTIFY accountsChanged)
+    Q_PROPERTY(QStringList lockedAccounts READ lockedAccounts NOTIFY lockedAccountsChanged)
 
 public:
     struct Facts
@@ -52,19 +54,32 @@ public:
     QString redfishUrl() const { return m_facts.redfishUrl; }
     RemoteSessionModel *sessions() const { return m_sessions; }
     QStringList weakPasswordAccounts() const;
+    // Accounts locked for logins from at least one address, by name.
+    QStringList lockedAccounts() const { return m_lockedAccounts; }
 
-    // "" when done; otherwise "BadCredentials", "LockedOut", "NotAdministrator" or the
-    // settings' own refusal.
+    // Both return "" when done; otherwise "BadCredentials", "LockedOut", "NotAdministrator" or
+    // the core's own refusal.
     Q_INVOKABLE QString setIpmiEnabled(bool enabled, const QString &user, const QString &password);
+    // Lifts every lockout of `name`, as AccountService's `Locked: false` does.
+    Q_INVOKABLE QString unlockAccount(const QString &name, const QString &user, const QString &password);
 
 signals:
     void ipmiEnabledChanged();
     void solEnabledChanged();
     void accountsChanged();
+    void lockedAccountsChanged();
 
 private:
+    // "" when `user` is an administrator and `password` is theirs; the attempt counts towards
+    // lockout like any other login.
+    QString confirmAdministrator(const QString &user, const QString &password);
+    void refreshLockedAccounts();
+
     Facts m_facts;
     ServiceSettings *m_services;
     AccountStore *m_accounts;
     RemoteSessionModel *m_sessions;
+    QStringList m_lockedAccounts;
+    // A lockout runs out without a signal; while one is shown, this looks again.
+    QTimer m_lockoutWatch;
 };

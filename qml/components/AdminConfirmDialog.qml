@@ -2,17 +2,18 @@ import QtQuick
 import QtQuick.Layouts
 import Qbmc.Dashboard
 
-// Turning IPMI over LAN on or off needs an administrator's password, typed at the screen.
+// What changes who can reach the BMC (the IPMI switch, lifting a lockout) needs an
+// administrator's password, typed at the screen.
 DashboardDialog {
     id: dialog
 
-    property bool enable: false
+    property string title
     property string error
 
     signal confirmed(string user, string password)
 
-    function openFor(enable: bool) {
-        dialog.enable = enable
+    function openFor(title: string) {
+        dialog.title = title
         dialog.error = ""
         password.clear()
         open()
@@ -28,7 +29,8 @@ DashboardDialog {
             spacing: Theme.spacing
             Text {
                 Layout.fillWidth: true
-                text: dialog.enable ? qsTr("Turn IPMI over LAN on") : qsTr("Turn IPMI over LAN off")
+                objectName: "adminConfirmTitle"
+                text: dialog.title
                 color: Theme.text
                 font.pixelSize: Theme.fontLarge
                 font.bold: true

@@ -5,13 +5,20 @@ import QtQuick.Layouts
 import Qbmc.Ui
 import Qbmc.Dashboard
 
-// How to reach this BMC and who is connected; the IPMI switch, the language, the lock and the
-// administrator password recovery.
+// How to reach this BMC and who is connected; the IPMI switch, locked accounts, the language,
+// the lock and the administrator password recovery.
 Item {
     id: page
 
     property bool portrait: false
     readonly property AccessViewModel access: Dashboard.access
+    // What the administrator confirms: (user, password) => "" or a refusal.
+    property var pendingAction: null
+
+    function confirmThen(title: string, action: var) {
+        page.pendingAction = action
+        confirm.openFor(title)
+    }
 
     function reasonText(result: string): string {
         switch (result) {
@@ -35,6 +42,46 @@ Item {
             id: column
             width: flickable.width
             spacing: Theme.spacing
+
+            // First when there are any: what someone walking up to the BMC has to act on.
+            SectionTitle {
+                visible: page.access.lockedAccounts.length > 0
+                text: qsTr("Locked accounts")
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: page.access.lockedAccounts.length > 0
+                text: qsTr("After too many failed logins from an address, logins from there are refused "
+                           + "until the lock runs out or an administrator lifts it here.")
+                color: Theme.textDim
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.WordWrap
+            }
+            Repeater {
+                model: page.access.lockedAccounts
+                delegate: RowLayout {
+                    id: lockedRow
+                    required property string modelData
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    Text {
+                        Layout.fillWidth: true
+                        text: lockedRow.modelData
+                        color: Theme.warning
+                        font.pixelSize: Theme.fontNormal
+                        elide: Text.ElideRight
+                    }
+                    ActionButton {
+                        objectName: "unlock_" + lockedRow.modelData
+                        text: qsTr("Unlock")
+                        onActivated: {
+                            const name = lockedRow.modelData
+                            page.confirmThen(qsTr("Unlock \"%1\"").arg(name),
+                                             (user, password) => page.access.unlockAccount(name, user, password))
+                        }
+                    }
+                }
+            }
 
             SectionTitle { text: qsTr("This BMC") }
             InfoRow {
@@ -77,7 +124,11 @@ Item {
                 ActionButton {
                     objectName: "ipmiSwitch"
                     text: page.access.ipmiEnabled ? qsTr("Turn off") : qsTr("Turn on")
-                    onActivated: confirm.openFor(!page.access.ipmiEnabled)
+                    onActivated: {
+                        const enable = !page.access.ipmiEnabled
+                        page.confirmThen(enable ? qsTr("Turn IPMI over LAN on") : qsTr("Turn IPMI over LAN off"),
+                                         (user, password) => page.access.setIpmiEnabled(enable, user, password))
+                    }
                 }
             }
             Text {
@@ -156,7 +207,7 @@ Item {
     AdminConfirmDialog {
         id: confirm
         onConfirmed: (user, password) => {
-            const result = page.access.setIpmiEnabled(confirm.enable, user, password)
+            const result = page.pendingAction(user, password)
             if (result.length === 0)
                 confirm.close()
             else

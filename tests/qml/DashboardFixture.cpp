@@ -55,6 +55,7 @@ DashboardFixture::DashboardFixture(QObject *parent)
 
     m_bmc = std::make_unique<Bmc>(&m_configuration, &m_host, &m_hasher, m_stateDirectory.path());
     m_bmc->accounts()->ensureAdministrator();
+    m_administratorPassword = m_bmc->accounts()->pendingInitialPassword();
     SerialConsoleTransport::Settings serial;
     serial.path = m_hostConsole.slavePath();
     m_transport = std::make_unique<SerialConsoleTransport>(serial);
@@ -116,8 +117,27 @@ QString DashboardFixture::lastEventOrigin() const
     return entries.isEmpty() ? QString() : Actor::originName(entries.constLast().actor.origin);
 }
 
+QString DashboardFixture::lastEventMessage() const
+{
+    const auto &entries = m_bmc->eventLog()->entries();
+    return entries.isEmpty() ? QString() : entries.constLast().message;
+}
+
+void DashboardFixture::lockOut(const QString &name, const QString &address)
+{
+    AccountStore *accounts = m_bmc->accounts();
+    while (!accounts->isLockedOut(name, address))
+        accounts->authenticate(name, "not the password", Actor::Origin::Redfish, address);
+}
+
+bool DashboardFixture::isLockedAnywhere(const QString &name) const
+{
+    return m_bmc->accounts()->isLockedAnywhere(name);
+}
+
 void DashboardFixture::populate()
 {
+    lockOut(u"admin"_s, u"192.0.2.99"_s);
     m_bmc->remoteSessions()->add(RemoteSession::Protocol::Ipmi, u"admin"_s, u"192.0.2.50"_s, Role::Administrator);
     m_bmc->remoteSessions()->add(RemoteSession::Protocol::Redfish, u"operator"_s, u"2001:db8::50"_s, Role::Operator);
     m_bmc->eventLog()->warning(Actor::redfish(u"operator"_s), u"Login failed for \"root\" from 192.0.2.99"_s);

@@ -37,6 +37,12 @@ public:
     Q_INVOKABLE bool isSolAttached() const;
     Q_INVOKABLE void setIdentify(bool on);
     Q_INVOKABLE QString lastEventOrigin() const;
+    Q_INVOKABLE QString lastEventMessage() const;
+    // Wrong passwords from `address` until the account is locked for it, as a Redfish client would.
+    Q_INVOKABLE void lockOut(const QString &name, const QString &address);
+    Q_INVOKABLE bool isLockedAnywhere(const QString &name) const;
+    // The generated first-start password of "admin".
+    Q_INVOKABLE QString administratorPassword() const { return m_administratorPassword; }
     // Content for screenshots: sessions, events, console text.
     void populate();
 
@@ -50,4 +56,5 @@ private:
     std::unique_ptr<SerialConsoleTransport> m_transport;
     std::unique_ptr<Bmc> m_bmc;
     std::unique_ptr<Dashboard> m_dashboard;
+    QString m_administratorPassword;
 };

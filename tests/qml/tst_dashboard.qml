@@ -21,6 +21,10 @@ TestCase {
         id: consoleComponent
         ConsolePage { width: 660; height: 424 }
     }
+    Component {
+        id: accessComponent
+        AccessPage { width: 660; height: 424 }
+    }
 
     function powerTo(state) {
         if (Dashboard.power.state !== state)
@@ -31,6 +35,36 @@ TestCase {
 
     function init() {
         Dashboard.language.setLanguage("en")
+    }
+
+    function test_anAdministratorUnlocksALockedAccount() {
+        const page = createTemporaryObject(accessComponent, testCase)
+        waitForRendering(page)
+        verify(!findChild(page, "unlock_admin"))
+        fixture.lockOut("admin", "192.0.2.66")
+        tryVerify(() => findChild(page, "unlock_admin") !== null && findChild(page, "unlock_admin").visible, 2000)
+        waitForRendering(page)
+        mouseClick(findChild(page, "unlock_admin"))
+
+        // The dialog is a popup on the window's overlay, not a child of the page.
+        const overlay = testCase.Window.window.contentItem
+        const title = findChild(overlay, "adminConfirmTitle")
+        tryCompare(title, "visible", true, 2000)
+        compare(title.text, "Unlock \"admin\"")
+        const password = findChild(overlay, "adminPassword")
+        password.text = "wrong"
+        mouseClick(findChild(overlay, "adminConfirm"))
+        verify(fixture.isLockedAnywhere("admin"))
+        verify(title.visible)
+
+        // Locked for logins from the network, the administrator still confirms at the screen.
+        password.text = fixture.administratorPassword()
+        mouseClick(findChild(overlay, "adminConfirm"))
+        tryCompare(title, "visible", false, 2000)
+        verify(!fixture.isLockedAnywhere("admin"))
+        compare(fixture.lastEventOrigin(), "panel")
+        verify(fixture.lastEventMessage().indexOf("\"admin\" unlocked") >= 0)
+        tryVerify(() => findChild(page, "unlock_admin") === null || !findChild(page, "unlock_admin").visible, 2000)
     }
 
     function test_powerOnFromTheScreen() {
