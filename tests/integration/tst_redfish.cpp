@@ -1,6 +1,7 @@
 #include "DaemonProcess.h"
 #include "IpmiClients.h"
 #include "RedfishClients.h"
+#include "StoredEventLog.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -9,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QTemporaryFile>
 #include <QTest>
 
 #include <memory>
@@ -60,6 +62,7 @@ private slots:
     void readOnlyUserCannotChangeThings();
     void readOnlyUserCannotTakeEverySession();
     void aStrangerCannotLockTheAdministratorOut();
+    void aFloodOfFailedLoginsLeavesTheHistory();
     void accounts();
     void redfishtool();
     void sushy();
@@ -445,6 +448,61 @@ void tst_Redfish::aStrangerCannotLockTheAdministratorOut()
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json().value(u"Locked"_s).toBool(), false);
     QCOMPARE(get(u"/redfish/v1/Systems"_s, adminThere).status, 200);
+}
+
+// 2,000 failed logins for made-up user names from one curl, as fast as it can send them: a
+// handful of event-log entries, the earlier history intact, and the file only appended to by
+// about the size of what was added.
+void tst_Redfish::aFloodOfFailedLoginsLeavesTheHistory()
+{
+    constexpr int flood = 2000;
+    const QString logFile = QDir(m_daemon->stateDir()).filePath(u"eventlog.jsonl"_s);
+    auto fileContent = [&logFile] {
+        QFile file(logFile);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    const QByteArray before = fileContent();
+    const QJsonArray entriesBefore = storedEventLog(m_daemon->stateDir());
+    QVERIFY(!entriesBefore.isEmpty());
+
+    // One curl, one kept-alive connection, a new user name for every request ("next" starts each
+    // request's options afresh, so each carries its own).
+    QTemporaryFile requests;
+    QVERIFY(requests.open());
+    for (int i = 0; i < flood; ++i) {
+        if (i > 0)
+            requests.write("next\n");
+        requests.write(
+            u"url = \"https://127.0.0.1:%1/redfish/v1/Systems\"\nuser = \"guess%2:wrong\"\n"
+            "insecure\nsilent\noutput = \"/dev/null\"\nwrite-out = \"%{http_code}\\n\"\n"_s.arg(m_daemon->redfishPort())
+                .arg(i)
+                .toUtf8());
+    }
+    requests.flush();
+    QElapsedTimer clock;
+    clock.start();
+    const ClientResult result = IpmiClients::run(u"curl"_s, {u"-K"_s, requests.fileName()}, 600'000);
+    const QStringList codes = result.output.trimmed().split(u'\n');
+    QCOMPARE(codes.size(), flood);
+    QVERIFY2(codes.count(u"401"_s) == flood, qPrintable(codes.mid(0, 20).join(u' ') + result.errors));
+    qInfo("%d failed logins took %lld ms", flood, qlonglong(clock.elapsed()));
+
+    const QByteArray after = fileContent();
+    QVERIFY2(after.startsWith(before), "the event log was rewritten, not appended to");
+    const QJsonArray entriesAfter = storedEventLog(m_daemon->stateDir());
+    const qsizetype added = entriesAfter.size() - entriesBefore.size();
+    qInfo("event-log entries added: %lld, bytes appended: %lld", qlonglong(added),
+          qlonglong(after.size() - before.size()));
+    QVERIFY(added > 0);
+    QVERIFY2(added <= 5, qPrintable(QString::number(added)));
+    for (qsizetype i = 0; i < entriesBefore.size(); ++i)
+        QCOMPARE(entriesAfter.at(i), entriesBefore.at(i));
+    qsizetype entryBytes = 0;
+    for (qsizetype i = entriesBefore.size(); i < entriesAfter.size(); ++i)
+        entryBytes += QJsonDocument(entriesAfter.at(i).toObject()).toJson(QJsonDocument::Compact).size();
+    QVERIFY2(after.size() - before.size() <= 2 * entryBytes,
+             qPrintable(u"%1 bytes for %2 bytes of entries"_s.arg(after.size() - before.size()).arg(entryBytes)));
+    QCOMPARE(get(u"/redfish/v1/Systems"_s, admin()).status, 200);
 }
 
 void tst_Redfish::accounts()
