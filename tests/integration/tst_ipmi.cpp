@@ -3,6 +3,7 @@
 #include "RmcpPlusClient.h"
 #include "StoredEventLog.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -54,6 +55,7 @@ private slots:
     void pyghmi();
     void replayedAndOutOfWindowPacketsAreDropped();
     void failedLoginsThrottleOneAddressOnly();
+    void aGuesserCollectsAHandfulOfAuthCodes();
     void seventeenthSessionEvictsTheLongestIdle();
     void coldResetRestartsInPlace();
 
@@ -452,6 +454,36 @@ void tst_Ipmi::failedLoginsThrottleOneAddressOnly()
     RmcpPlusClient other(QHostAddress::LocalHostIPv6, daemon.ipmiPort());
     QVERIFY2(other.open(admin.toUtf8(), adminPassword.toUtf8()), qPrintable(other.lastError()));
     QCOMPARE(daemon.logCount("too many failed logins from that address"), 1);
+    daemon.stop();
+}
+
+// With the default settings, a client guessing admin's password as fast as it can: each RAKP 2
+// it gets carries an auth code that can be cracked offline, so it gets only a handful before its
+// address is refused, and the right password from another address still works.
+void tst_Ipmi::aGuesserCollectsAHandfulOfAuthCodes()
+{
+    DaemonProcess daemon;
+    daemon.setEnvironmentValue(u"QBMC_ADMIN_PASSWORD"_s, adminPassword);
+    daemon.writeConfig("");
+    QVERIFY(daemon.start());
+    int authCodes = 0;
+    QString refusal;
+    QElapsedTimer clock;
+    clock.start();
+    for (int attempt = 0; attempt < 50 && refusal.isEmpty(); ++attempt) {
+        RmcpPlusClient guesser(QHostAddress::LocalHost, daemon.ipmiPort());
+        QVERIFY(!guesser.open(admin.toUtf8(), "guess-" + QByteArray::number(attempt)));
+        if (guesser.lastError().startsWith(u"RAKP 2 auth code"_s))
+            ++authCodes;
+        else
+            refusal = guesser.lastError();
+    }
+    qInfo("auth codes handed out: %d; refused after %lld ms with %s", authCodes, qlonglong(clock.elapsed()),
+          qPrintable(refusal));
+    QVERIFY2(authCodes <= 5, qPrintable(QString::number(authCodes)));
+    QVERIFY(!refusal.isEmpty());
+    RmcpPlusClient other(QHostAddress::LocalHostIPv6, daemon.ipmiPort());
+    QVERIFY2(other.open(admin.toUtf8(), adminPassword.toUtf8()), qPrintable(other.lastError()));
     daemon.stop();
 }
 
