@@ -5,6 +5,8 @@
 
 #include <QMetaEnum>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -155,45 +157,195 @@ QList<PowerController::Step> PowerController::stepsFor(Action action, State stab
     return {};
 }
 
-PowerController::Admission PowerController::request(Action action, const Actor &actor)
+PowerController::Submission PowerController::submit(Action action, const Actor &actor)
 {
     const QString who = actor.toString();
     if (m_running) {
         const Step *step = currentStep();
         const bool forced =
             action == Action::ForceOff || action == Action::ForceRestart || action == Action::PowerCycle;
-        if (!forced || !step || !step->interruptible || !isSupported(action)) {
-            qCInfo(lcPower, "%s from %s refused: %s is running", qPrintable(actionName(action)), qPrintable(who),
-                   qPrintable(actionName(m_running->action)));
-            return Admission::Busy;
+        if (forced && m_queue.isEmpty() && step && step->interruptible && isSupported(action)) {
+            finish(Outcome::Interrupted, u"%1 from %2 took over"_s.arg(actionName(action), who));
+        } else {
+            if (!chainsOnto(actor) || m_queue.size() >= maxQueued) {
+                qCInfo(lcPower, "%s from %s refused: %s from %s is running", qPrintable(actionName(action)),
+                       qPrintable(who), qPrintable(actionName(m_running->action)),
+                       qPrintable(m_running->actor.toString()));
+                return {Admission::Busy};
+            }
+            return enqueue(action, actor);
         }
-        finish(Outcome::Interrupted, u"%1 from %2 took over"_s.arg(actionName(action), who));
     }
 
     const State stable = stableState();
     const Admission admission = admit(action, stable);
     if (admission == Admission::Unsupported || admission == Admission::InvalidInState) {
-        qCInfo(lcPower, "%s from %s refused: %s while the host is %s", qPrintable(actionName(action)), qPrintable(who),
-               admission == Admission::Unsupported ? "not supported by this wiring" : "not possible",
-               qPrintable(stateName(stable)));
-        return admission;
+        logRefusal(action, actor, admission, stable);
+        return {admission};
     }
-
-    m_lastRequest = Request{action, actor, QDateTime::currentDateTimeUtc()};
-    emit lastRequestChanged();
+    recordRequest(action, actor);
     if (admission == Admission::AlreadyDone) {
         m_eventLog->info(actor,
                          u"%1 requested; the host is already %2, nothing to do"_s.arg(
                              actionName(action), stable == State::On ? u"on"_s : u"off"_s));
-        return admission;
+        return {admission};
     }
 
     m_eventLog->info(actor, u"%1 requested"_s.arg(actionName(action)));
-    m_running = Run{action, actor, stepsFor(action, stable), 0};
-    emit busyChanged(true);
-    emit actionStarted(action, actor);
+    const Pending request{action, actor, ++m_lastTicket};
+    begin(request, stable, false);
+    return {Admission::Accepted, request.ticket, false};
+}
+
+PowerController::Submission PowerController::enqueue(Action action, const Actor &actor)
+{
+    // Judged against the state the queue leaves the host in: "ForceOff, then ForceRestart" is
+    // refused now, while the user can still act on it, not when its turn comes.
+    const State expected = stateAfterQueue();
+    const Admission admission = expected == State::Unknown
+        ? (isSupported(action) ? Admission::Accepted : Admission::Unsupported)
+        : admit(action, expected);
+    if (admission == Admission::Unsupported || admission == Admission::InvalidInState) {
+        logRefusal(action, actor, admission, expected);
+        return {admission};
+    }
+    recordRequest(action, actor);
+    const Action before = m_queue.isEmpty() ? m_running->action : m_queue.constLast().action;
+    m_eventLog->info(actor, u"%1 requested; it runs after %2"_s.arg(actionName(action), actionName(before)));
+    m_queue.append(Pending{action, actor, ++m_lastTicket});
+    emit queueChanged();
+    return {Admission::Accepted, m_lastTicket, true};
+}
+
+void PowerController::logRefusal(Action action, const Actor &actor, Admission admission, State state) const
+{
+    qCInfo(lcPower, "%s from %s refused: %s while the host is %s", qPrintable(actionName(action)),
+           qPrintable(actor.toString()),
+           admission == Admission::Unsupported ? "not supported by this wiring" : "not possible",
+           qPrintable(stateName(state)));
+}
+
+void PowerController::recordRequest(Action action, const Actor &actor)
+{
+    m_lastRequest = Request{action, actor, QDateTime::currentDateTimeUtc()};
+    emit lastRequestChanged();
+}
+
+bool PowerController::chainsOnto(const Actor &actor) const
+{
+    const Actor &last = m_queue.isEmpty() ? m_running->actor : m_queue.constLast().actor;
+    return !actor.user.isEmpty() && actor.user == last.user;
+}
+
+PowerController::State PowerController::stateAfter(Action action, State before)
+{
+    switch (action) {
+    case Action::On:
+    case Action::ForceOn:
+    case Action::GracefulRestart:
+    case Action::ForceRestart:
+    case Action::PowerCycle: return State::On;
+    case Action::ForceOff:
+    case Action::GracefulShutdown: return State::Off;
+    case Action::Nmi: return before;
+    case Action::PushPowerButton: return State::Unknown; // what the OS makes of a press is its own
+    }
+    return State::Unknown;
+}
+
+PowerController::State PowerController::stateAfterQueue() const
+{
+    State state = stableState();
+    if (m_running)
+        state = stateAfter(m_running->action, state);
+    for (const Pending &pending : m_queue)
+        state = stateAfter(pending.action, state);
+    return state;
+}
+
+QList<PowerController::Action> PowerController::queuedActions() const
+{
+    QList<Action> actions;
+    for (const Pending &pending : m_queue)
+        actions.append(pending.action);
+    return actions;
+}
+
+std::optional<Actor> PowerController::currentActor() const
+{
+    return m_running ? std::optional<Actor>(m_running->actor) : std::nullopt;
+}
+
+bool PowerController::cancel(quint64 ticket, const Actor &actor)
+{
+    for (qsizetype i = 0; i < m_queue.size(); ++i) {
+        if (m_queue.at(i).ticket != ticket)
+            continue;
+        const Pending cancelled = m_queue.takeAt(i);
+        m_eventLog->info(
+            actor,
+            u"%1 from %2 cancelled before it ran"_s.arg(actionName(cancelled.action), cancelled.actor.toString()));
+        emit queueChanged();
+        emit requestFinished(ticket, Outcome::Cancelled, u"cancelled by %1"_s.arg(actor.toString()));
+        return true;
+    }
+    return false;
+}
+
+void PowerController::begin(const Pending &request, State stable, bool afterPowerOff)
+{
+    QList<Step> steps = stepsFor(request.action, stable);
+    // A power supply that was just switched off gets the same rest before it starts again as
+    // within a PowerCycle.
+    if (afterPowerOff && !steps.isEmpty() && steps.constFirst().startsHost) {
+        Step pause;
+        pause.kind = Step::Kind::Pause;
+        pause.duration = m_timings.cycleDelay;
+        steps.prepend(pause);
+    }
+    m_running = Run{request.action, request.actor, request.ticket, steps, 0};
+    notifyBusy();
+    emit actionStarted(request.action, request.actor);
+    emit requestStarted(request.ticket);
     runNextStep();
-    return Admission::Accepted;
+}
+
+void PowerController::startNext(Action previous)
+{
+    // Each queued request is judged again against the host as it is now; begin() may finish at
+    // once (an NMI) and start the next one itself, hence the check on m_running.
+    while (!m_running && !m_queue.isEmpty()) {
+        const Pending next = m_queue.takeFirst();
+        emit queueChanged();
+        const State stable = stableState();
+        const Admission admission = admit(next.action, stable);
+        if (admission == Admission::AlreadyDone) {
+            m_eventLog->info(next.actor,
+                             u"%1: the host is already %2, nothing to do"_s.arg(
+                                 actionName(next.action), stable == State::On ? u"on"_s : u"off"_s));
+            emit requestStarted(next.ticket);
+            emit requestFinished(next.ticket, Outcome::Completed, {});
+            continue;
+        }
+        if (admission != Admission::Accepted) {
+            const QString detail = u"the host is %1"_s.arg(stateName(stable));
+            m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::PowerActionFailed, next.actor,
+                            u"%1 was not run: %2"_s.arg(actionName(next.action), detail));
+            emit requestFinished(next.ticket, Outcome::Cancelled, detail);
+            continue;
+        }
+        begin(next, stable, previous == Action::ForceOff || previous == Action::GracefulShutdown);
+        previous = next.action;
+    }
+}
+
+void PowerController::notifyBusy()
+{
+    const bool busy = m_running.has_value();
+    if (busy == m_notifiedBusy)
+        return;
+    m_notifiedBusy = busy;
+    emit busyChanged(busy);
 }
 
 const PowerController::Step *PowerController::currentStep() const
@@ -281,10 +433,28 @@ void PowerController::finish(Outcome outcome, const QString &detail)
     case Outcome::Interrupted:
         m_eventLog->info(run.actor, u"%1 was cut short: %2"_s.arg(actionName(run.action), detail));
         break;
+    case Outcome::Cancelled: break;
     }
     updateState();
-    emit busyChanged(false);
     emit actionFinished(run.action, run.actor, outcome);
+    emit requestFinished(run.ticket, outcome, detail);
+    if (outcome == Outcome::TimedOut)
+        dropQueue(u"%1 before it did not complete"_s.arg(actionName(run.action)));
+    startNext(run.action);
+    notifyBusy();
+}
+
+void PowerController::dropQueue(const QString &reason)
+{
+    const QList<Pending> dropped = std::exchange(m_queue, {});
+    if (dropped.isEmpty())
+        return;
+    emit queueChanged();
+    for (const Pending &pending : dropped) {
+        m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::PowerActionFailed, pending.actor,
+                        u"%1 was not run: %2"_s.arg(actionName(pending.action), reason));
+        emit requestFinished(pending.ticket, Outcome::Cancelled, reason);
+    }
 }
 
 void PowerController::updateState()

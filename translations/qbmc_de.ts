@@ -292,6 +292,10 @@
         <source>Hold a button with a ring until the ring is full.</source>
         <translation>Halten Sie Schaltflächen mit Ring gedrückt, bis der Ring voll ist.</translation>
     </message>
+    <message>
+        <source>Then: %1.</source>
+        <translation>Danach: %1.</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>

@@ -292,6 +292,10 @@
         <source>Hold a button with a ring until the ring is full.</source>
         <translation>带圆环的按钮需按住不放，直到圆环填满。</translation>
     </message>
+    <message>
+        <source>Then: %1.</source>
+        <translation>随后：%1。</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>

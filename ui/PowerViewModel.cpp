@@ -8,6 +8,8 @@ PowerViewModel::PowerViewModel(PowerController *power, QObject *parent)
 {
     connect(power, &PowerController::stateChanged, this, &PowerViewModel::stateChanged);
     connect(power, &PowerController::busyChanged, this, &PowerViewModel::busyChanged);
+    connect(power, &PowerController::actionStarted, this, &PowerViewModel::runningChanged);
+    connect(power, &PowerController::queueChanged, this, &PowerViewModel::runningChanged);
     connect(power, &PowerController::lastRequestChanged, this, &PowerViewModel::lastRequestChanged);
     // The outcome (lastActionFailed) is known only when the action ends.
     connect(power, &PowerController::actionFinished, this, &PowerViewModel::lastRequestChanged);
@@ -26,6 +28,14 @@ bool PowerViewModel::isBusy() const
 PowerController::Action PowerViewModel::runningAction() const
 {
     return m_power->currentAction().value_or(PowerController::Action::On);
+}
+
+QVariantList PowerViewModel::queuedActions() const
+{
+    QVariantList actions;
+    for (const PowerController::Action action : m_power->queuedActions())
+        actions.append(QVariant::fromValue(action));
+    return actions;
 }
 
 bool PowerViewModel::hasLastAction() const

@@ -4,12 +4,13 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
-// The host's power for the screen: state, the running action, who asked for the last one, and
-// the same request slot IPMI and Redfish call, with the screen as the actor. States, actions and
-// results are PowerController's enums (Power.State.On in QML); the QML side words them in the
-// user's language.
+// The host's power for the screen: state, the running action and those queued behind it, who
+// asked for the last one, and the same request slot IPMI and Redfish call, with the screen as the
+// actor. States, actions and results are PowerController's enums (Power.State.On in QML); the
+// QML side words them in the user's language.
 class PowerViewModel : public QObject
 {
     Q_OBJECT
@@ -17,7 +18,8 @@ class PowerViewModel : public QObject
     QML_UNCREATABLE("Dashboard.power provides it")
     Q_PROPERTY(PowerController::State state READ state NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
-    Q_PROPERTY(PowerController::Action runningAction READ runningAction NOTIFY busyChanged)
+    Q_PROPERTY(PowerController::Action runningAction READ runningAction NOTIFY runningChanged)
+    Q_PROPERTY(QVariantList queuedActions READ queuedActions NOTIFY runningChanged)
     Q_PROPERTY(bool hasLastAction READ hasLastAction NOTIFY lastRequestChanged)
     Q_PROPERTY(PowerController::Action lastAction READ lastAction NOTIFY lastRequestChanged)
     Q_PROPERTY(QString lastOrigin READ lastOrigin NOTIFY lastRequestChanged)
@@ -32,6 +34,8 @@ public:
     bool isBusy() const;
     // Meaningful while busy.
     PowerController::Action runningAction() const;
+    // What waits behind it, in order (PowerController::Action values).
+    QVariantList queuedActions() const;
     bool hasLastAction() const;
     // Meaningful when hasLastAction.
     PowerController::Action lastAction() const;
@@ -47,6 +51,7 @@ public:
 signals:
     void stateChanged();
     void busyChanged();
+    void runningChanged();
     void lastRequestChanged();
 
 private:

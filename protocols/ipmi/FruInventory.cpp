@@ -1,7 +1,6 @@
 #include "FruInventory.h"
 
 #include "ByteWriter.h"
-#include "Configuration.h"
 
 using namespace Qt::StringLiterals;
 
@@ -44,12 +43,8 @@ FruInventory::FruInventory(const Board &board, const Product &product)
 
 FruInventory FruInventory::fromConfiguration(const Configuration &configuration)
 {
-    using namespace ConfigKeys;
-    const auto text = [&](Key<QString> key) { return configuration.value(key); };
-    return FruInventory(
-        Board{text(fruBoardManufacturer), text(fruBoardProduct), text(fruBoardSerial), text(fruBoardPartNumber)},
-        Product{text(fruProductManufacturer), text(fruProductName), text(fruProductPartNumber), text(fruProductVersion),
-                text(fruProductSerial), text(fruProductAssetTag)});
+    const HostInventory inventory = HostInventory::fromConfiguration(configuration);
+    return FruInventory(inventory.board, inventory.product);
 }
 
 QByteArray FruInventory::boardArea(const Board &board)

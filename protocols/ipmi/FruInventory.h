@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HostInventory.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -12,22 +14,8 @@ class Configuration;
 class FruInventory
 {
 public:
-    struct Board
-    {
-        QString manufacturer;
-        QString product;
-        QString serial;
-        QString partNumber;
-    };
-    struct Product
-    {
-        QString manufacturer;
-        QString name;
-        QString partNumber;
-        QString version;
-        QString serial;
-        QString assetTag;
-    };
+    using Board = HostInventory::Board;
+    using Product = HostInventory::Product;
 
     FruInventory(const Board &board, const Product &product);
     static FruInventory fromConfiguration(const Configuration &configuration);

@@ -28,6 +28,14 @@ Expected<QJsonObject, RedfishReply> body(const RedfishRequest &request)
     return document.object();
 }
 
+void insertConfigured(QJsonObject &object, std::initializer_list<std::pair<QString, QString>> properties)
+{
+    for (const auto &[name, text] : properties) {
+        if (!text.isEmpty())
+            object.insert(name, text);
+    }
+}
+
 QString valueText(const QJsonValue &value)
 {
     if (value.isString())

@@ -28,4 +28,8 @@ Expected<QJsonObject, RedfishReply> body(const RedfishRequest &request);
 // A JSON value as it is quoted in messages: strings bare, everything else as JSON.
 QString valueText(const QJsonValue &value);
 
+// Adds each (property, text) pair whose text is not empty: inventory a deployment did not
+// configure is left out rather than shown as "".
+void insertConfigured(QJsonObject &object, std::initializer_list<std::pair<QString, QString>> properties);
+
 } // namespace RedfishJson

@@ -27,6 +27,14 @@ const QHash<QString, Template> &templates()
         {u"ResourceNotFound"_s, {u"The requested resource of type %1 named '%2' was not found."_s, u"Critical"_s}},
         {u"HeaderInvalid"_s, {u"Header '%1' is invalid."_s, u"Critical"_s}},
         {u"OperationNotAllowed"_s, {u"The HTTP method is not allowed on this resource."_s, u"Critical"_s}},
+        {u"OperationFailed"_s,
+         {u"An error occurred internal to the service as part of the overall request.  Partial results may have "
+          "been returned."_s,
+          u"Warning"_s}},
+        {u"OperationTimeout"_s,
+         {u"A timeout internal to the service occurred as part of the request.  Partial results may have been "
+          "returned."_s,
+          u"Warning"_s}},
         {u"MalformedJSON"_s,
          {u"The request body submitted was malformed JSON and could not be parsed by the receiving service."_s,
           u"Critical"_s}},

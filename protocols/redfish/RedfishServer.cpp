@@ -10,12 +10,14 @@
 #include "LogServiceResource.h"
 #include "ManagerResource.h"
 #include "NetworkAddresses.h"
+#include "PowerTasks.h"
 #include "QueryOptions.h"
 #include "RedfishLogging.h"
 #include "RegistryResource.h"
 #include "ServiceRootResource.h"
 #include "SessionServiceResource.h"
 #include "SystemResource.h"
+#include "TaskServiceResource.h"
 #include "TlsCiphers.h"
 #include "TlsIdentity.h"
 
@@ -67,12 +69,15 @@ void RedfishServer::addResources(Bmc *bmc)
 {
     const InstallationIdentity *installation = bmc->installationIdentity();
     m_resources.push_back(std::make_unique<ServiceRootResource>(&m_directory, installation));
-    m_resources.push_back(
-        std::make_unique<SystemResource>(bmc->power(), bmc->bootOverride(), bmc->powerRestorePolicy(), installation));
+    m_powerTasks = std::make_unique<PowerTasks>(bmc->power(), &m_tasks);
+    const HostInventory inventory = HostInventory::fromConfiguration(*bmc->configuration());
+    m_resources.push_back(std::make_unique<SystemResource>(bmc->power(), m_powerTasks.get(), bmc->bootOverride(),
+                                                           bmc->powerRestorePolicy(), installation, inventory));
     m_resources.push_back(
         std::make_unique<SessionServiceResource>(&m_authenticator, bmc->configuration(), bmc->eventLog()));
     m_resources.push_back(std::make_unique<AccountServiceResource>(bmc->accounts()));
-    m_resources.push_back(std::make_unique<ChassisResource>(bmc->power(), bmc->chassisIdentify(), bmc->sensors()));
+    m_resources.push_back(
+        std::make_unique<ChassisResource>(bmc->power(), bmc->chassisIdentify(), bmc->sensors(), inventory));
     auto manager =
         std::make_unique<ManagerResource>(bmc->services(), installation, m_settings.networkFacts,
                                           ManagerResource::Ports{m_settings.port, m_settings.tls, m_settings.ipmiPort});
@@ -80,6 +85,7 @@ void RedfishServer::addResources(Bmc *bmc)
     m_resources.push_back(std::move(manager));
     m_resources.push_back(std::make_unique<LogServiceResource>(bmc->eventLog(), bmc->console()));
     m_resources.push_back(std::make_unique<EventServiceResource>(bmc->power(), bmc->eventLog(), &m_guard));
+    m_resources.push_back(std::make_unique<TaskServiceResource>(&m_tasks));
     m_resources.push_back(std::make_unique<RegistryResource>(&m_directory));
 }
 

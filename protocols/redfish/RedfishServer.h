@@ -5,6 +5,7 @@
 #include "RedfishAuthenticator.h"
 #include "RedfishResource.h"
 #include "ServiceDirectory.h"
+#include "TaskRegistry.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -15,6 +16,7 @@
 
 class Bmc;
 class NetworkFacts;
+class PowerTasks;
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
@@ -69,6 +71,8 @@ private:
     RedfishAuthenticator m_authenticator;
     HttpHeaderList m_answerHeaders; // on every answer (HttpHeaders)
     ServiceDirectory m_directory;
+    TaskRegistry m_tasks;
+    std::unique_ptr<PowerTasks> m_powerTasks;
     std::vector<std::unique_ptr<RedfishResource>> m_resources;
     std::unique_ptr<QHttpServer> m_http;
     QTcpServer *m_listener = nullptr; // owned by m_http once bound

@@ -105,6 +105,10 @@ Item {
                     visible: page.power.busy
                     text: qsTr("Busy: %1 is running. The buttons wait for it to finish.")
                           .arg(Texts.action(page.power.runningAction))
+                          + (page.power.queuedActions.length > 0
+                             ? " " + qsTr("Then: %1.").arg(page.power.queuedActions
+                                                             .map(action => Texts.action(action)).join(", "))
+                             : "")
                     color: Theme.powerTransition
                     font.pixelSize: Theme.fontSmall
                     wrapMode: Text.WordWrap

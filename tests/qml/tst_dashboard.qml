@@ -124,7 +124,13 @@ TestCase {
         const busy = findChild(page, "busyLabel")
         verify(busy.visible)
         verify(busy.text.indexOf("Power on") >= 0)
-        tryCompare(Dashboard.power, "busy", false, 5000)
+        verify(busy.text.indexOf("Then") < 0)
+        // A script's next request waits its turn, and the screen says what comes next.
+        compare(fixture.requestAsIpmi(Power.Action.PowerCycle), Power.Admission.Accepted)
+        tryVerify(() => busy.text.indexOf("Then: Power cycle.") >= 0, 2000)
+        tryVerify(() => busy.text.indexOf("Power cycle is running") >= 0, 5000)
+        tryCompare(Dashboard.power, "busy", false, 10000)
+        compare(Dashboard.power.state, Power.State.On)
     }
 
     function test_consoleShowsWhatTheHostWrites() {

@@ -33,11 +33,12 @@ QString readingType(Sensor::Kind kind)
 } // namespace
 
 ChassisResource::ChassisResource(const PowerController *power, ChassisIdentify *identify, const SensorRegistry *sensors,
-                                 QObject *parent)
+                                 HostInventory inventory, QObject *parent)
     : RedfishResource(parent)
     , m_power(power)
     , m_identify(identify)
     , m_sensors(sensors)
+    , m_inventory(std::move(inventory))
 {
 }
 
@@ -65,7 +66,7 @@ RedfishReply ChassisResource::get() const
 {
     const ChassisIdentify::State identify = m_identify->state();
     const PowerController::State power = m_power->state();
-    return RedfishReply::ok(QJsonObject{
+    QJsonObject chassis{
         {u"@odata.id"_s, chassisPath},
         {u"@odata.type"_s, chassisSchema.odataType()},
         {u"Id"_s, u"chassis"_s},
@@ -83,7 +84,15 @@ RedfishReply ChassisResource::get() const
         {u"Links"_s,
          QJsonObject{{u"ComputerSystems"_s, QJsonArray{link(u"/redfish/v1/Systems/system"_s)}},
                      {u"ManagedBy"_s, QJsonArray{link(u"/redfish/v1/Managers/bmc"_s)}}}},
-    });
+    };
+    const HostInventory::Board &board = m_inventory.board;
+    RedfishJson::insertConfigured(chassis,
+                                  {{u"Manufacturer"_s, board.manufacturer},
+                                   {u"Model"_s, board.product},
+                                   {u"PartNumber"_s, board.partNumber},
+                                   {u"SerialNumber"_s, board.serial},
+                                   {u"AssetTag"_s, m_inventory.product.assetTag}});
+    return RedfishReply::ok(chassis);
 }
 
 RedfishReply ChassisResource::patch(const RedfishRequest &request)

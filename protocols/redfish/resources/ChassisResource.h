@@ -1,19 +1,21 @@
 #pragma once
 
+#include "HostInventory.h"
 #include "RedfishResource.h"
 
 class ChassisIdentify;
 class PowerController;
 class SensorRegistry;
 
-// The host's chassis: power state, the identify indicator IPMI's Chassis Identify also drives
+// The host's chassis: what it holds (the FRU board area's inventory, the product's asset tag),
+// power state, the identify indicator IPMI's Chassis Identify also drives
 // (IndicatorLED and LocationIndicatorActive), and the Sensors IPMI's SDR shows.
 class ChassisResource : public RedfishResource
 {
     Q_OBJECT
 public:
     ChassisResource(const PowerController *power, ChassisIdentify *identify, const SensorRegistry *sensors,
-                    QObject *parent = nullptr);
+                    HostInventory inventory, QObject *parent = nullptr);
     void registerIn(ServiceDirectory &directory) override;
 
 private:
@@ -26,4 +28,5 @@ private:
     const PowerController *m_power;
     ChassisIdentify *m_identify;
     const SensorRegistry *m_sensors;
+    HostInventory m_inventory;
 };

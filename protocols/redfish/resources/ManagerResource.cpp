@@ -113,11 +113,10 @@ RedfishReply ManagerResource::reset(const RedfishRequest &request)
             return RedfishReply::error(400, BaseMessages::make("ActionParameterNotSupported", {it.key(), action}));
     }
     const QString type = body->value(u"ResetType"_s).toString(u"GracefulRestart"_s);
+    // The parameter is supported; its value is not one of those allowed.
     if (type != u"GracefulRestart"_s && type != u"ForceRestart"_s)
-        return RedfishReply::error(
-            400,
-            {BaseMessages::make("ActionParameterNotSupported", {u"ResetType"_s, action}),
-             BaseMessages::make("ActionParameterValueNotInList", {type, u"ResetType"_s, action})});
+        return RedfishReply::error(400,
+                                   BaseMessages::make("ActionParameterValueNotInList", {type, u"ResetType"_s, action}));
     // After the answer is on its way: qbmc restarts in place, state written first.
     const QString reason = u"Redfish Manager.Reset by %1"_s.arg(request.user);
     QTimer::singleShot(200, this, [this, reason] { emit restartRequested(reason); });

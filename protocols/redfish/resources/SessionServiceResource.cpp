@@ -153,9 +153,9 @@ RedfishReply SessionServiceResource::login(const RedfishRequest &request)
     if (!created) {
         if (created.failure() == RedfishAuthenticator::Refusal::SessionLimit)
             return RedfishReply::error(503, BaseMessages::make("SessionLimitExceeded"));
-        RedfishReply reply = RedfishReply::error(401, BaseMessages::noValidSession());
-        reply.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"qbmc\", charset=\"UTF-8\"");
-        return reply;
+        // No WWW-Authenticate: the credentials were in the body, and a Basic challenge makes HTTP
+        // libraries send them again as Basic, counting one wrong password twice toward lockout.
+        return RedfishReply::error(401, BaseMessages::noValidSession());
     }
     const auto &[session, token] = *created;
     RedfishReply reply = RedfishReply::ok(sessionJson(session.id), 201);

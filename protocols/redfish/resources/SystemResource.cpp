@@ -5,6 +5,7 @@
 #include "InstallationIdentity.h"
 #include "PowerController.h"
 #include "PowerRestorePolicy.h"
+#include "PowerTasks.h"
 #include "RedfishJson.h"
 
 #include <QMetaEnum>
@@ -65,13 +66,16 @@ std::optional<RedfishMessage> readBootValue(const QJsonObject &boot, const QStri
 }
 } // namespace
 
-SystemResource::SystemResource(PowerController *power, BootOverride *bootOverride, PowerRestorePolicy *restorePolicy,
-                               const InstallationIdentity *installation, QObject *parent)
+SystemResource::SystemResource(PowerController *power, PowerTasks *powerTasks, BootOverride *bootOverride,
+                               PowerRestorePolicy *restorePolicy, const InstallationIdentity *installation,
+                               HostInventory inventory, QObject *parent)
     : RedfishResource(parent)
     , m_power(power)
+    , m_powerTasks(powerTasks)
     , m_bootOverride(bootOverride)
     , m_restorePolicy(restorePolicy)
     , m_installation(installation)
+    , m_inventory(std::move(inventory))
 {
 }
 
@@ -112,7 +116,7 @@ RedfishReply SystemResource::get() const
             restorePolicy = name;
     }
     const bool failed = m_power->lastActionFailed();
-    return RedfishReply::ok(QJsonObject{
+    QJsonObject system{
         {u"@odata.id"_s, systemPath},
         {u"@odata.type"_s, systemSchema.odataType()},
         {u"Id"_s, u"system"_s},
@@ -137,7 +141,15 @@ RedfishReply SystemResource::get() const
                           {u"target"_s, resetTarget},
                           {u"@Redfish.ActionInfo"_s, resetInfo},
                       }}}},
-    });
+    };
+    const HostInventory::Product &product = m_inventory.product;
+    RedfishJson::insertConfigured(system,
+                                  {{u"Manufacturer"_s, product.manufacturer},
+                                   {u"Model"_s, product.name},
+                                   {u"PartNumber"_s, product.partNumber},
+                                   {u"SerialNumber"_s, product.serial},
+                                   {u"AssetTag"_s, product.assetTag}});
+    return RedfishReply::ok(system);
 }
 
 RedfishReply SystemResource::resetActionInfo() const
@@ -176,21 +188,23 @@ RedfishReply SystemResource::reset(const RedfishRequest &request)
                                                       {RedfishJson::valueText(value), u"ResetType"_s, action}));
     const std::optional<PowerController::Action> resetType = PowerController::actionFromName(value.toString());
     if (!resetType || !m_power->isSupported(*resetType)) {
-        // The value names a reset this system does not support; the second message says which.
+        // The parameter is supported; its value is not one of the resets this system can do.
         return RedfishReply::error(
-            400,
-            {BaseMessages::make("ActionParameterNotSupported", {u"ResetType"_s, action}),
-             BaseMessages::make("ActionParameterValueNotInList", {value.toString(), u"ResetType"_s, action})});
+            400, BaseMessages::make("ActionParameterValueNotInList", {value.toString(), u"ResetType"_s, action}));
     }
 
     PowerController *power = m_power;
-    switch (power->request(*resetType, Actor::redfish(request.user))) {
-    case PowerController::Admission::Accepted: return RedfishReply::success();
+    const PowerController::Submission submission = power->submit(*resetType, Actor::redfish(request.user));
+    switch (submission.admission) {
+    case PowerController::Admission::Accepted: return m_powerTasks->track(submission, *resetType, request, *body);
     case PowerController::Admission::AlreadyDone: return RedfishReply::noContent();
     case PowerController::Admission::Busy: {
+        // Only someone else's action, or a full queue, makes a request wait (docs/decisions.md#105).
         RedfishMessage message = BaseMessages::make("ResourceInUse");
-        message.resolution = u"%1 is still running; try again when it has finished."_s.arg(
-            PowerController::actionName(power->currentAction().value_or(*resetType)));
+        const std::optional<Actor> actor = power->currentActor();
+        message.resolution = u"%1 from %2 is still running; try again when it has finished."_s.arg(
+            PowerController::actionName(power->currentAction().value_or(*resetType)),
+            actor ? actor->toString() : u"someone else"_s);
         return RedfishReply::error(409, message);
     }
     case PowerController::Admission::InvalidInState: {

@@ -1,21 +1,26 @@
 #pragma once
 
+#include "HostInventory.h"
 #include "RedfishResource.h"
 
 class BootOverride;
 class InstallationIdentity;
 class PowerController;
 class PowerRestorePolicy;
+class PowerTasks;
 
-// The host as a ComputerSystem: power state from the power model, the boot override it shares
+// The host as a ComputerSystem: what it is (the FRU product area's inventory), power state from
+// the power model, the boot override it shares
 // with IPMI's boot options, the power-restore policy, and the Reset action with every reset type
-// the backend can do (and its ActionInfo).
+// the backend can do (and its ActionInfo). An accepted reset answers 202 with a task that ends
+// when the action does (docs/decisions.md#105).
 class SystemResource : public RedfishResource
 {
     Q_OBJECT
 public:
-    SystemResource(PowerController *power, BootOverride *bootOverride, PowerRestorePolicy *restorePolicy,
-                   const InstallationIdentity *installation, QObject *parent = nullptr);
+    SystemResource(PowerController *power, PowerTasks *powerTasks, BootOverride *bootOverride,
+                   PowerRestorePolicy *restorePolicy, const InstallationIdentity *installation, HostInventory inventory,
+                   QObject *parent = nullptr);
     void registerIn(ServiceDirectory &directory) override;
 
 private:
@@ -27,7 +32,9 @@ private:
     QStringList resetTypes() const;
 
     PowerController *m_power;
+    PowerTasks *m_powerTasks;
     BootOverride *m_bootOverride;
     PowerRestorePolicy *m_restorePolicy;
     const InstallationIdentity *m_installation;
+    HostInventory m_inventory;
 };

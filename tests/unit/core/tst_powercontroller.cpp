@@ -41,6 +41,11 @@ private slots:
     void nmiPulsesAtOnce();
 
     void busyRefusesEveryOtherRequest();
+    void theSameUsersRequestsQueue();
+    void aQueuedRequestIsJudgedByTheStateTheQueueLeaves();
+    void theQueueIsBounded();
+    void aFailedActionDropsTheQueue();
+    void aQueuedRequestCanBeCancelled();
     void forcedActionCutsShortGracefulWait();
     void gracefulPressIsNotInterruptible();
     void waitForLedTimesOut();
@@ -307,6 +312,119 @@ void tst_PowerController::busyRefusesEveryOtherRequest()
     QVERIFY(!power->isBusy());
     QCOMPARE(m_backend->presses.size(), 1);
     QCOMPARE(power->request(Action::ForceOff, Actor::screen()), Admission::Accepted);
+}
+
+// docs/decisions.md#105: "ForceOff, then On" from one user works without a pause in between;
+// the On waits its turn, then rests the supply for the cycle delay before it presses.
+void tst_PowerController::theSameUsersRequestsQueue()
+{
+    PowerController *power = makeController(Led::On);
+    QSignalSpy started(power, &PowerController::requestStarted);
+    QSignalSpy finished(power, &PowerController::requestFinished);
+    QSignalSpy busy(power, &PowerController::busyChanged);
+    const PowerController::Submission off = power->submit(Action::ForceOff, Actor::redfish(u"ops"_s));
+    QCOMPARE(off.admission, Admission::Accepted);
+    QVERIFY(!off.queued);
+    const PowerController::Submission on = power->submit(Action::On, Actor::ipmi(u"ops"_s));
+    QCOMPARE(on.admission, Admission::Accepted);
+    QVERIFY(on.queued);
+    QVERIFY(on.ticket > off.ticket);
+    QCOMPARE(power->queuedActions(), QList<Action>{Action::On});
+    QVERIFY(messages().contains(u"On requested; it runs after ForceOff"_s));
+    QCOMPARE(power->lastRequest()->action, Action::On);
+    QCOMPARE(started.size(), 1);
+
+    m_backend->setLed(Led::Off);
+    m_backend->release();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).toULongLong(), off.ticket);
+    QCOMPARE(started.size(), 2);
+    QCOMPARE(started.at(1).at(0).toULongLong(), on.ticket);
+    QCOMPARE(power->currentAction(), Action::On);
+    QCOMPARE(power->currentActor()->origin, Actor::Origin::Ipmi);
+    QVERIFY(power->queuedActions().isEmpty());
+    QCOMPARE(m_backend->presses.size(), 1); // resting first
+    QTRY_COMPARE_WITH_TIMEOUT(m_backend->presses.size(), 2, 2000);
+    QCOMPARE(m_backend->presses.last(), (Press{Button::Power, 100ms}));
+    m_backend->release();
+    m_backend->setLed(Led::On);
+    QCOMPARE(finished.size(), 2);
+    QCOMPARE(finished.at(1).at(0).toULongLong(), on.ticket);
+    QCOMPARE(finished.at(1).at(1).value<Outcome>(), Outcome::Completed);
+    // Busy once from the first request to the end of the last.
+    QCOMPARE(busy.size(), 2);
+    QVERIFY(!power->isBusy());
+}
+
+void tst_PowerController::aQueuedRequestIsJudgedByTheStateTheQueueLeaves()
+{
+    PowerController *power = makeController(Led::On);
+    const Actor ops = Actor::redfish(u"ops"_s);
+    QCOMPARE(power->request(Action::ForceOff, ops), Admission::Accepted);
+    // A reset of the host the queue will have switched off: refused now, while it can be acted on.
+    QCOMPARE(power->request(Action::ForceRestart, ops), Admission::InvalidInState);
+    // Off after off: queued, and a no-op when its turn comes.
+    QSignalSpy finished(power, &PowerController::requestFinished);
+    const PowerController::Submission shutdown = power->submit(Action::GracefulShutdown, ops);
+    QCOMPARE(shutdown.admission, Admission::Accepted);
+    QVERIFY(shutdown.queued);
+    m_backend->setLed(Led::Off);
+    m_backend->release();
+    QCOMPARE(finished.size(), 2);
+    QCOMPARE(finished.at(1).at(0).toULongLong(), shutdown.ticket);
+    QCOMPARE(finished.at(1).at(1).value<Outcome>(), Outcome::Completed);
+    QVERIFY(messages().contains(u"GracefulShutdown: the host is already off, nothing to do"_s));
+    QCOMPARE(m_backend->presses.size(), 1);
+    QVERIFY(!power->isBusy());
+}
+
+void tst_PowerController::theQueueIsBounded()
+{
+    PowerController *power = makeController(Led::Off);
+    const Actor ops = Actor::redfish(u"ops"_s);
+    QCOMPARE(power->request(Action::On, ops), Admission::Accepted);
+    for (int i = 0; i < PowerController::maxQueued; ++i)
+        QCOMPARE(power->request(Action::PowerCycle, ops), Admission::Accepted);
+    QCOMPARE(power->request(Action::PowerCycle, ops), Admission::Busy);
+    QCOMPARE(power->queuedActions().size(), PowerController::maxQueued);
+}
+
+void tst_PowerController::aFailedActionDropsTheQueue()
+{
+    m_timings.onTimeout = 50ms;
+    PowerController *power = makeController(Led::Off);
+    const Actor ops = Actor::redfish(u"ops"_s);
+    QSignalSpy finished(power, &PowerController::requestFinished);
+    QCOMPARE(power->request(Action::On, ops), Admission::Accepted);
+    const quint64 queued = power->submit(Action::GracefulRestart, ops).ticket;
+    m_backend->release();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 5000);
+    QCOMPARE(finished.at(0).at(1).value<Outcome>(), Outcome::TimedOut);
+    QCOMPARE(finished.at(1).at(0).toULongLong(), queued);
+    QCOMPARE(finished.at(1).at(1).value<Outcome>(), Outcome::Cancelled);
+    QCOMPARE(finished.at(1).at(2).toString(), u"On before it did not complete"_s);
+    QVERIFY(messages().contains(u"GracefulRestart was not run: On before it did not complete"_s));
+    QCOMPARE(m_backend->presses.size(), 1);
+    QVERIFY(!power->isBusy());
+}
+
+void tst_PowerController::aQueuedRequestCanBeCancelled()
+{
+    PowerController *power = makeController(Led::Off);
+    const Actor ops = Actor::redfish(u"ops"_s);
+    QSignalSpy finished(power, &PowerController::requestFinished);
+    const quint64 running = power->submit(Action::On, ops).ticket;
+    const quint64 queued = power->submit(Action::ForceOff, ops).ticket;
+    QVERIFY(!power->cancel(running, ops)); // a held button cannot be taken back
+    QVERIFY(power->cancel(queued, Actor::redfish(u"admin"_s)));
+    QVERIFY(!power->cancel(queued, ops));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(1).value<Outcome>(), Outcome::Cancelled);
+    QVERIFY(messages().contains(u"ForceOff from redfish:ops cancelled before it ran"_s));
+    m_backend->release();
+    m_backend->setLed(Led::On);
+    QCOMPARE(m_backend->presses.size(), 1);
+    QVERIFY(!power->isBusy());
 }
 
 void tst_PowerController::forcedActionCutsShortGracefulWait()

@@ -198,16 +198,27 @@ void tst_ChassisCommands::controlRefusals()
     QCOMPARE(m_backend->nmiPulses, 0);
 }
 
+// Another user's request while an action runs is busy; the same user's is queued behind it
+// (docs/decisions.md#105), so "power on" then "power off" in a script both succeed.
 void tst_ChassisCommands::controlWhileAnActionRunsIsBusy()
 {
     QCOMPARE(call(0x02, bytes("01")).completionCode, CompletionCode::Success);
     QVERIFY(power()->isBusy()); // the fake holds the press until released
-    QCOMPARE(call(0x02, bytes("00")).completionCode, CompletionCode::NodeBusy);
+    IpmiRequest fromBob = CommandTesting::request(NetFn::chassis, 0x02, bytes("00"));
+    fromBob.caller.user = u"bob"_s;
+    QCOMPARE(m_table->dispatch(fromBob).completionCode, CompletionCode::NodeBusy);
     QCOMPARE(power()->lastRequest()->action, Action::On);
+    QCOMPARE(call(0x02, bytes("00")).completionCode, CompletionCode::Success);
+    QCOMPARE(power()->queuedActions(), QList<Action>{Action::ForceOff});
+    // A hard reset after the queued power-down would reset an off host: refused now.
+    QCOMPARE(call(0x02, bytes("03")).completionCode, CompletionCode::NotSupportedInPresentState);
     m_backend->release();
     m_backend->setLed(LedState::On);
+    QCOMPARE(power()->currentAction(), Action::ForceOff);
+    m_backend->release();
+    m_backend->setLed(LedState::Off);
     QVERIFY(!power()->isBusy());
-    QCOMPARE(call(0x02, bytes("03")).completionCode, CompletionCode::Success);
+    QCOMPARE(call(0x02, bytes("02")).completionCode, CompletionCode::Success);
 }
 
 void tst_ChassisCommands::identify_data()
