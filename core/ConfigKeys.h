@@ -40,6 +40,7 @@ inline constexpr Key<QString> fruProductSerial{"fru.product.serial"};
 inline constexpr Key<QString> fruProductAssetTag{"fru.product.asset_tag"};
 
 inline constexpr Key<QString> hostBackend{"host.backend"};
+inline constexpr Key<QString> hostBiosVersion{"host.bios_version"};
 inline constexpr Key<Duration> hostSimPowerOnDelay{"host.sim.power_on_delay"};
 inline constexpr Key<Duration> hostSimShutdownDelay{"host.sim.shutdown_delay"};
 inline constexpr Key<Duration> hostSimForceOffHold{"host.sim.force_off_hold"};

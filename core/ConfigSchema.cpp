@@ -137,6 +137,13 @@ ConfigSchema::ConfigSchema()
 
         choiceKey(hostBackend, {u"sim"_s, u"gpio"_s},
                   u"what drives the host: the simulated host or a GPIO-wired ATX header"_s),
+        [] {
+            ConfigKey key = stringKey(hostBiosVersion,
+                                      u"the host firmware's version, as Redfish shows it (BiosVersion, "
+                                      "FirmwareInventory); nothing reads it from the host"_s);
+            key.maximum = 63;
+            return key;
+        }(),
         secondsKey(hostSimPowerOnDelay, 1.0, 0, 60,
                    u"simulated host: power LED comes on this long after a short press"_s),
         secondsKey(hostSimShutdownDelay, 2.0, 0, 600,

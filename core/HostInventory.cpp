@@ -11,5 +11,6 @@ HostInventory HostInventory::fromConfiguration(const Configuration &configuratio
         Board{text(fruBoardManufacturer), text(fruBoardProduct), text(fruBoardSerial), text(fruBoardPartNumber)},
         Product{text(fruProductManufacturer), text(fruProductName), text(fruProductPartNumber), text(fruProductVersion),
                 text(fruProductSerial), text(fruProductAssetTag)},
+        text(hostBiosVersion),
     };
 }

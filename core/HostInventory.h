@@ -4,8 +4,9 @@
 
 class Configuration;
 
-// What the host is, as the fru.board.* and fru.product.* keys describe it: the one source for
-// IPMI's FRU device and Redfish's Systems and Chassis. Empty fields were not configured.
+// What the host is, as the fru.board.*, fru.product.* and host.bios_version keys describe it: the
+// one source for IPMI's FRU device and Redfish's Systems, Chassis and firmware inventory. Empty
+// fields were not configured.
 struct HostInventory
 {
     struct Board // the main board
@@ -27,6 +28,7 @@ struct HostInventory
 
     Board board;
     Product product;
+    QString biosVersion;
 
     static HostInventory fromConfiguration(const Configuration &configuration);
 };

@@ -20,6 +20,7 @@
 #include "TaskServiceResource.h"
 #include "TlsCiphers.h"
 #include "TlsIdentity.h"
+#include "UpdateServiceResource.h"
 
 #include <QCryptographicHash>
 #include <QHttpServer>
@@ -86,6 +87,7 @@ void RedfishServer::addResources(Bmc *bmc)
     m_resources.push_back(std::make_unique<LogServiceResource>(bmc->eventLog(), bmc->console()));
     m_resources.push_back(std::make_unique<EventServiceResource>(bmc->power(), bmc->eventLog(), &m_guard));
     m_resources.push_back(std::make_unique<TaskServiceResource>(&m_tasks));
+    m_resources.push_back(std::make_unique<UpdateServiceResource>(inventory));
     m_resources.push_back(std::make_unique<RegistryResource>(&m_directory));
 }
 

@@ -35,8 +35,9 @@ int retry(const std::function<int()> &attempt, int wanted)
 
 const QString adminPassword = u"Redfish-test-1"_s;
 const QString viewerPassword = u"Viewer-pass-1"_s;
-const QByteArray fastHost = "host:\n  sim:\n    power_on_delay: 0.2\n    shutdown_delay: 0.3\n    force_off_hold: 0.3\n"
-                            "power:\n  long_press: 0.5\n  cycle_delay: 0.2\n";
+const QByteArray fastHost =
+    "host:\n  bios_version: 2.19.1\n  sim:\n    power_on_delay: 0.2\n    shutdown_delay: 0.3\n    force_off_hold: 0.3\n"
+    "power:\n  long_press: 0.5\n  cycle_delay: 0.2\n";
 const QByteArray inventory = "fru:\n  board:\n    manufacturer: Raspberry Pi Ltd\n    product: Pi 4 Model B\n"
                              "    serial: 10000000abcd\n    part_number: PI4B-4GB\n"
                              "  product:\n    manufacturer: Example Systems\n    name: Rack Server 1U\n"
@@ -75,6 +76,7 @@ private slots:
     void queryParameters();
     void eventStream();
     void logs();
+    void firmwareInventory();
     void crawl();
     void managerReset();
     void bodiesFollowTheSchemas();
@@ -910,14 +912,31 @@ void tst_Redfish::eventStream()
     QTRY_COMPARE_WITH_TIMEOUT(powerState(), u"Off"_s, 20000);
 }
 
+// Read-only: qbmc's own version and the configured host firmware version.
+void tst_Redfish::firmwareInventory()
+{
+    const QJsonObject service = get(u"/redfish/v1/UpdateService"_s, admin()).json();
+    QCOMPARE(service.value(u"ServiceEnabled"_s).toBool(), false);
+    const QString inventory = service.value(u"FirmwareInventory"_s).toObject().value(u"@odata.id"_s).toString();
+    QCOMPARE(get(inventory, admin()).json().value(u"Members@odata.count"_s).toInt(), 2);
+    const QJsonObject bmc = get(inventory + u"/bmc"_s, admin()).json();
+    QCOMPARE(bmc.value(u"Version"_s).toString(), QStringLiteral(QBMC_VERSION));
+    QCOMPARE(bmc.value(u"Updateable"_s).toBool(), false);
+    QCOMPARE(get(inventory + u"/bios"_s, admin()).json().value(u"Version"_s).toString(), u"2.19.1"_s);
+    QCOMPARE(get(u"/redfish/v1/Systems/system"_s, admin()).json().value(u"BiosVersion"_s).toString(), u"2.19.1"_s);
+    QCOMPARE(get(inventory + u"/cpld"_s, admin()).status, 404);
+}
+
 void tst_Redfish::logs()
 {
     const QString eventLog = u"/redfish/v1/Managers/bmc/LogServices/EventLog"_s;
     QCOMPARE(get(u"/redfish/v1/Managers/bmc/LogServices"_s, admin()).json().value(u"Members@odata.count"_s).toInt(), 2);
     QJsonArray entries = get(eventLog + u"/Entries"_s, admin()).json().value(u"Members"_s).toArray();
     QVERIFY(entries.size() > 5);
+    // The collection's schema expands its members: each is the whole entry, as its own URI has it.
     const QJsonObject last = get(entries.last().toObject().value(u"@odata.id"_s).toString(), admin()).json();
     QVERIFY(!last.value(u"Message"_s).toString().isEmpty());
+    QCOMPARE(entries.last().toObject(), last);
     QCOMPARE(
         send(u"POST"_s, eventLog + u"/Actions/LogService.ClearLog"_s, "{}", {u"-u"_s, u"viewer:"_s + viewerPassword})
             .status,
@@ -936,6 +955,7 @@ void tst_Redfish::logs()
     const QJsonArray files = get(console, admin()).json().value(u"Members"_s).toArray();
     QCOMPARE(files.size(), 1);
     const QJsonObject entry = get(console + u"/0"_s, admin()).json();
+    QCOMPARE(files.first().toObject(), entry);
     QCOMPARE(entry.value(u"Name"_s).toString(), u"console.log"_s);
     const Reply attachment = get(entry.value(u"AdditionalDataURI"_s).toString(), admin());
     QCOMPARE(attachment.status, 200);
@@ -999,6 +1019,9 @@ void tst_Redfish::bodiesFollowTheSchemas()
     validator.write(QJsonDocument(m_bodies).toJson(QJsonDocument::Compact));
     validator.closeWriteChannel();
     QVERIFY(validator.waitForFinished(120000));
+    const QByteArray skipped = validator.readAllStandardError();
+    if (!skipped.isEmpty())
+        qInfo("%s", skipped.constData());
     QVERIFY2(validator.exitCode() == 0, validator.readAllStandardOutput().constData());
 }
 

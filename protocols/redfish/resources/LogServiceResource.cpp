@@ -91,13 +91,18 @@ RedfishReply LogServiceResource::eventLog() const
     return RedfishReply::ok(json);
 }
 
+// LogEntryCollection's schema expands its members automatically (OData.AutoExpand): clients such
+// as Ansible's redfish_info read the entries from Members without fetching each one.
 RedfishReply LogServiceResource::eventEntries() const
 {
-    QStringList members;
+    QJsonObject json =
+        RedfishJson::collection(eventLogPath + u"/Entries"_s, entryCollectionSchema, u"Event Log Entries"_s, {});
+    QJsonArray members;
     for (const EventLogEntry &entry : m_eventLog->entries())
-        members.append(eventLogPath + u"/Entries/"_s + QString::number(entry.id));
-    return RedfishReply::ok(
-        RedfishJson::collection(eventLogPath + u"/Entries"_s, entryCollectionSchema, u"Event Log Entries"_s, members));
+        members.append(eventEntryJson(entry));
+    json.insert(u"Members@odata.count"_s, members.size());
+    json.insert(u"Members"_s, members);
+    return RedfishReply::ok(json);
 }
 
 RedfishReply LogServiceResource::eventEntry(const RedfishRequest &request) const
@@ -107,16 +112,22 @@ RedfishReply LogServiceResource::eventEntry(const RedfishRequest &request) const
     const std::optional<EventLogEntry> entry = m_eventLog->entry(id.toUInt(&ok));
     if (!ok || !entry)
         return RedfishReply::notFound(u"LogEntry"_s, id);
-    return RedfishReply::ok(QJsonObject{
+    return RedfishReply::ok(eventEntryJson(*entry));
+}
+
+QJsonObject LogServiceResource::eventEntryJson(const EventLogEntry &entry)
+{
+    const QString id = QString::number(entry.id);
+    return QJsonObject{
         {u"@odata.id"_s, eventLogPath + u"/Entries/"_s + id},
         {u"@odata.type"_s, entrySchema.odataType()},
         {u"Id"_s, id},
         {u"Name"_s, u"Event Log Entry"_s},
         {u"EntryType"_s, u"Event"_s},
-        {u"Severity"_s, severityName(entry->severity)},
-        {u"Created"_s, entry->timestamp.toString(Qt::ISODate)},
-        {u"Message"_s, u"%1 (%2)"_s.arg(entry->message, entry->actor.toString())},
-    });
+        {u"Severity"_s, severityName(entry.severity)},
+        {u"Created"_s, entry.timestamp.toString(Qt::ISODate)},
+        {u"Message"_s, u"%1 (%2)"_s.arg(entry.message, entry.actor.toString())},
+    };
 }
 
 RedfishReply LogServiceResource::clearEventLog(const RedfishRequest &request)
@@ -144,12 +155,17 @@ QString LogServiceResource::consoleFile(const QString &id) const
 
 RedfishReply LogServiceResource::consoleEntries() const
 {
-    QStringList members;
+    QJsonObject json =
+        RedfishJson::collection(consoleLogPath + u"/Entries"_s, entryCollectionSchema, u"Host Console Log Files"_s, {});
+    QJsonArray members;
     const qsizetype count = m_console->log()->files().size();
-    for (qsizetype generation = 0; generation < count; ++generation)
-        members.append(consoleLogPath + u"/Entries/"_s + QString::number(generation));
-    return RedfishReply::ok(RedfishJson::collection(consoleLogPath + u"/Entries"_s, entryCollectionSchema,
-                                                    u"Host Console Log Files"_s, members));
+    for (qsizetype generation = 0; generation < count; ++generation) {
+        const QString id = QString::number(generation);
+        members.append(consoleEntryJson(id, consoleFile(id)));
+    }
+    json.insert(u"Members@odata.count"_s, members.size());
+    json.insert(u"Members"_s, members);
+    return RedfishReply::ok(json);
 }
 
 RedfishReply LogServiceResource::consoleEntry(const RedfishRequest &request) const
@@ -158,9 +174,14 @@ RedfishReply LogServiceResource::consoleEntry(const RedfishRequest &request) con
     const QString path = consoleFile(id);
     if (path.isEmpty())
         return RedfishReply::notFound(u"LogEntry"_s, id);
+    return RedfishReply::ok(consoleEntryJson(id, path));
+}
+
+QJsonObject LogServiceResource::consoleEntryJson(const QString &id, const QString &path)
+{
     const QFileInfo file(path);
     const QString entryPath = consoleLogPath + u"/Entries/"_s + id;
-    return RedfishReply::ok(QJsonObject{
+    return QJsonObject{
         {u"@odata.id"_s, entryPath},
         {u"@odata.type"_s, entrySchema.odataType()},
         {u"Id"_s, id},
@@ -172,7 +193,7 @@ RedfishReply LogServiceResource::consoleEntry(const RedfishRequest &request) con
         {u"Message"_s, u"Host serial console output, %1 bytes"_s.arg(file.size())},
         {u"AdditionalDataURI"_s, entryPath + u"/attachment"_s},
         {u"AdditionalDataSizeBytes"_s, file.size()},
-    });
+    };
 }
 
 RedfishReply LogServiceResource::consoleAttachment(const RedfishRequest &request) const

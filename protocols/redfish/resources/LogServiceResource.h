@@ -4,6 +4,7 @@
 
 class ConsoleHub;
 class EventLog;
+struct EventLogEntry;
 
 // The manager's logs: EventLog (the event log IPMI's SEL and the screen show, with ClearLog) and
 // HostConsole (the host's serial console log files, each an entry whose attachment is the file).
@@ -25,6 +26,8 @@ private:
     RedfishReply consoleEntry(const RedfishRequest &request) const;
     RedfishReply consoleAttachment(const RedfishRequest &request) const;
     QString consoleFile(const QString &id) const;
+    static QJsonObject eventEntryJson(const EventLogEntry &entry);
+    static QJsonObject consoleEntryJson(const QString &id, const QString &path);
 
     EventLog *m_eventLog;
     ConsoleHub *m_console;

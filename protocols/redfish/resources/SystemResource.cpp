@@ -148,7 +148,8 @@ RedfishReply SystemResource::get() const
                                    {u"Model"_s, product.name},
                                    {u"PartNumber"_s, product.partNumber},
                                    {u"SerialNumber"_s, product.serial},
-                                   {u"AssetTag"_s, product.assetTag}});
+                                   {u"AssetTag"_s, product.assetTag},
+                                   {u"BiosVersion"_s, m_inventory.biosVersion}});
     return RedfishReply::ok(system);
 }
 

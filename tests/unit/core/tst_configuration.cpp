@@ -974,8 +974,9 @@ void tst_Configuration::yaml()
     QCOMPARE(lines.at(6), u"    manufacturer: \"\"  # default"_s);
     const qsizetype host = lines.indexOf(u"host:"_s);
     QCOMPARE(lines.at(host + 1), u"  backend: \"gpio\"  # /etc/qbmc/qbmc.yaml:2"_s);
-    QCOMPARE(lines.at(host + 2), u"  sim:"_s);
-    QCOMPARE(lines.at(host + 3), u"    power_on_delay: 1  # default"_s);
+    QCOMPARE(lines.at(host + 2), u"  bios_version: \"\"  # default"_s);
+    QCOMPARE(lines.at(host + 3), u"  sim:"_s);
+    QCOMPARE(lines.at(host + 4), u"    power_on_delay: 1  # default"_s);
 
     const QStringList expected = {
         u"    force_off_hold: 4  # default"_s,
