@@ -32,6 +32,13 @@ public:
     void rename(const QString &name, const QString &newName);
     void forget(const QString &name) { m_states.remove(name); }
 
+    // New rules apply to the next failure; counts and locks already made stay as they are.
+    void setRules(int threshold, std::chrono::milliseconds duration)
+    {
+        m_threshold = threshold;
+        m_duration = duration;
+    }
+
     int threshold() const { return m_threshold; }
     std::chrono::milliseconds duration() const { return m_duration; }
 

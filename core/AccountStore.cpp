@@ -117,6 +117,12 @@ QString AccountStore::generatePassword()
     return password;
 }
 
+void AccountStore::setPolicy(const Policy &policy)
+{
+    m_policy = policy;
+    m_lockout.setRules(policy.lockoutThreshold, policy.lockoutDuration);
+}
+
 std::optional<Failure> AccountStore::checkPassword(const QByteArray &password, IpmiAccess ipmi) const
 {
     if (!AccountRules::isPrintable(password))

@@ -46,6 +46,9 @@ public:
                  const Clock &clock = Clock::steady(), QObject *parent = nullptr);
 
     const Policy &policy() const { return m_policy; }
+    // Changed at run time (Redfish's AccountService): applies to the next password set and the
+    // next failed login.
+    void setPolicy(const Policy &policy);
 
     // First start: when no account exists, creates "admin" (Administrator, IPMI enabled) with
     // `presetPassword` (QBMC_ADMIN_PASSWORD) or, when that is empty, a random one that is logged

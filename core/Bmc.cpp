@@ -70,6 +70,10 @@ Bmc::Bmc(Configuration *configuration, HostBackend *backend, const PasswordHashe
     , m_identity(std::make_unique<InstallationIdentity>(stateDirectory, m_eventLog))
 {
     connect(m_power, &PowerController::hostStarting, m_bootOverride, &BootOverride::consume);
+    connect(configuration, &Configuration::valueChanged, m_accounts, [this](const QString &path) {
+        if (path.startsWith(u"accounts."))
+            m_accounts->setPolicy(accountPolicy(*m_configuration));
+    });
     // The SoL bit rate is the serial port's: changed through IPMI, it changes the line.
     connect(m_services, &ServiceSettings::solChanged, m_console,
             [this] { m_console->setBitRate(m_services->solParameters().bitRate); });

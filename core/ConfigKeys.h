@@ -109,6 +109,7 @@ inline constexpr Key<int> redfishMaxConnections{"redfish.max_connections"};
 inline constexpr Key<int> accountsLockoutThreshold{"accounts.lockout_threshold"};
 inline constexpr Key<Duration> accountsLockoutDuration{"accounts.lockout_duration"};
 inline constexpr Key<int> accountsMinPasswordLength{"accounts.min_password_length"};
+inline constexpr Key<bool> accountsIpmiByDefault{"accounts.ipmi_by_default"};
 
 inline constexpr Key<int> eventlogMaxEntries{"eventlog.max_entries"};
 

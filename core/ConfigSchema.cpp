@@ -236,9 +236,12 @@ ConfigSchema::ConfigSchema()
                    u"most HTTP connections at once; the longest idle one makes room for a new one"_s),
 
         integerKey(accountsLockoutThreshold, 5, 0, 100,
-                   u"failed logins from one address that lock the account for that address (0: never lock)"_s),
-        secondsKey(accountsLockoutDuration, 300, 1, 86400, u"how long a locked account stays locked"_s),
-        integerKey(accountsMinPasswordLength, 8, 1, 20, u"shortest password accepted when one is set"_s),
+                   u"failed logins from one address that lock the account for that address (0: never lock)"_s, runtime),
+        secondsKey(accountsLockoutDuration, 300, 1, 86400, u"how long a locked account stays locked"_s, runtime),
+        integerKey(accountsMinPasswordLength, 8, 1, 20, u"shortest password accepted when one is set"_s, runtime),
+        boolKey(accountsIpmiByDefault, true,
+                u"accounts created through Redfish without AccountTypes may use IPMI too (their password is kept "
+                "for IPMI's RAKP, as IPMI requires)"_s),
 
         integerKey(eventlogMaxEntries, 2048, 16, 65534,
                    u"entries the event log keeps; the oldest of the lowest severity go first"_s),

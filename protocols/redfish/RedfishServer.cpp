@@ -76,7 +76,8 @@ void RedfishServer::addResources(Bmc *bmc)
                                                            bmc->powerRestorePolicy(), installation, inventory));
     m_resources.push_back(
         std::make_unique<SessionServiceResource>(&m_authenticator, bmc->configuration(), bmc->eventLog()));
-    m_resources.push_back(std::make_unique<AccountServiceResource>(bmc->accounts()));
+    m_resources.push_back(
+        std::make_unique<AccountServiceResource>(bmc->accounts(), bmc->configuration(), bmc->eventLog()));
     m_resources.push_back(
         std::make_unique<ChassisResource>(bmc->power(), bmc->chassisIdentify(), bmc->sensors(), inventory));
     auto manager =

@@ -69,6 +69,7 @@ private slots:
     void aStrangerCannotLockTheAdministratorOut();
     void aFloodOfFailedLoginsLeavesTheHistory();
     void accounts();
+    void accountServiceRules();
     void redfishtool();
     void sushy();
     void chassis();
@@ -664,6 +665,61 @@ void tst_Redfish::accounts()
     reply = send(u"DELETE"_s, accounts + u"/2"_s, {}, admin()); // the last administrator
     QCOMPARE(reply.status, 409);
     QCOMPARE(reply.messageKey(), u"ResourceCannotBeDeleted"_s);
+    // What Ansible's AddUser sends: no AccountTypes (IPMI too, by accounts.ipmi_by_default) and
+    // the slot it wants as Id, honoured when free.
+    reply = send(u"POST"_s, accounts, R"({"UserName":"fleet","Password":"Fleet-pass-1","RoleId":"Operator","Id":"9"})",
+                 admin());
+    QCOMPARE(reply.status, 201);
+    QCOMPARE(QString::fromLatin1(reply.header("location")), accounts + u"/9"_s);
+    QVERIFY(reply.json().value(u"AccountTypes"_s).toArray().contains(u"IPMI"_s));
+    QCOMPARE(IpmiClients::ipmitool(m_daemon->ipmiPort(), u"fleet"_s, u"Fleet-pass-1"_s,
+                                   {u"chassis"_s, u"power"_s, u"status"_s}, {u"-L"_s, u"OPERATOR"_s})
+                 .exitCode,
+             0);
+    reply = send(u"POST"_s, accounts, R"({"UserName":"fleet2","Password":"Fleet-pass-2","RoleId":"Operator","Id":"9"})",
+                 admin());
+    QCOMPARE(reply.status, 409);
+    QCOMPARE(reply.messageKey(), u"ResourceAlreadyExists"_s);
+    reply = send(u"POST"_s, accounts,
+                 R"({"UserName":"fleet2","Password":"Fleet-pass-2","RoleId":"Operator","Id":"99"})", admin());
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"PropertyValueNotInList"_s);
+    // A password IPMI cannot carry (over 20 bytes) makes a Redfish-only account.
+    reply = send(u"POST"_s, accounts,
+                 R"({"UserName":"longpw","Password":"A-very-long-password-for-redfish","RoleId":"ReadOnly"})", admin());
+    QCOMPARE(reply.status, 201);
+    QVERIFY(!reply.json().value(u"AccountTypes"_s).toArray().contains(u"IPMI"_s));
+    QCOMPARE(send(u"DELETE"_s, QString::fromLatin1(reply.header("location")), {}, admin()).status, 204);
+    QCOMPARE(send(u"DELETE"_s, accounts + u"/9"_s, {}, admin()).status, 204);
+}
+
+// The password and lockout rules are runtime settings an administrator changes and qbmc keeps.
+void tst_Redfish::accountServiceRules()
+{
+    const QString service = u"/redfish/v1/AccountService"_s;
+    Reply reply = send(u"PATCH"_s, service, R"({"AccountLockoutThreshold":7,"MinPasswordLength":10})", admin());
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"AccountLockoutThreshold"_s).toInt(), 7);
+    QCOMPARE(reply.json().value(u"MinPasswordLength"_s).toInt(), 10);
+    reply = send(u"POST"_s, u"/redfish/v1/AccountService/Accounts"_s,
+                 R"({"UserName":"shorty","Password":"Short-p-1","RoleId":"ReadOnly"})", admin());
+    QCOMPARE(reply.status, 400);
+    QFile settings(m_daemon->stateDir() + u"/settings.json"_s);
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    const QJsonObject stored = QJsonDocument::fromJson(settings.readAll()).object().value(u"settings"_s).toObject();
+    QCOMPARE(stored.value(u"accounts.lockout_threshold"_s).toInt(), 7);
+    QCOMPARE(stored.value(u"accounts.min_password_length"_s).toInt(), 10);
+
+    reply = send(u"PATCH"_s, service, R"({"AccountLockoutDuration":1000000})", admin());
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.messageKey(), u"PropertyValueOutOfRange"_s);
+    reply = send(u"PATCH"_s, service, R"({"MinPasswordLength":"ten"})", admin());
+    QCOMPARE(reply.messageKey(), u"PropertyValueTypeError"_s);
+    reply = send(u"PATCH"_s, service, R"({"AccountLockoutCounterResetAfter":60})", admin());
+    QCOMPARE(reply.messageKey(), u"PropertyNotWritable"_s);
+    QCOMPARE(send(u"PATCH"_s, service, R"({"MinPasswordLength":8})", {u"-u"_s, u"viewer:"_s + viewerPassword}).status,
+             403);
+    QCOMPARE(send(u"PATCH"_s, service, R"({"AccountLockoutThreshold":5,"MinPasswordLength":8})", admin()).status, 200);
 }
 
 void tst_Redfish::redfishtool()

@@ -3,6 +3,10 @@
 #include "AccountRules.h"
 #include "AccountStore.h"
 #include "BaseMessages.h"
+#include "ConfigKeys.h"
+#include "ConfigSchema.h"
+#include "Configuration.h"
+#include "EventLog.h"
 #include "RedfishJson.h"
 
 #include <chrono>
@@ -69,9 +73,12 @@ RedfishReply refusal(const Failure &failure, const QString &property, const QStr
 }
 } // namespace
 
-AccountServiceResource::AccountServiceResource(AccountStore *accounts, QObject *parent)
+AccountServiceResource::AccountServiceResource(AccountStore *accounts, Configuration *configuration, EventLog *eventLog,
+                                               QObject *parent)
     : RedfishResource(parent)
     , m_accounts(accounts)
+    , m_configuration(configuration)
+    , m_eventLog(eventLog)
 {
 }
 
@@ -84,6 +91,7 @@ void AccountServiceResource::registerIn(ServiceDirectory &directory)
     using enum HttpMethod;
     using enum RedfishPrivilege;
     routes.add(Get, servicePath, Login, this, &AccountServiceResource::service);
+    routes.add(Patch, servicePath, ConfigureUsers, this, &AccountServiceResource::patchService);
     routes.add(Get, accountsPath, Login, this, &AccountServiceResource::accounts);
     routes.add(Post, accountsPath, ConfigureUsers, this, &AccountServiceResource::createAccount);
     routes.add(Get, accountPath, Login, this, &AccountServiceResource::account);
@@ -113,6 +121,59 @@ RedfishReply AccountServiceResource::service() const
         {u"Roles"_s, link(rolesPath)},
         {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
     });
+}
+
+// The password and lockout rules, each a runtime setting with its own range (the schema's).
+RedfishReply AccountServiceResource::patchService(const RedfishRequest &request)
+{
+    const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
+    if (!body)
+        return body.failure();
+    struct Rule
+    {
+        QString property;
+        const ConfigKey *key;
+    };
+    const ConfigSchema &schema = ConfigSchema::instance();
+    const Rule rules[] = {
+        {u"AccountLockoutThreshold"_s, schema.key(QString(ConfigKeys::accountsLockoutThreshold.path))},
+        {u"AccountLockoutDuration"_s, schema.key(QString(ConfigKeys::accountsLockoutDuration.path))},
+        {u"MinPasswordLength"_s, schema.key(QString(ConfigKeys::accountsMinPasswordLength.path))},
+    };
+    const QJsonObject current = service().json;
+    QList<RedfishMessage> problems;
+    bool changed = false;
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        const auto rule = std::find_if(std::begin(rules), std::end(rules),
+                                       [&](const Rule &candidate) { return candidate.property == it.key(); });
+        if (rule == std::end(rules)) {
+            problems.append(BaseMessages::refusedProperty(current, it.key()));
+            continue;
+        }
+        const double number = it->toDouble(-1);
+        if (!it->isDouble() || number != double(qint64(number))) {
+            problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), it.key()));
+            continue;
+        }
+        if (number < rule->key->minimum || number > rule->key->maximum) {
+            problems.append(BaseMessages::make("PropertyValueOutOfRange", {RedfishJson::valueText(*it), it.key()},
+                                               u"#/"_s + it.key()));
+            continue;
+        }
+        const QVariant before = m_configuration->value(*rule->key);
+        if (const auto failure = m_configuration->setRuntimeValue(*rule->key, QVariant(qint64(number)))) {
+            RedfishMessage message =
+                BaseMessages::make("PropertyValueIncorrect", {it.key(), RedfishJson::valueText(*it)});
+            message.resolution = failure->message;
+            return RedfishReply::error(500, message);
+        }
+        if (before != m_configuration->value(*rule->key))
+            m_eventLog->info(Actor::redfish(request.user),
+                             u"Setting %1 changed from %2 to %3"_s.arg(rule->key->path, before.toString(),
+                                                                       m_configuration->value(*rule->key).toString()));
+        changed = true;
+    }
+    return RedfishReply::patched(service(), changed, problems);
 }
 
 QJsonObject AccountServiceResource::accountJson(int id) const
@@ -181,7 +242,7 @@ RedfishReply AccountServiceResource::createAccount(const RedfishRequest &request
             problems.append(
                 BaseMessages::propertyValueTypeError(RedfishJson::valueText(body->value(required)), required));
     }
-    static const QStringList known{u"UserName"_s, u"Password"_s, u"RoleId"_s, u"Enabled"_s, u"AccountTypes"_s};
+    static const QStringList known{u"UserName"_s, u"Password"_s, u"RoleId"_s, u"Enabled"_s, u"AccountTypes"_s, u"Id"_s};
     for (auto it = body->begin(); it != body->end(); ++it) {
         if (!known.contains(it.key()))
             problems.append(BaseMessages::propertyUnknown(it.key()));
@@ -192,23 +253,46 @@ RedfishReply AccountServiceResource::createAccount(const RedfishRequest &request
     if (body->contains(u"Enabled"_s) && !body->value(u"Enabled"_s).isBool())
         problems.append(
             BaseMessages::propertyValueTypeError(RedfishJson::valueText(body->value(u"Enabled"_s)), u"Enabled"_s));
+    // A client may ask for the slot (Ansible's account_id, IPMI's user id): honoured when it is
+    // free, refused otherwise, never silently replaced by another.
+    int id = 0;
+    if (body->contains(u"Id"_s)) {
+        bool number = false;
+        id = body->value(u"Id"_s).toString().toInt(&number);
+        if (!body->value(u"Id"_s).isString() || !number || id <= 0)
+            problems.append(
+                BaseMessages::propertyValueTypeError(RedfishJson::valueText(body->value(u"Id"_s)), u"Id"_s));
+    }
     const QJsonArray types = body->value(u"AccountTypes"_s).toArray();
     if (!problems.isEmpty())
         return RedfishReply::error(400, problems);
 
     const QString name = body->value(u"UserName"_s).toString();
-    const AccountStore::IpmiAccess ipmi =
-        types.contains(u"IPMI"_s) ? AccountStore::IpmiAccess::Enabled : AccountStore::IpmiAccess::Disabled;
+    const QByteArray password = body->value(u"Password"_s).toString().toUtf8();
+    // Without AccountTypes, accounts.ipmi_by_default decides (clients such as Ansible's AddUser
+    // cannot name them); a password IPMI cannot carry then makes a Redfish-only account.
+    const bool typesGiven = body->contains(u"AccountTypes"_s);
+    AccountStore::IpmiAccess ipmi = AccountStore::IpmiAccess::Disabled;
+    if (typesGiven ? types.contains(u"IPMI"_s)
+                   : m_configuration->value(ConfigKeys::accountsIpmiByDefault)
+                && password.size() <= AccountRules::maxIpmiPasswordLength)
+        ipmi = AccountStore::IpmiAccess::Enabled;
     const Actor actor = Actor::redfish(request.user);
-    if (const auto failure =
-            m_accounts->createAccount(name, body->value(u"Password"_s).toString().toUtf8(), *role, ipmi, actor)) {
+    if (const auto failure = m_accounts->createAccount(name, password, *role, ipmi, actor, id)) {
+        if (failure->code == Failure::Code::InvalidId) {
+            const QString wanted = body->value(u"Id"_s).toString();
+            if (id < AccountRules::firstId || id > AccountRules::lastId)
+                return RedfishReply::error(400, BaseMessages::propertyValueNotInList(wanted, u"Id"_s));
+            return RedfishReply::error(
+                409, BaseMessages::make("ResourceAlreadyExists", {u"ManagerAccount"_s, u"Id"_s, wanted}, u"#/Id"_s));
+        }
         const bool aboutTheName =
             failure->code == Failure::Code::InvalidName || failure->code == Failure::Code::AccountExists;
         return aboutTheName ? refusal(*failure, u"UserName"_s, name) : refusal(*failure, u"Password"_s, {});
     }
     if (!body->value(u"Enabled"_s).toBool(true))
         m_accounts->setEnabled(name, false, actor);
-    const int id = m_accounts->account(name)->id;
+    id = m_accounts->account(name)->id;
     RedfishReply reply = RedfishReply::ok(accountJson(id), 201);
     reply.headers.emplaceBack("Location", (accountsPath + u'/' + QString::number(id)).toUtf8());
     return reply;

@@ -4,19 +4,24 @@
 #include "RedfishResource.h"
 
 class AccountStore;
+class Configuration;
+class EventLog;
 
 // AccountService over the AccountStore that IPMI and the screen share: Accounts (create, PATCH
 // password, role, name, enabled and account types, delete; every user may change their own
-// password), Roles, and the password and lockout rules.
+// password), Roles, and the password and lockout rules, which an administrator may change
+// (kept like every setting changed at run time).
 class AccountServiceResource : public RedfishResource
 {
     Q_OBJECT
 public:
-    explicit AccountServiceResource(AccountStore *accounts, QObject *parent = nullptr);
+    AccountServiceResource(AccountStore *accounts, Configuration *configuration, EventLog *eventLog,
+                           QObject *parent = nullptr);
     void registerIn(ServiceDirectory &directory) override;
 
 private:
     RedfishReply service() const;
+    RedfishReply patchService(const RedfishRequest &request);
     RedfishReply accounts(const RedfishRequest &request) const;
     RedfishReply account(const RedfishRequest &request) const;
     RedfishReply createAccount(const RedfishRequest &request);
@@ -29,4 +34,6 @@ private:
     Expected<int, RedfishReply> visibleAccount(const RedfishRequest &request) const;
 
     AccountStore *m_accounts;
+    Configuration *m_configuration;
+    EventLog *m_eventLog;
 };
