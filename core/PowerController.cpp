@@ -214,6 +214,7 @@ PowerController::Submission PowerController::enqueue(Action action, const Actor 
     m_eventLog->info(actor, u"%1 requested; it runs after %2"_s.arg(actionName(action), actionName(before)));
     m_queue.append(Pending{action, actor, ++m_lastTicket});
     emit queueChanged();
+    updateState();
     return {Admission::Accepted, m_lastTicket, true};
 }
 
@@ -463,10 +464,16 @@ void PowerController::updateState()
     if (stable != m_loggedStableState)
         logStableState(stable);
 
-    State state = stable;
+    // In transition while the running step moves the host, or, when it does not, while what is
+    // queued will: "Off" with a power-on queued would tell a script that reads the state before
+    // its next request that nothing is coming (decisions.md#105).
     const Step *step = currentStep();
-    if (step && step->heading != State::Unknown && stable != State::Unknown && stable != step->heading)
-        state = step->heading == State::On ? State::PoweringOn : State::PoweringOff;
+    State heading = step ? step->heading : State::Unknown;
+    if (!m_queue.isEmpty() && (heading == State::Unknown || heading == stable))
+        heading = stateAfterQueue();
+    State state = stable;
+    if (heading != State::Unknown && stable != State::Unknown && stable != heading)
+        state = heading == State::On ? State::PoweringOn : State::PoweringOff;
     if (state != m_state) {
         m_state = state;
         qCDebug(lcPower, "state %s", qPrintable(stateName(state)));

@@ -333,8 +333,12 @@ void tst_PowerController::theSameUsersRequestsQueue()
     QVERIFY(messages().contains(u"On requested; it runs after ForceOff"_s));
     QCOMPARE(power->lastRequest()->action, Action::On);
     QCOMPARE(started.size(), 1);
+    QCOMPARE(power->state(), State::PoweringOff);
 
+    // Off, with a power-on queued: in transition, so a script that reads the state before its
+    // next request does not take it for done.
     m_backend->setLed(Led::Off);
+    QCOMPARE(power->state(), State::PoweringOn);
     m_backend->release();
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.at(0).at(0).toULongLong(), off.ticket);
