@@ -21,15 +21,29 @@ struct RedfishReply
     QJsonObject json;
     QByteArray raw; // when set, sent as is with `contentType`
     QByteArray contentType;
+    // A JSON body already serialized, with its ETag: a cached representation (RepresentationCache).
+    QByteArray serialized;
+    QByteArray etag;
     HttpHeaderList headers;
     // A long-lived answer (an event stream) takes over the connection's responder instead, and
     // writes the headers every answer carries (HttpHeaders) after its own.
     std::function<void(QHttpServerResponder &&responder, const HttpHeaderList &everyAnswer)> stream;
 
-    bool hasBody() const { return !json.isEmpty() || !raw.isEmpty(); }
+    bool hasBody() const { return !json.isEmpty() || !raw.isEmpty() || !serialized.isEmpty(); }
 
-    static RedfishReply ok(QJsonObject json, int status = 200) { return {status, std::move(json), {}, {}, {}, {}}; }
-    static RedfishReply noContent() { return {204, {}, {}, {}, {}, {}}; }
+    static RedfishReply ok(QJsonObject json, int status = 200)
+    {
+        RedfishReply reply;
+        reply.status = status;
+        reply.json = std::move(json);
+        return reply;
+    }
+    static RedfishReply noContent()
+    {
+        RedfishReply reply;
+        reply.status = 204;
+        return reply;
+    }
     static RedfishReply error(int status, const QList<RedfishMessage> &messages);
     static RedfishReply error(int status, const RedfishMessage &message) { return error(status, QList{message}); }
     // 404 ResourceNotFound: no `type` named `id` here (an account, a session, a log entry).

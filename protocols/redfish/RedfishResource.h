@@ -14,4 +14,8 @@ public:
     using QObject::QObject;
 
     virtual void registerIn(ServiceDirectory &directory) = 0;
+
+signals:
+    // What the routes it added with RouteTable::addCached answer has changed.
+    void representationChanged();
 };

@@ -60,8 +60,10 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
 {
     m_guard.setAnswerHeaders(m_answerHeaders);
     addResources(bmc);
-    for (const std::unique_ptr<RedfishResource> &resource : m_resources)
+    for (const std::unique_ptr<RedfishResource> &resource : m_resources) {
         resource->registerIn(m_directory);
+        m_cache.watch(resource.get());
+    }
 }
 
 // Every resource the service has, each built with the parts of the model it shows. The service
@@ -157,7 +159,9 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
     }
 
     QByteArray body;
-    if (!reply.raw.isEmpty())
+    if (!reply.serialized.isEmpty())
+        body = reply.serialized;
+    else if (!reply.raw.isEmpty())
         body = reply.raw;
     else if (reply.hasBody())
         body = QJsonDocument(reply.json).toJson(QJsonDocument::Compact);
@@ -170,7 +174,9 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
                             reply.raw.isEmpty() ? "application/json; charset=utf-8" : reply.contentType);
     const bool isRead = HttpMethods::isRead(request.method);
     if (isRead && reply.status == 200 && reply.raw.isEmpty() && !body.isEmpty()) {
-        const QByteArray etag = etagOf(body);
+        const QByteArray etag = reply.etag.isEmpty() ? etagOf(body) : reply.etag;
+        if (reply.serialized.isEmpty() && isCacheable(request, match))
+            m_cache.store(request.path, match.route->cacheOwner, body, etag);
         headers.emplaceBack("ETag", etag);
         if (etagListMatches(request.header("if-none-match"), etag)) {
             reply.status = 304;
@@ -187,6 +193,12 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
     responder.writeHeader("Content-Length",
                           QByteArray::number(reply.status == 204 || reply.status == 304 ? 0 : body.size()));
     responder.writeBody(sendsBody ? body : QByteArray());
+}
+
+bool RedfishServer::isCacheable(const RedfishRequest &request, const RouteTable::Match &match)
+{
+    // Query options shape the answer; the cache keeps the plain one.
+    return match.route && match.route->cacheOwner && HttpMethods::isRead(request.method) && request.query.isEmpty();
 }
 
 RedfishReply RedfishServer::dispatch(RedfishRequest &request, const RouteTable::Match &match)
@@ -227,6 +239,14 @@ RedfishReply RedfishServer::dispatch(RedfishRequest &request, const RouteTable::
             if (!etagListMatches(request.header("if-match"),
                                  etagOf(QJsonDocument(current.json).toJson(QJsonDocument::Compact))))
                 return RedfishReply::error(412, RedfishMessage{u"PreconditionFailed"_s, {}, {}, {}});
+        }
+    }
+    if (isCacheable(request, match)) {
+        if (const RepresentationCache::Entry *cached = m_cache.find(request.path)) {
+            RedfishReply reply;
+            reply.serialized = cached->body;
+            reply.etag = cached->etag;
+            return reply;
         }
     }
     const bool isRead = HttpMethods::isRead(request.method);

@@ -4,6 +4,7 @@
 #include "Failure.h"
 #include "RedfishAuthenticator.h"
 #include "RedfishResource.h"
+#include "RepresentationCache.h"
 #include "ServiceDirectory.h"
 #include "TaskRegistry.h"
 
@@ -64,6 +65,7 @@ private:
     void addResources(Bmc *bmc);
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
     RedfishReply dispatch(RedfishRequest &request, const RouteTable::Match &match);
+    static bool isCacheable(const RedfishRequest &request, const RouteTable::Match &match);
 
     Bmc *m_bmc;
     Settings m_settings;
@@ -71,6 +73,7 @@ private:
     RedfishAuthenticator m_authenticator;
     HttpHeaderList m_answerHeaders; // on every answer (HttpHeaders)
     ServiceDirectory m_directory;
+    RepresentationCache m_cache;
     TaskRegistry m_tasks;
     std::unique_ptr<PowerTasks> m_powerTasks;
     std::vector<std::unique_ptr<RedfishResource>> m_resources;

@@ -28,6 +28,9 @@ public:
         RedfishPrivilege privilege = RedfishPrivilege::Login;
         Handler handler;
         QStringList segments;
+        // Set for a GET whose answer depends on the model alone, never on who asks or when: its
+        // representation is kept until this resource says it changed (RepresentationCache).
+        const QObject *cacheOwner = nullptr;
     };
 
     struct Match
@@ -43,6 +46,15 @@ public:
     // RedfishReply handler(const RedfishRequest &request) [const] when it needs the request.
     template <typename Resource, typename Method>
     void add(HttpMethod method, const QString &pattern, RedfishPrivilege privilege, Resource *resource, Method handler);
+
+    // A GET answered from the cached representation until `resource` emits
+    // representationChanged(); only for answers that are the same for every caller.
+    template <typename Resource, typename Method>
+    void addCached(const QString &pattern, RedfishPrivilege privilege, Resource *resource, Method handler)
+    {
+        add(HttpMethod::Get, pattern, privilege, resource, handler);
+        m_routes.last().cacheOwner = resource;
+    }
 
     // `path` without a trailing slash; HEAD finds the GET route.
     Match find(const QString &path, HttpMethod method) const;

@@ -256,6 +256,25 @@ void tst_Redfish::etags()
     reply = send(u"PATCH"_s, u"/redfish/v1/Systems/system"_s, R"({"PowerRestorePolicy":"AlwaysOff"})",
                  admin() + QStringList{u"-H"_s, u"If-Match: "_s + QString::fromLatin1(etag)});
     QCOMPARE(reply.status, 200);
+
+    // Served from the cached representation while nothing changes; a change through another face
+    // shows at once, with a new ETag (decisions.md#107).
+    const QString path = u"/redfish/v1/Systems/system"_s;
+    const Reply before = get(path, admin());
+    QCOMPARE(get(path, admin()).header("etag"), before.header("etag"));
+    QCOMPARE(get(path, admin()).body, before.body);
+    QCOMPARE(
+        IpmiClients::ipmitool(m_daemon->ipmiPort(), u"admin"_s, adminPassword, {u"chassis"_s, u"bootdev"_s, u"bios"_s})
+            .exitCode,
+        0);
+    const Reply after = get(path, admin());
+    QVERIFY(after.header("etag") != before.header("etag"));
+    QCOMPARE(after.json().value(u"Boot"_s).toObject().value(u"BootSourceOverrideTarget"_s).toString(), u"BiosSetup"_s);
+    QCOMPARE(send(u"PATCH"_s, path, R"({"Boot":{"BootSourceOverrideEnabled":"Disabled"}})", admin()).status, 200);
+    QCOMPARE(get(path, admin()).json().value(u"Boot"_s).toObject().value(u"BootSourceOverrideEnabled"_s).toString(),
+             u"Disabled"_s);
+    // A query asks for another shape: not the cached one.
+    QVERIFY(!get(path + u"?$select=PowerState"_s, admin()).json().contains(u"Boot"_s));
 }
 
 void tst_Redfish::systemReadsThePowerModel()
@@ -587,9 +606,12 @@ void tst_Redfish::aFloodOfFailedLoginsLeavesTheHistory()
     const qsizetype added = entriesAfter.size() - entriesBefore.size();
     qInfo("event-log entries added: %lld, bytes appended: %lld", qlonglong(added),
           qlonglong(after.size() - before.size()));
-    // The first few are logged one by one; the rest go into a summary when their interval ends.
+    // In each minute-long interval the first three are logged one by one and the rest become one
+    // summary when it ends: a handful per interval, however many requests (a slow machine takes
+    // more intervals for the same flood, so the bound follows the time it took).
+    const qint64 intervals = clock.elapsed() / 60'000 + 1;
     QVERIFY(added > 0);
-    QVERIFY2(added <= 5, qPrintable(QString::number(added)));
+    QVERIFY2(added <= 4 * intervals, qPrintable(u"%1 entries in %2 intervals"_s.arg(added).arg(intervals)));
     for (qsizetype i = 0; i < entriesBefore.size(); ++i)
         QCOMPARE(entriesAfter.at(i), entriesBefore.at(i));
     qsizetype entryBytes = 0;

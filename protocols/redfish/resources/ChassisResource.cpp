@@ -40,6 +40,8 @@ ChassisResource::ChassisResource(const PowerController *power, ChassisIdentify *
     , m_sensors(sensors)
     , m_inventory(std::move(inventory))
 {
+    connect(power, &PowerController::stateChanged, this, &ChassisResource::representationChanged);
+    connect(identify, &ChassisIdentify::stateChanged, this, &ChassisResource::representationChanged);
 }
 
 void ChassisResource::registerIn(ServiceDirectory &directory)
@@ -49,8 +51,8 @@ void ChassisResource::registerIn(ServiceDirectory &directory)
     RouteTable &routes = directory.routes();
     using enum HttpMethod;
     using enum RedfishPrivilege;
-    routes.add(Get, collectionPath, Login, this, &ChassisResource::collection);
-    routes.add(Get, chassisPath, Login, this, &ChassisResource::get);
+    routes.addCached(collectionPath, Login, this, &ChassisResource::collection);
+    routes.addCached(chassisPath, Login, this, &ChassisResource::get);
     routes.add(Patch, chassisPath, ConfigureComponents, this, &ChassisResource::patch);
     routes.add(Get, sensorsPath, Login, this, &ChassisResource::sensors);
     routes.add(Get, sensorsPath + u"/{id}"_s, Login, this, &ChassisResource::sensor);

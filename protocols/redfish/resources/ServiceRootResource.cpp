@@ -27,10 +27,11 @@ void ServiceRootResource::registerIn(ServiceDirectory &directory)
     directory.addSchemas({serviceRootSchema, messageSchema, resourceSchema});
     RouteTable &routes = directory.routes();
     using enum HttpMethod;
-    routes.add(Get, u"/redfish"_s, RedfishPrivilege::None, this, &ServiceRootResource::versions);
-    routes.add(Get, u"/redfish/v1"_s, RedfishPrivilege::None, this, &ServiceRootResource::root);
-    routes.add(Get, u"/redfish/v1/odata"_s, RedfishPrivilege::None, this, &ServiceRootResource::serviceDocument);
-    routes.add(Get, u"/redfish/v1/$metadata"_s, RedfishPrivilege::None, this, &ServiceRootResource::metadata);
+    // Fixed once the resources have registered.
+    routes.addCached(u"/redfish"_s, RedfishPrivilege::None, this, &ServiceRootResource::versions);
+    routes.addCached(u"/redfish/v1"_s, RedfishPrivilege::None, this, &ServiceRootResource::root);
+    routes.addCached(u"/redfish/v1/odata"_s, RedfishPrivilege::None, this, &ServiceRootResource::serviceDocument);
+    routes.addCached(u"/redfish/v1/$metadata"_s, RedfishPrivilege::None, this, &ServiceRootResource::metadata);
 }
 
 RedfishReply ServiceRootResource::versions() const

@@ -77,6 +77,11 @@ SystemResource::SystemResource(PowerController *power, PowerTasks *powerTasks, B
     , m_installation(installation)
     , m_inventory(std::move(inventory))
 {
+    // Everything the system's representation shows that can change.
+    connect(power, &PowerController::stateChanged, this, &SystemResource::representationChanged);
+    connect(power, &PowerController::actionFinished, this, &SystemResource::representationChanged);
+    connect(bootOverride, &BootOverride::changed, this, &SystemResource::representationChanged);
+    connect(restorePolicy, &PowerRestorePolicy::policyChanged, this, &SystemResource::representationChanged);
 }
 
 void SystemResource::registerIn(ServiceDirectory &directory)
@@ -86,11 +91,11 @@ void SystemResource::registerIn(ServiceDirectory &directory)
     RouteTable &routes = directory.routes();
     using enum HttpMethod;
     using enum RedfishPrivilege;
-    routes.add(Get, systemsPath, Login, this, &SystemResource::collection);
-    routes.add(Get, systemPath, Login, this, &SystemResource::get);
+    routes.addCached(systemsPath, Login, this, &SystemResource::collection);
+    routes.addCached(systemPath, Login, this, &SystemResource::get);
     routes.add(Patch, systemPath, ConfigureComponents, this, &SystemResource::patch);
     routes.add(Post, resetTarget, ConfigureComponents, this, &SystemResource::reset);
-    routes.add(Get, resetInfo, Login, this, &SystemResource::resetActionInfo);
+    routes.addCached(resetInfo, Login, this, &SystemResource::resetActionInfo);
 }
 
 RedfishReply SystemResource::collection() const

@@ -21,7 +21,7 @@ RouteTable table()
 {
     RouteTable routes;
     const auto answer = [](int status) {
-        return [status](const RedfishRequest &) { return RedfishReply{status, {}, {}, {}, {}, {}}; };
+        return [status](const RedfishRequest &) { return RedfishReply::ok({}, status); };
     };
     routes.add(HttpMethod::Get, u"/redfish/v1"_s, RedfishPrivilege::None, answer(200));
     routes.add(HttpMethod::Get, u"/redfish/v1/Systems/{id}"_s, RedfishPrivilege::Login, answer(201));
