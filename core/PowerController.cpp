@@ -464,12 +464,13 @@ void PowerController::updateState()
     if (stable != m_loggedStableState)
         logStableState(stable);
 
-    // In transition while the running step moves the host, or, when it does not, while what is
-    // queued will: "Off" with a power-on queued would tell a script that reads the state before
-    // its next request that nothing is coming (decisions.md#105).
+    // In transition while the running step moves the host, or, when it does not, while the rest
+    // of the action or the queue will: "Off" in the pause of a PowerCycle, or with a power-on
+    // queued, would tell a script that reads the state before its next request that nothing is
+    // coming (decisions.md#105).
     const Step *step = currentStep();
     State heading = step ? step->heading : State::Unknown;
-    if (!m_queue.isEmpty() && (heading == State::Unknown || heading == stable))
+    if (m_running && (heading == State::Unknown || heading == stable))
         heading = stateAfterQueue();
     State state = stable;
     if (heading != State::Unknown && stable != State::Unknown && stable != heading)
