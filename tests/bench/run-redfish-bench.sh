@@ -62,9 +62,14 @@ http {
     }
 }
 CONF
+# nginx's workers drop root: they must be able to read the file.
+chmod 755 "$work"
+chmod -R a+rX "$work/www"
 nginx -c "$work/nginx/nginx.conf" &
 pids+=($!)
-for _ in $(seq 50); do curl -sk -o /dev/null "https://127.0.0.1:$nginx_port/redfish/v1/Systems/system" && break; sleep 0.1; done
+for _ in $(seq 50); do curl -skf -o /dev/null "https://127.0.0.1:$nginx_port/redfish/v1/Systems/system" && break; sleep 0.1; done
+cmp -s <(curl -skf "https://127.0.0.1:$nginx_port/redfish/v1/Systems/system") "$work/www/redfish/v1/Systems/system" ||
+    { echo "nginx does not serve the body" >&2; exit 1; }
 
 run() { # name, base URL, path, header...
     local name=$1 base=$2 path=$3
