@@ -91,6 +91,12 @@ std::optional<Failure> ServiceSettings::setSolParameters(const SolParameters &pa
         actor);
 }
 
+std::optional<Failure> ServiceSettings::setRuntimeSetting(const ConfigKey &key, const QVariant &value,
+                                                          const Actor &actor)
+{
+    return change({Change{&key, value}}, actor);
+}
+
 template <typename T>
 ServiceSettings::Change ServiceSettings::changeTo(Key<T> key, const T &value)
 {

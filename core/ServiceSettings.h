@@ -50,6 +50,10 @@ public:
     // All or nothing: an error names the first value that is not allowed and changes nothing.
     std::optional<Failure> setSolParameters(const SolParameters &parameters, const Actor &actor);
 
+    // Any other runtime setting a face changes (Redfish's session time-out, lockout and password
+    // rules): checked against the schema, persisted, and logged with who changed it.
+    std::optional<Failure> setRuntimeSetting(const ConfigKey &key, const QVariant &value, const Actor &actor);
+
 signals:
     void ipmiEnabledChanged(bool enabled);
     // SoL enabled or any of its parameters changed.

@@ -36,6 +36,17 @@ void insertConfigured(QJsonObject &object, std::initializer_list<std::pair<QStri
     }
 }
 
+Expected<qint64, RedfishMessage> wholeNumber(const QJsonValue &value, const QString &property, double minimum,
+                                             double maximum)
+{
+    const double number = value.toDouble(-1);
+    if (!value.isDouble() || number != double(qint64(number)))
+        return BaseMessages::propertyValueTypeError(valueText(value), property);
+    if (number < minimum || number > maximum)
+        return BaseMessages::make("PropertyValueOutOfRange", {valueText(value), property}, u"#/"_s + property);
+    return qint64(number);
+}
+
 QString valueText(const QJsonValue &value)
 {
     if (value.isString())

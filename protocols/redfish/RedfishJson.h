@@ -25,6 +25,11 @@ QJsonObject collection(const QString &id, const RedfishSchema &schema, const QSt
 // The body as a JSON object, or the 400 reply (MalformedJSON) to send instead.
 Expected<QJsonObject, RedfishReply> body(const RedfishRequest &request);
 
+// A whole number within [minimum, maximum], or the message that refuses it (PropertyValueTypeError,
+// PropertyValueOutOfRange) for `property`.
+Expected<qint64, RedfishMessage> wholeNumber(const QJsonValue &value, const QString &property, double minimum,
+                                             double maximum);
+
 // A JSON value as it is quoted in messages: strings bare, everything else as JSON.
 QString valueText(const QJsonValue &value);
 

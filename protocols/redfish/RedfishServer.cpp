@@ -76,10 +76,9 @@ void RedfishServer::addResources(Bmc *bmc)
     const HostInventory inventory = HostInventory::fromConfiguration(*bmc->configuration());
     m_resources.push_back(std::make_unique<SystemResource>(bmc->power(), m_powerTasks.get(), bmc->bootOverride(),
                                                            bmc->powerRestorePolicy(), installation, inventory));
+    m_resources.push_back(std::make_unique<SessionServiceResource>(&m_authenticator, bmc->services()));
     m_resources.push_back(
-        std::make_unique<SessionServiceResource>(&m_authenticator, bmc->configuration(), bmc->eventLog()));
-    m_resources.push_back(
-        std::make_unique<AccountServiceResource>(bmc->accounts(), bmc->configuration(), bmc->eventLog()));
+        std::make_unique<AccountServiceResource>(bmc->accounts(), bmc->configuration(), bmc->services()));
     m_resources.push_back(
         std::make_unique<ChassisResource>(bmc->power(), bmc->chassisIdentify(), bmc->sensors(), inventory));
     auto manager =

@@ -6,8 +6,8 @@
 #include "ConfigKeys.h"
 #include "ConfigSchema.h"
 #include "Configuration.h"
-#include "EventLog.h"
 #include "RedfishJson.h"
+#include "ServiceSettings.h"
 
 #include <chrono>
 
@@ -73,12 +73,12 @@ RedfishReply refusal(const Failure &failure, const QString &property, const QStr
 }
 } // namespace
 
-AccountServiceResource::AccountServiceResource(AccountStore *accounts, Configuration *configuration, EventLog *eventLog,
-                                               QObject *parent)
+AccountServiceResource::AccountServiceResource(AccountStore *accounts, const Configuration *configuration,
+                                               ServiceSettings *services, QObject *parent)
     : RedfishResource(parent)
     , m_accounts(accounts)
     , m_configuration(configuration)
-    , m_eventLog(eventLog)
+    , m_services(services)
 {
 }
 
@@ -150,27 +150,19 @@ RedfishReply AccountServiceResource::patchService(const RedfishRequest &request)
             problems.append(BaseMessages::refusedProperty(current, it.key()));
             continue;
         }
-        const double number = it->toDouble(-1);
-        if (!it->isDouble() || number != double(qint64(number))) {
-            problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), it.key()));
+        const Expected<qint64, RedfishMessage> number =
+            RedfishJson::wholeNumber(*it, it.key(), rule->key->minimum, rule->key->maximum);
+        if (!number) {
+            problems.append(number.failure());
             continue;
         }
-        if (number < rule->key->minimum || number > rule->key->maximum) {
-            problems.append(BaseMessages::make("PropertyValueOutOfRange", {RedfishJson::valueText(*it), it.key()},
-                                               u"#/"_s + it.key()));
-            continue;
-        }
-        const QVariant before = m_configuration->value(*rule->key);
-        if (const auto failure = m_configuration->setRuntimeValue(*rule->key, QVariant(qint64(number)))) {
+        if (const auto failure =
+                m_services->setRuntimeSetting(*rule->key, QVariant(*number), Actor::redfish(request.user))) {
             RedfishMessage message =
                 BaseMessages::make("PropertyValueIncorrect", {it.key(), RedfishJson::valueText(*it)});
             message.resolution = failure->message;
             return RedfishReply::error(500, message);
         }
-        if (before != m_configuration->value(*rule->key))
-            m_eventLog->info(Actor::redfish(request.user),
-                             u"Setting %1 changed from %2 to %3"_s.arg(rule->key->path, before.toString(),
-                                                                       m_configuration->value(*rule->key).toString()));
         changed = true;
     }
     return RedfishReply::patched(service(), changed, problems);

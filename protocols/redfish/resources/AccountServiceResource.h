@@ -5,7 +5,7 @@
 
 class AccountStore;
 class Configuration;
-class EventLog;
+class ServiceSettings;
 
 // AccountService over the AccountStore that IPMI and the screen share: Accounts (create, PATCH
 // password, role, name, enabled and account types, delete; every user may change their own
@@ -15,7 +15,7 @@ class AccountServiceResource : public RedfishResource
 {
     Q_OBJECT
 public:
-    AccountServiceResource(AccountStore *accounts, Configuration *configuration, EventLog *eventLog,
+    AccountServiceResource(AccountStore *accounts, const Configuration *configuration, ServiceSettings *services,
                            QObject *parent = nullptr);
     void registerIn(ServiceDirectory &directory) override;
 
@@ -34,6 +34,6 @@ private:
     Expected<int, RedfishReply> visibleAccount(const RedfishRequest &request) const;
 
     AccountStore *m_accounts;
-    Configuration *m_configuration;
-    EventLog *m_eventLog;
+    const Configuration *m_configuration;
+    ServiceSettings *m_services;
 };

@@ -1,10 +1,11 @@
 #include "SessionServiceResource.h"
 
 #include "BaseMessages.h"
-#include "Configuration.h"
-#include "EventLog.h"
+#include "ConfigKeys.h"
+#include "ConfigSchema.h"
 #include "RedfishAuthenticator.h"
 #include "RedfishJson.h"
+#include "ServiceSettings.h"
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -15,16 +16,13 @@ const RedfishSchema sessionSchema{"Session", "v1_8_0"};
 const RedfishSchema collectionSchema{"SessionCollection"};
 const QString servicePath = u"/redfish/v1/SessionService"_s;
 const QString sessionsPath = u"/redfish/v1/SessionService/Sessions"_s;
-constexpr int minimumTimeout = 30;
-constexpr int maximumTimeout = 86400;
 } // namespace
 
-SessionServiceResource::SessionServiceResource(RedfishAuthenticator *authenticator, Configuration *configuration,
-                                               EventLog *eventLog, QObject *parent)
+SessionServiceResource::SessionServiceResource(RedfishAuthenticator *authenticator, ServiceSettings *services,
+                                               QObject *parent)
     : RedfishResource(parent)
     , m_authenticator(authenticator)
-    , m_configuration(configuration)
-    , m_eventLog(eventLog)
+    , m_services(services)
 {
 }
 
@@ -69,28 +67,22 @@ RedfishReply SessionServiceResource::patchService(const RedfishRequest &request)
     bool changed = false;
     for (auto it = body->begin(); it != body->end(); ++it) {
         if (it.key() == u"SessionTimeout"_s) {
-            const double seconds = it->toDouble(-1);
-            if (!it->isDouble() || seconds != double(qint64(seconds)))
-                problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), it.key()));
-            else if (seconds < minimumTimeout || seconds > maximumTimeout)
-                problems.append(BaseMessages::make("PropertyValueOutOfRange", {RedfishJson::valueText(*it), it.key()},
-                                                   u"#/"_s + it.key()));
-            else {
-                const qint64 before = m_authenticator->settings().sessionTimeout.count();
-                if (const auto failure = m_configuration->setRuntimeValue(
-                        ConfigKeys::redfishSessionTimeout, std::chrono::milliseconds(qint64(seconds) * 1000))) {
-                    RedfishMessage message =
-                        BaseMessages::make("PropertyValueIncorrect", {it.key(), RedfishJson::valueText(*it)});
-                    message.resolution = failure->message;
-                    return RedfishReply::error(500, message);
-                }
-                m_authenticator->setSessionTimeout(std::chrono::seconds(qint64(seconds)));
-                if (before != qint64(seconds))
-                    m_eventLog->info(
-                        Actor::redfish(request.user),
-                        u"Setting redfish.session_timeout changed from %1 to %2"_s.arg(before).arg(qint64(seconds)));
-                changed = true;
+            const ConfigKey &key = *ConfigSchema::instance().key(QString(ConfigKeys::redfishSessionTimeout.path));
+            const Expected<qint64, RedfishMessage> seconds =
+                RedfishJson::wholeNumber(*it, it.key(), key.minimum, key.maximum);
+            if (!seconds) {
+                problems.append(seconds.failure());
+                continue;
             }
+            if (const auto failure =
+                    m_services->setRuntimeSetting(key, QVariant(*seconds), Actor::redfish(request.user))) {
+                RedfishMessage message =
+                    BaseMessages::make("PropertyValueIncorrect", {it.key(), RedfishJson::valueText(*it)});
+                message.resolution = failure->message;
+                return RedfishReply::error(500, message);
+            }
+            m_authenticator->setSessionTimeout(std::chrono::seconds(*seconds));
+            changed = true;
         } else {
             problems.append(BaseMessages::refusedProperty(current, it.key()));
         }

@@ -2,9 +2,8 @@
 
 #include "RedfishResource.h"
 
-class Configuration;
-class EventLog;
 class RedfishAuthenticator;
+class ServiceSettings;
 
 // SessionService and its Sessions: POST logs in (201 with X-Auth-Token and Location), DELETE logs
 // out, GET lists; SessionTimeout is the idle time after which a session ends, and a change to it
@@ -13,8 +12,7 @@ class SessionServiceResource : public RedfishResource
 {
     Q_OBJECT
 public:
-    SessionServiceResource(RedfishAuthenticator *authenticator, Configuration *configuration, EventLog *eventLog,
-                           QObject *parent = nullptr);
+    SessionServiceResource(RedfishAuthenticator *authenticator, ServiceSettings *services, QObject *parent = nullptr);
     void registerIn(ServiceDirectory &directory) override;
 
 private:
@@ -27,6 +25,5 @@ private:
     QJsonObject sessionJson(const QString &id) const;
 
     RedfishAuthenticator *m_authenticator;
-    Configuration *m_configuration;
-    EventLog *m_eventLog;
+    ServiceSettings *m_services;
 };
