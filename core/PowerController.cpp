@@ -17,6 +17,12 @@ QString secondsText(std::chrono::milliseconds duration)
 {
     return QString::number(std::chrono::duration<double>(duration).count());
 }
+
+QString nothingToDo(PowerController::State stable)
+{
+    return stable == PowerController::State::On ? u"the host is already on, nothing to do"_s
+                                                : u"the host is already off, nothing to do"_s;
+}
 } // namespace
 
 PowerController::PowerController(HostBackend *backend, EventLog *eventLog, Timings timings, QObject *parent)
@@ -185,9 +191,7 @@ PowerController::Submission PowerController::submit(Action action, const Actor &
     }
     recordRequest(action, actor);
     if (admission == Admission::AlreadyDone) {
-        m_eventLog->info(actor,
-                         u"%1 requested; the host is already %2, nothing to do"_s.arg(
-                             actionName(action), stable == State::On ? u"on"_s : u"off"_s));
+        m_eventLog->info(actor, u"%1 requested; %2"_s.arg(actionName(action), nothingToDo(stable)));
         return {admission};
     }
 
@@ -287,6 +291,7 @@ bool PowerController::cancel(quint64 ticket, const Actor &actor)
             actor,
             u"%1 from %2 cancelled before it ran"_s.arg(actionName(cancelled.action), cancelled.actor.toString()));
         emit queueChanged();
+        updateState();
         emit requestFinished(ticket, Outcome::Cancelled, u"cancelled by %1"_s.arg(actor.toString()));
         return true;
     }
@@ -321,18 +326,13 @@ void PowerController::startNext(Action previous)
         const State stable = stableState();
         const Admission admission = admit(next.action, stable);
         if (admission == Admission::AlreadyDone) {
-            m_eventLog->info(next.actor,
-                             u"%1: the host is already %2, nothing to do"_s.arg(
-                                 actionName(next.action), stable == State::On ? u"on"_s : u"off"_s));
+            m_eventLog->info(next.actor, u"%1: %2"_s.arg(actionName(next.action), nothingToDo(stable)));
             emit requestStarted(next.ticket);
             emit requestFinished(next.ticket, Outcome::Completed, {});
             continue;
         }
         if (admission != Admission::Accepted) {
-            const QString detail = u"the host is %1"_s.arg(stateName(stable));
-            m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::PowerActionFailed, next.actor,
-                            u"%1 was not run: %2"_s.arg(actionName(next.action), detail));
-            emit requestFinished(next.ticket, Outcome::Cancelled, detail);
+            notRun(next, u"the host is %1"_s.arg(stateName(stable)));
             continue;
         }
         begin(next, stable, previous == Action::ForceOff || previous == Action::GracefulShutdown);
@@ -451,11 +451,15 @@ void PowerController::dropQueue(const QString &reason)
     if (dropped.isEmpty())
         return;
     emit queueChanged();
-    for (const Pending &pending : dropped) {
-        m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::PowerActionFailed, pending.actor,
-                        u"%1 was not run: %2"_s.arg(actionName(pending.action), reason));
-        emit requestFinished(pending.ticket, Outcome::Cancelled, reason);
-    }
+    for (const Pending &pending : dropped)
+        notRun(pending, reason);
+}
+
+void PowerController::notRun(const Pending &request, const QString &reason)
+{
+    m_eventLog->add(EventLogEntry::Severity::Warning, EventLogEntry::Kind::PowerActionFailed, request.actor,
+                    u"%1 was not run: %2"_s.arg(actionName(request.action), reason));
+    emit requestFinished(request.ticket, Outcome::Cancelled, reason);
 }
 
 void PowerController::updateState()

@@ -173,6 +173,8 @@ private:
     void logRefusal(Action action, const Actor &actor, Admission admission, State state) const;
     void recordRequest(Action action, const Actor &actor);
     void dropQueue(const QString &reason);
+    // A queued request that will not run: a warning, and its ticket ends as cancelled.
+    void notRun(const Pending &request, const QString &reason);
     void begin(const Pending &request, State stable, bool afterPowerOff);
     void startNext(Action previous);
     void notifyBusy();

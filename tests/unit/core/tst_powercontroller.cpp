@@ -431,6 +431,14 @@ void tst_PowerController::aQueuedRequestCanBeCancelled()
     m_backend->setLed(Led::On);
     QCOMPARE(m_backend->presses.size(), 1);
     QVERIFY(!power->isBusy());
+
+    // Off with a power-on queued reads PoweringOn; without it, Off again.
+    QCOMPARE(power->request(Action::ForceOff, ops), Admission::Accepted);
+    const quint64 on = power->submit(Action::On, ops).ticket;
+    m_backend->setLed(Led::Off);
+    QCOMPARE(power->state(), State::PoweringOn);
+    QVERIFY(power->cancel(on, ops));
+    QCOMPARE(power->state(), State::Off);
 }
 
 void tst_PowerController::forcedActionCutsShortGracefulWait()
