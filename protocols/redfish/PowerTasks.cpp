@@ -43,29 +43,23 @@ void PowerTasks::onFinished(quint64 ticket, PowerController::Outcome outcome, co
         return;
     const int id = *it;
     m_taskByTicket.erase(it);
-    const auto failed = [&](const char *key) {
-        RedfishMessage message = BaseMessages::make(key);
-        message.resolution = detail;
-        return message;
-    };
-    switch (outcome) {
-    case PowerController::Outcome::Completed:
+    if (outcome == PowerController::Outcome::Completed) {
         m_tasks->finish(id, TaskRegistry::State::Completed, RedfishReply::success(), {BaseMessages::success()});
-        break;
-    case PowerController::Outcome::TimedOut: {
-        const RedfishMessage message = failed("OperationTimeout");
-        m_tasks->finish(id, TaskRegistry::State::Exception, RedfishReply::error(500, message), {message});
-        break;
+        return;
     }
-    case PowerController::Outcome::Interrupted: {
-        const RedfishMessage message = failed("OperationFailed");
-        m_tasks->finish(id, TaskRegistry::State::Interrupted, RedfishReply::error(409, message), {message});
-        break;
-    }
-    case PowerController::Outcome::Cancelled: {
-        const RedfishMessage message = failed("OperationFailed");
-        m_tasks->finish(id, TaskRegistry::State::Cancelled, RedfishReply::error(409, message), {message});
-        break;
-    }
-    }
+    // What the reset would have answered had it waited, with the reason as the resolution.
+    struct Ending
+    {
+        TaskRegistry::State state;
+        const char *message;
+        int status;
+    };
+    const Ending ending = outcome == PowerController::Outcome::TimedOut
+        ? Ending{TaskRegistry::State::Exception, "OperationTimeout", 500}
+        : outcome == PowerController::Outcome::Interrupted
+        ? Ending{TaskRegistry::State::Interrupted, "OperationFailed", 409}
+        : Ending{TaskRegistry::State::Cancelled, "OperationFailed", 409};
+    RedfishMessage message = BaseMessages::make(ending.message);
+    message.resolution = detail;
+    m_tasks->finish(id, ending.state, RedfishReply::error(ending.status, message), {message});
 }
