@@ -8,13 +8,14 @@ QString Actor::originName(Origin origin)
     case Origin::Redfish: return QStringLiteral("redfish");
     case Origin::Host: return QStringLiteral("host");
     case Origin::Bmc: return QStringLiteral("bmc");
+    case Origin::Ssh: return QStringLiteral("ssh");
     }
     return {};
 }
 
 std::optional<Actor::Origin> Actor::originFromName(const QString &name)
 {
-    for (Origin origin : {Origin::Screen, Origin::Ipmi, Origin::Redfish, Origin::Host, Origin::Bmc}) {
+    for (Origin origin : {Origin::Screen, Origin::Ipmi, Origin::Redfish, Origin::Host, Origin::Bmc, Origin::Ssh}) {
         if (originName(origin) == name)
             return origin;
     }

@@ -12,7 +12,7 @@ class Actor
     Q_GADGET
 public:
     // Screen is the touchscreen at the machine; its spelled name is "panel" (docs/decisions.md#13).
-    enum class Origin { Screen, Ipmi, Redfish, Host, Bmc };
+    enum class Origin { Screen, Ipmi, Redfish, Host, Bmc, Ssh };
     Q_ENUM(Origin)
 
     Origin origin = Origin::Bmc;
@@ -21,6 +21,7 @@ public:
     static Actor screen(const QString &user = {}) { return {Origin::Screen, user}; }
     static Actor ipmi(const QString &user) { return {Origin::Ipmi, user}; }
     static Actor redfish(const QString &user) { return {Origin::Redfish, user}; }
+    static Actor ssh(const QString &user) { return {Origin::Ssh, user}; }
     static Actor host() { return {Origin::Host, {}}; }
     static Actor bmc() { return {Origin::Bmc, {}}; }
 

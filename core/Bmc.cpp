@@ -38,6 +38,9 @@ ConsoleHub::Settings consoleSettings(const Configuration &configuration, const Q
     settings.logFileBytes = configuration.value(ConfigKeys::consoleLogSize);
     settings.logFiles = configuration.value(ConfigKeys::consoleLogFiles);
     settings.breakDuration = configuration.value(ConfigKeys::ipmiSolBreakDuration);
+    settings.columns = configuration.value(ConfigKeys::consoleColumns);
+    settings.rows = configuration.value(ConfigKeys::consoleRows);
+    settings.scrollbackLines = configuration.value(ConfigKeys::consoleScrollback);
     return settings;
 }
 

@@ -95,6 +95,10 @@ inline constexpr Key<QString> ipmiSolFlowControl{"ipmi.sol.flow_control"};
 inline constexpr Key<int> consoleHistory{"console.history"};
 inline constexpr Key<int> consoleLogSize{"console.log_size"};
 inline constexpr Key<int> consoleLogFiles{"console.log_files"};
+inline constexpr Key<int> consoleColumns{"console.columns"};
+inline constexpr Key<int> consoleRows{"console.rows"};
+inline constexpr Key<int> consoleScrollback{"console.scrollback"};
+inline constexpr Key<QString> consolePrivilege{"console.privilege"};
 
 inline constexpr Key<QString> redfishListen{"redfish.listen"};
 inline constexpr Key<int> redfishPort{"redfish.port"};

@@ -221,6 +221,12 @@ ConfigSchema::ConfigSchema()
                    u"bytes of one console log file in the state directory before it rotates"_s),
         integerKey(consoleLogFiles, 4, 0, 16,
                    u"console log files kept, console.log and console.log.1 ... (0: no log)"_s),
+        integerKey(consoleColumns, 80, 20, 400, u"columns of the terminal that renders the host console"_s),
+        integerKey(consoleRows, 25, 5, 200, u"rows of the terminal that renders the host console"_s),
+        integerKey(consoleScrollback, 1000, 0, 100000,
+                   u"lines that scrolled off the console's terminal kept for the scrollback view"_s),
+        choiceKey(consolePrivilege, {u"operator"_s, u"user"_s, u"administrator"_s},
+                  u"lowest role that may use the host console over SSH or the WebSocket"_s),
 
         addressKey(redfishListen, u"address Redfish listens on"_s),
         integerKey(redfishPort, 443, 1, 65535, u"TCP port of Redfish"_s),

@@ -22,7 +22,9 @@ ConsoleHub::ConsoleHub(Settings settings, EventLog *eventLog, QObject *parent)
     , m_history(m_settings.historyBytes)
     , m_log(m_settings.logDirectory, m_settings.logFileBytes,
             m_settings.logDirectory.isEmpty() ? 0 : m_settings.logFiles)
+    , m_terminal(m_settings.columns, m_settings.rows, m_settings.scrollbackLines)
 {
+    connect(&m_terminal, &TerminalScreen::reply, this, [this](const QByteArray &bytes) { writeLocal(bytes); });
     m_logFlush.setSingleShot(true);
     m_logFlush.setInterval(logFlushInterval);
     connect(&m_logFlush, &QTimer::timeout, this, [this] { m_log.flush(); });
@@ -86,6 +88,7 @@ void ConsoleHub::onReceived(const QByteArray &data)
 {
     m_history.append(data);
     m_log.append(data);
+    m_terminal.feed(data);
     if (!m_logFlush.isActive())
         m_logFlush.start();
     emit outputArrived(data);

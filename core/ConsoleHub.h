@@ -3,6 +3,7 @@
 #include "Actor.h"
 #include "ConsoleHistory.h"
 #include "ConsoleLog.h"
+#include "TerminalScreen.h"
 
 #include <QObject>
 #include <QTimer>
@@ -14,9 +15,9 @@ class ConsoleTransport;
 class EventLog;
 
 // The host's serial console, shared: one transport (adapter or simulated host) fanned out to every
-// reader (SoL, the screen, the console log) through a ring of recent output, and one writer at a
-// time. A remote client (SoL) owns input while it is attached; the screen types only when none is,
-// or takes over, which ends the remote client's hold and is logged (docs/decisions.md#52).
+// reader (SoL, SSH, the WebSocket, the screen's terminal, the console log) through a ring of recent output, and one
+// writer at a time. A remote client (SoL) owns input while it is attached; the screen types only when none is, or takes
+// over, which ends the remote client's hold and is logged (docs/decisions.md#52).
 class ConsoleHub : public QObject
 {
     Q_OBJECT
@@ -30,6 +31,9 @@ public:
         qint64 logFileBytes = 1024 * 1024;
         int logFiles = 4;
         std::chrono::milliseconds breakDuration{300};
+        int columns = 80; // as firmware draws
+        int rows = 25;
+        int scrollbackLines = 1000;
     };
 
     enum class State { NoConsole, Connected, WaitingForDevice };
@@ -50,6 +54,10 @@ public:
     QByteArray recentOutput() const { return m_history.read(m_history.startOffset(), m_history.capacity()); }
     qsizetype historyCapacity() const { return m_history.capacity(); }
     ConsoleLog *log() { return &m_log; }
+    // The output as a terminal shows it, for the faces that draw cells (docs/decisions.md#108).
+    // Its answers to the host's queries go to the host while no remote client, whose own
+    // terminal answers, holds the input.
+    TerminalScreen *terminal() { return &m_terminal; }
 
     // A reader that must not lose output (SoL) reports how far it has got. While it is more than
     // half the history behind and still moving, the hub stops reading the transport, the way
@@ -95,6 +103,7 @@ private:
     ConsoleTransport *m_transport = nullptr;
     ConsoleHistory m_history;
     ConsoleLog m_log;
+    TerminalScreen m_terminal;
     QTimer m_logFlush;
     std::optional<Actor> m_remote;
     std::optional<qint64> m_pacedReader;
