@@ -105,6 +105,7 @@ SimulatedHost::Timings simulatedTimings(const Configuration &configuration)
     timings.powerOnDelay = configuration.value(ConfigKeys::hostSimPowerOnDelay);
     timings.shutdownDelay = configuration.value(ConfigKeys::hostSimShutdownDelay);
     timings.forceOffHold = configuration.value(ConfigKeys::hostSimForceOffHold);
+    timings.setupWait = configuration.value(ConfigKeys::hostSimSetupWait);
     return timings;
 }
 } // namespace
@@ -234,8 +235,9 @@ std::optional<Failure> Daemon::createBackend()
         m_backend = std::move(backend);
         return std::nullopt;
     }
-    auto backend = std::make_unique<SimulatedHost>(simulatedTimings(*m_configuration),
-                                                   m_configuration->value(ConfigKeys::hostSimNmi));
+    auto backend = std::make_unique<SimulatedHost>(
+        simulatedTimings(*m_configuration), m_configuration->value(ConfigKeys::hostSimNmi),
+        QDir(m_options.stateDirectory).filePath(u"simulated-firmware.json"_s));
     if (auto failure = backend->start())
         return failure;
     m_backend = std::move(backend);

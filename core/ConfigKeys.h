@@ -45,6 +45,7 @@ inline constexpr Key<Duration> hostSimPowerOnDelay{"host.sim.power_on_delay"};
 inline constexpr Key<Duration> hostSimShutdownDelay{"host.sim.shutdown_delay"};
 inline constexpr Key<Duration> hostSimForceOffHold{"host.sim.force_off_hold"};
 inline constexpr Key<bool> hostSimNmi{"host.sim.nmi"};
+inline constexpr Key<Duration> hostSimSetupWait{"host.sim.setup_wait"};
 
 inline constexpr Key<QString> gpioChip{"gpio.chip"};
 inline constexpr Key<int> gpioPowerSwitchLine{"gpio.power_switch.line"};

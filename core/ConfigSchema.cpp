@@ -151,6 +151,8 @@ ConfigSchema::ConfigSchema()
         secondsKey(hostSimForceOffHold, 4.0, 0.01, 60,
                    u"simulated host: holding power this long while on cuts power, as an ATX supply does"_s),
         boolKey(hostSimNmi, false, u"simulated host: the virtual board has an NMI line (an ATX header has none)"_s),
+        secondsKey(hostSimSetupWait, 2.0, 0, 60,
+                   u"simulated host: at power-on its firmware offers setup (F2 or Del) this long"_s),
 
         stringKey(gpioChip, u"GPIO chip by name, path, label or number"_s, u"gpiochip0"_s),
         gpioLine(gpioPowerSwitchLine, 23, u"power switch output"_s),

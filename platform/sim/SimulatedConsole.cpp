@@ -2,6 +2,7 @@
 
 #include "PlatformLogging.h"
 #include "linux/PseudoTerminal.h"
+#include "sim/SimulatedFirmware.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -59,29 +60,41 @@ QList<QByteArray> shutdownLog()
 
 } // namespace
 
-SimulatedConsole::SimulatedConsole(PseudoTerminal *terminal, QObject *parent)
+SimulatedConsole::SimulatedConsole(PseudoTerminal *terminal, SimulatedFirmware *firmware, QObject *parent)
     : QObject(parent)
     , m_terminal(terminal)
+    , m_firmware(firmware)
 {
     m_pacer.setInterval(lineInterval);
     m_pacer.callOnTimeout(this, &SimulatedConsole::printNextLine);
     connect(m_terminal, &PseudoTerminal::received, this, [this](const QByteArray &keys) {
+        if (m_state == State::Firmware)
+            return m_firmware->feed(keys);
         for (char key : keys)
             type(key);
+    });
+    connect(m_firmware, &SimulatedFirmware::booted, this, [this] {
+        m_uptime.start();
+        play(bootLog(), State::Booting);
     });
 }
 
 void SimulatedConsole::powerOn()
 {
-    m_uptime.start();
-    play(bootLog(), State::Booting);
+    m_pacer.stop();
+    m_pendingLines.clear();
+    m_line.clear();
+    m_user.clear();
+    setState(State::Firmware);
+    m_firmware->start();
 }
 
 void SimulatedConsole::reboot()
 {
     if (m_state == State::Off)
         return;
-    printLine(kernelLine("reboot: Restarting system"));
+    if (m_state != State::Firmware)
+        printLine(kernelLine("reboot: Restarting system"));
     powerOn();
 }
 
@@ -89,11 +102,16 @@ void SimulatedConsole::shutdown()
 {
     if (m_state == State::Off || m_state == State::ShuttingDown)
         return;
+    if (m_state == State::Firmware) { // no operating system yet to shut down: power goes
+        m_firmware->stop();
+        return setState(State::ShuttingDown);
+    }
     play(shutdownLog() << kernelLine("reboot: Power down"), State::ShuttingDown);
 }
 
 void SimulatedConsole::powerOff()
 {
+    m_firmware->stop();
     m_pacer.stop();
     m_pendingLines.clear();
     m_line.clear();
@@ -103,7 +121,7 @@ void SimulatedConsole::powerOff()
 
 void SimulatedConsole::nmi()
 {
-    if (m_state == State::Off)
+    if (m_state == State::Off || m_state == State::Firmware)
         return;
     printLine(kernelLine("Uhhuh. NMI received for unknown reason 2d on CPU 0."));
     printLine(kernelLine("Do you have a strange power saving mode enabled?"));
@@ -112,7 +130,7 @@ void SimulatedConsole::nmi()
 
 void SimulatedConsole::breakReceived()
 {
-    if (m_state == State::Off)
+    if (m_state == State::Off || m_state == State::Firmware)
         return;
     printLine(kernelLine("sysrq: HELP : loglevel(0-9) reboot(b) crash(c) terminate-all-tasks(e) "
                          "memory-full-oom-kill(f) kill-all-tasks(i) thaw-filesystems(j) sak(k) "

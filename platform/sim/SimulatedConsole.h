@@ -7,17 +7,18 @@
 #include <QTimer>
 
 class PseudoTerminal;
+class SimulatedFirmware;
 
-// The host's operating system as seen on its serial console: a boot log paced like a real one,
-// then a login and a shell just big enough to script against.
+// The host as seen on its serial console: its firmware (SimulatedFirmware) first, then a boot
+// log paced like a real one, a login and a shell just big enough to script against.
 class SimulatedConsole : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Off, Booting, Login, Password, Shell, ShuttingDown };
+    enum class State { Off, Firmware, Booting, Login, Password, Shell, ShuttingDown };
     Q_ENUM(State)
 
-    explicit SimulatedConsole(PseudoTerminal *terminal, QObject *parent = nullptr);
+    SimulatedConsole(PseudoTerminal *terminal, SimulatedFirmware *firmware, QObject *parent = nullptr);
 
     State state() const { return m_state; }
 
@@ -45,6 +46,7 @@ private:
     void setState(State state);
 
     PseudoTerminal *m_terminal;
+    SimulatedFirmware *m_firmware;
     State m_state = State::Off;
     QList<QByteArray> m_pendingLines;
     QTimer m_pacer;

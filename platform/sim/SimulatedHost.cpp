@@ -2,10 +2,11 @@
 
 #include "PlatformLogging.h"
 
-SimulatedHost::SimulatedHost(Timings timings, bool hasNmi, QObject *parent)
+SimulatedHost::SimulatedHost(Timings timings, bool hasNmi, const QString &firmwareSettingsPath, QObject *parent)
     : HostBackend(parent)
     , m_timings(timings)
     , m_hasNmi(hasNmi)
+    , m_firmware(&m_terminal, firmwareSettingsPath, timings.setupWait, this)
 {
     // Coarse timers may fire 5 % early or late, enough to reorder a 4.1 s press and the 4 s hold.
     const auto setUp = [this](QTimer &timer, void (SimulatedHost::*onTimeout)()) {

@@ -4,6 +4,7 @@
 #include "HostBackend.h"
 #include "linux/PseudoTerminal.h"
 #include "sim/SimulatedConsole.h"
+#include "sim/SimulatedFirmware.h"
 
 #include <QTimer>
 
@@ -22,9 +23,11 @@ public:
             2000}; // a short press while on: the OS shuts down gracefully, LED off after this
         std::chrono::milliseconds forceOffHold{
             4000}; // holding the power button this long while on cuts power at once (as a real ATX PSU does at 4 s)
+        std::chrono::milliseconds setupWait{2000}; // the firmware offers its setup this long at power-on
     };
 
-    SimulatedHost(Timings timings, bool hasNmi, QObject *parent = nullptr);
+    // `firmwareSettingsPath` keeps what the firmware's setup saves; empty keeps it in memory.
+    SimulatedHost(Timings timings, bool hasNmi, const QString &firmwareSettingsPath = {}, QObject *parent = nullptr);
 
     // Opens the pseudo-terminal that carries the host's serial console.
     std::optional<Failure> start();
@@ -39,6 +42,7 @@ public:
     bool isPressing(Button button) const override;
     void pulseNmi() override;
     QString description() const override;
+    const SimulatedFirmware &firmware() const { return m_firmware; }
 
 private:
     enum class PowerState { Off, PoweringOn, On, ShuttingDown };
@@ -59,7 +63,8 @@ private:
     bool m_powerPressIsLong = false;
 
     PseudoTerminal m_terminal{this};
-    SimulatedConsole m_console{&m_terminal, this};
+    SimulatedFirmware m_firmware;
+    SimulatedConsole m_console{&m_terminal, &m_firmware, this};
     QTimer m_powerRelease{this};
     QTimer m_resetRelease{this};
     QTimer m_forceOffHold{this};

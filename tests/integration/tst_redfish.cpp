@@ -35,9 +35,9 @@ int retry(const std::function<int()> &attempt, int wanted)
 
 const QString adminPassword = u"Redfish-test-1"_s;
 const QString viewerPassword = u"Viewer-pass-1"_s;
-const QByteArray fastHost =
-    "host:\n  bios_version: 2.19.1\n  sim:\n    power_on_delay: 0.2\n    shutdown_delay: 0.3\n    force_off_hold: 0.3\n"
-    "power:\n  long_press: 0.5\n  cycle_delay: 0.2\n";
+const QByteArray fastHost = "host:\n  bios_version: 2.19.1\n  sim:\n    power_on_delay: 0.2\n    setup_wait: 0.1\n    "
+                            "shutdown_delay: 0.3\n    force_off_hold: 0.3\n"
+                            "power:\n  long_press: 0.5\n  cycle_delay: 0.2\n";
 const QByteArray inventory = "fru:\n  board:\n    manufacturer: Raspberry Pi Ltd\n    product: Pi 4 Model B\n"
                              "    serial: 10000000abcd\n    part_number: PI4B-4GB\n"
                              "  product:\n    manufacturer: Example Systems\n    name: Rack Server 1U\n"
