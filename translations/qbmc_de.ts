@@ -154,10 +154,6 @@
         <translation>Neueste Ausgabe</translation>
     </message>
     <message>
-        <source>Input belongs to the Serial-over-LAN session of %1.</source>
-        <translation>Die Eingabe liegt bei der Serial-over-LAN-Sitzung von %1.</translation>
-    </message>
-    <message>
         <source>Take over</source>
         <translation>Übernehmen</translation>
     </message>
@@ -192,6 +188,34 @@
     <message>
         <source>Break</source>
         <translation>Break</translation>
+    </message>
+    <message>
+        <source>Input belongs to the remote console session of %1.</source>
+        <translation>Die Eingabe liegt bei der Konsolensitzung von %1.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Pos1</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>PgUp</source>
+        <translation>Bild↑</translation>
+    </message>
+    <message>
+        <source>PgDn</source>
+        <translation>Bild↓</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Entf</translation>
     </message>
 </context>
 <context>

@@ -154,10 +154,6 @@
         <translation>最新输出</translation>
     </message>
     <message>
-        <source>Input belongs to the Serial-over-LAN session of %1.</source>
-        <translation>输入当前由 %1 的串口重定向 (SoL) 会话占用。</translation>
-    </message>
-    <message>
         <source>Take over</source>
         <translation>接管</translation>
     </message>
@@ -192,6 +188,34 @@
     <message>
         <source>Break</source>
         <translation>Break</translation>
+    </message>
+    <message>
+        <source>Input belongs to the remote console session of %1.</source>
+        <translation>输入由 %1 的远程控制台会话占用。</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>PgUp</source>
+        <translation>PgUp</translation>
+    </message>
+    <message>
+        <source>PgDn</source>
+        <translation>PgDn</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
     </message>
 </context>
 <context>

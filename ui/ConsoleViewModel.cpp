@@ -2,7 +2,6 @@
 
 #include "ConsoleHub.h"
 
-#include <QHash>
 #include <QMetaEnum>
 
 using namespace Qt::StringLiterals;
@@ -11,23 +10,13 @@ ConsoleViewModel::ConsoleViewModel(ConsoleHub *hub, QObject *parent)
     : QObject(parent)
     , m_hub(hub)
 {
-    m_lines.append(hub->recentOutput());
-    m_refresh.setSingleShot(true);
-    m_refresh.setInterval(refreshInterval);
-    connect(&m_refresh, &QTimer::timeout, this, &ConsoleViewModel::flush);
-    connect(hub, &ConsoleHub::outputArrived, this, [this](const QByteArray &data) {
-        m_pending.append(data);
-        if (!m_refresh.isActive())
-            m_refresh.start();
-    });
     connect(hub, &ConsoleHub::stateChanged, this, &ConsoleViewModel::connectionChanged);
     connect(hub, &ConsoleHub::remoteAttachedChanged, this, &ConsoleViewModel::remoteChanged);
 }
 
-void ConsoleViewModel::flush()
+TerminalScreen *ConsoleViewModel::terminal() const
 {
-    m_lines.append(m_pending);
-    m_pending.clear();
+    return m_hub->terminal();
 }
 
 QString ConsoleViewModel::connection() const
@@ -64,14 +53,12 @@ bool ConsoleViewModel::send(const QString &text)
 
 bool ConsoleViewModel::sendKey(const QString &key)
 {
-    // What a VT100-style terminal sends for these keys.
-    static const QHash<QString, QByteArray> sequences = {
-        {u"Enter"_s, "\r"},   {u"Tab"_s, "\t"},      {u"Escape"_s, "\x1b"},  {u"Backspace"_s, "\x7f"},
-        {u"Up"_s, "\x1b[A"},  {u"Down"_s, "\x1b[B"}, {u"Right"_s, "\x1b[C"}, {u"Left"_s, "\x1b[D"},
-        {u"CtrlC"_s, "\x03"}, {u"CtrlD"_s, "\x04"},
-    };
-    const auto sequence = sequences.constFind(key);
-    return sequence != sequences.cend() && m_hub->writeLocal(*sequence);
+    TerminalScreen *screen = m_hub->terminal();
+    if (key == u"CtrlC"_s || key == u"CtrlD"_s)
+        return m_hub->writeLocal(screen->encodeText(key.right(1).toLower(), TerminalScreen::Modifier::Control));
+    bool known = false;
+    const int value = QMetaEnum::fromType<TerminalScreen::Key>().keyToValue(key.toLatin1().constData(), &known);
+    return known && m_hub->writeLocal(screen->encodeKey(TerminalScreen::Key(value)));
 }
 
 void ConsoleViewModel::sendBreak()

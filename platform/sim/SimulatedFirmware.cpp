@@ -78,7 +78,7 @@ QList<SimulatedFirmware::Page> SimulatedFirmware::pages()
         {"Main",
          {
              {"BIOS Version", {"1.0.7"}, "The version of this firmware."},
-             {"Processor", {"Simulated CPU @ 2.00GHz x 4"}, "What the board carries."},
+             {"Processor", {"Simulated CPU x 4"}, "What the board carries."},
              {"Memory", {"8192 MB"}, "Memory found by the power-on self test."},
              {"NumLock at Boot", {"On", "Off"}, "State of NumLock when the operating system starts."},
          }},

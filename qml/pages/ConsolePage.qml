@@ -5,14 +5,18 @@ import QtQuick.Layouts
 import Qbmc.Ui
 import Qbmc.Dashboard
 
-// The host's serial console: scrollback from the hub's history, following the newest output
-// unless the user has scrolled up, and input while no SoL session owns it.
+// The host's serial console as a terminal: the terminal model's grid scaled to fit the page (or
+// zoomed with a pinch or the buttons, then panned), its scrollback, the keys a firmware screen or
+// a shell needs, and a text field for lines. Input reaches the host while no remote client owns it.
 Item {
     id: page
 
     property bool portrait: false
     readonly property ConsoleViewModel panel: Dashboard.console
     readonly property bool canType: !panel.remoteAttached && panel.connection === "Connected"
+    // 1: the whole grid fits the page; larger values zoom in.
+    property real zoom: 1
+    property bool functionKeys: false
 
     ColumnLayout {
         anchors.fill: parent
@@ -35,52 +39,106 @@ Item {
                       + (page.panel.device.length > 0 ? " — " + page.panel.device : "")
                 color: Theme.text
                 font.pixelSize: Theme.fontSmall
-                wrapMode: Text.WrapAnywhere
+                elide: Text.ElideRight
             }
         }
 
         Rectangle {
+            id: screenFrame
             Layout.fillWidth: true
             Layout.fillHeight: true
             color: "black"
             radius: Theme.radius
             border.color: Theme.border
 
-            ListView {
-                id: output
-                objectName: "consoleOutput"
-                property bool followTail: true
+            Flickable {
+                id: pan
                 anchors.fill: parent
-                anchors.margins: 6
+                anchors.margins: 4
                 clip: true
-                model: page.panel.lines
+                contentWidth: Math.max(width, terminal.width)
+                contentHeight: Math.max(height, terminal.height)
                 boundsBehavior: Flickable.StopAtBounds
-                delegate: Text {
-                    required property string line
-                    width: ListView.view.width
-                    text: line
-                    color: "#d8e0d8"
-                    font.family: Theme.monospace
-                    font.pixelSize: 14
-                    textFormat: Text.PlainText
-                    wrapMode: Text.WrapAnywhere
+                interactive: page.zoom > 1
+
+                PinchArea {
+                    width: pan.contentWidth
+                    height: pan.contentHeight
+                    pinch.target: null
+                    property real startZoom: 1
+                    onPinchStarted: startZoom = page.zoom
+                    onPinchUpdated: (pinch) => page.zoom = Math.max(1, Math.min(4, startZoom * pinch.scale))
+
+                    TerminalView {
+                        id: terminal
+                        objectName: "consoleOutput"
+                        terminal: page.panel.terminal
+                        fontFamily: Theme.monospace
+                        // The largest font at which every column and row fits, times the zoom.
+                        readonly property int fitPixelSize: Math.max(4, Math.floor(Math.min(
+                            pan.width / Math.max(1, columns * cellWidthPerPixel),
+                            pan.height / Math.max(1, rows * cellHeightPerPixel))))
+                        fontPixelSize: Math.floor(fitPixelSize * page.zoom)
+                        width: implicitWidth
+                        height: implicitHeight
+                        x: Math.max(0, (pan.width - width) / 2)
+
+                        WheelHandler {
+                            onWheel: (event) => terminal.scrollback += event.angleDelta.y > 0 ? 3 : -3
+                        }
+                        DragHandler {
+                            // Unzoomed, a vertical drag walks through the scrollback.
+                            enabled: page.zoom <= 1
+                            xAxis.enabled: false
+                            target: null
+                            property real startScrollback: 0
+                            onActiveChanged: if (active) startScrollback = terminal.scrollback
+                            onTranslationChanged: terminal.scrollback =
+                                startScrollback + Math.round(translation.y / Math.max(1, terminal.fontPixelSize))
+                        }
+                    }
                 }
-                onCountChanged: if (followTail) Qt.callLater(positionViewAtEnd)
-                onMovementEnded: followTail = atYEnd
-                Component.onCompleted: positionViewAtEnd()
-                ScrollBar.vertical: ScrollBar { }
+            }
+
+            Column {
+                anchors.right: parent.right
+                anchors.top: parent.top
+                anchors.margins: 6
+                spacing: 6
+                opacity: 0.85
+                Repeater {
+                    model: [
+                        { name: "zoomIn", label: "+" },
+                        { name: "zoomOut", label: "−" },
+                        { name: "olderOutput", label: "▲" },
+                        { name: "newerOutput", label: "▼" }
+                    ]
+                    delegate: ActionButton {
+                        required property var modelData
+                        objectName: modelData.name
+                        minimumWidth: Theme.touchTarget * 0.8
+                        implicitHeight: Theme.touchTarget * 0.8
+                        text: modelData.label
+                        onActivated: {
+                            switch (modelData.name) {
+                            case "zoomIn": page.zoom = Math.min(4, page.zoom * 1.25); break
+                            case "zoomOut": page.zoom = Math.max(1, page.zoom / 1.25); break
+                            case "olderOutput": terminal.scrollback += Math.max(1, terminal.rows - 2); break
+                            case "newerOutput": terminal.scrollback -= Math.max(1, terminal.rows - 2); break
+                            }
+                        }
+                    }
+                }
             }
 
             ActionButton {
+                objectName: "newestOutputButton"
                 anchors.right: parent.right
                 anchors.bottom: parent.bottom
                 anchors.margins: Theme.padding
-                visible: !output.followTail
+                visible: terminal.scrollback > 0
                 text: qsTr("Newest output")
-                onActivated: {
-                    output.followTail = true
-                    output.positionViewAtEnd()
-                }
+                onActivated: terminal.scrollback = 0
             }
         }
 
@@ -91,7 +149,7 @@ Item {
             Text {
                 objectName: "ownerLabel"
                 Layout.fillWidth: true
-                text: qsTr("Input belongs to the Serial-over-LAN session of %1.")
+                text: qsTr("Input belongs to the remote console session of %1.")
                       .arg(Texts.actor(page.panel.remoteOrigin, page.panel.remoteUser))
                 color: Theme.warning
                 font.pixelSize: Theme.fontSmall
@@ -142,28 +200,53 @@ Item {
             }
         }
 
-        Flow {
+        // The keys a terminal has and a touchscreen lacks, in one row that scrolls sideways; the
+        // Fn key swaps in F1 to F12.
+        ListView {
+            id: keys
+            objectName: "keyRow"
             Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchTarget
             visible: !page.panel.remoteAttached
+            orientation: ListView.Horizontal
             spacing: 6
-            Repeater {
-                model: [
-                    { key: "Enter", label: qsTr("Enter") },
-                    { key: "Tab", label: qsTr("Tab") },
-                    { key: "Escape", label: qsTr("Esc") },
-                    { key: "CtrlC", label: qsTr("Ctrl+C") },
-                    { key: "CtrlD", label: qsTr("Ctrl+D") },
-                    { key: "Up", label: "↑" },
-                    { key: "Down", label: "↓" },
-                    { key: "Break", label: qsTr("Break") }
-                ]
-                delegate: ActionButton {
-                    required property var modelData
-                    minimumWidth: Theme.touchTarget
-                    enabled: page.canType
-                    text: modelData.label
-                    onActivated: modelData.key === "Break" ? page.panel.sendBreak()
-                                                           : page.panel.sendKey(modelData.key)
+            clip: true
+            cacheBuffer: 2000 // every key exists, scrolled into view or not
+            boundsBehavior: Flickable.StopAtBounds
+            model: page.functionKeys
+                   ? [{ key: "Fn", label: qsTr("Keys") }].concat(
+                         [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(n => ({ key: "F" + n, label: "F" + n })))
+                   : [
+                         { key: "Fn", label: "F1–F12" },
+                         { key: "Escape", label: qsTr("Esc") },
+                         { key: "Tab", label: qsTr("Tab") },
+                         { key: "Up", label: "↑" },
+                         { key: "Down", label: "↓" },
+                         { key: "Left", label: "←" },
+                         { key: "Right", label: "→" },
+                         { key: "Enter", label: qsTr("Enter") },
+                         { key: "CtrlC", label: qsTr("Ctrl+C") },
+                         { key: "CtrlD", label: qsTr("Ctrl+D") },
+                         { key: "Home", label: qsTr("Home") },
+                         { key: "End", label: qsTr("End") },
+                         { key: "PageUp", label: qsTr("PgUp") },
+                         { key: "PageDown", label: qsTr("PgDn") },
+                         { key: "Delete", label: qsTr("Del") },
+                         { key: "Break", label: qsTr("Break") }
+                     ]
+            delegate: ActionButton {
+                required property var modelData
+                objectName: "key" + modelData.key
+                minimumWidth: Theme.touchTarget
+                enabled: page.canType || modelData.key === "Fn"
+                text: modelData.label
+                onActivated: {
+                    if (modelData.key === "Fn")
+                        page.functionKeys = !page.functionKeys
+                    else if (modelData.key === "Break")
+                        page.panel.sendBreak()
+                    else
+                        page.panel.sendKey(modelData.key)
                 }
             }
         }

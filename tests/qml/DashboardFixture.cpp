@@ -50,8 +50,11 @@ DashboardFixture::DashboardFixture(QObject *parent)
         qFatal("fixture: %s", qPrintable(failure->message));
     if (const auto failure = m_hostConsole.open())
         qFatal("fixture: %s", qPrintable(failure->message));
-    connect(&m_hostConsole, &PseudoTerminal::received, this,
-            [this](const QByteArray &data) { m_hostReceived.append(data); });
+    connect(&m_hostConsole, &PseudoTerminal::received, this, [this](const QByteArray &data) {
+        m_hostReceived.append(data);
+        if (m_firmware)
+            m_firmware->feed(data);
+    });
 
     m_bmc = std::make_unique<Bmc>(&m_configuration, &m_host, &m_hasher, m_stateDirectory.path());
     m_bmc->accounts()->ensureAdministrator();
@@ -91,6 +94,17 @@ PowerController::Admission DashboardFixture::requestAsIpmi(PowerController::Acti
 void DashboardFixture::writeHostConsole(const QString &text)
 {
     m_hostConsole.write(text.toUtf8());
+}
+
+void DashboardFixture::startFirmware()
+{
+    m_firmware = std::make_unique<SimulatedFirmware>(&m_hostConsole, QString(), 60s);
+    m_firmware->start();
+}
+
+QString DashboardFixture::firmwareSetting(const QString &name) const
+{
+    return m_firmware ? QString::fromLatin1(m_firmware->setting(name.toLatin1())) : QString();
 }
 
 void DashboardFixture::attachSol(const QString &user)

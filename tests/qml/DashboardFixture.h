@@ -31,6 +31,10 @@ public:
     // As IPMI would: the same core slot, another actor.
     Q_INVOKABLE PowerController::Admission requestAsIpmi(PowerController::Action action);
     Q_INVOKABLE void writeHostConsole(const QString &text);
+    // The simulated host's firmware on the console, from its power-on message; it then reads the
+    // keys that reach the host; its settings stay in memory.
+    Q_INVOKABLE void startFirmware();
+    Q_INVOKABLE QString firmwareSetting(const QString &name) const;
     // What reached the host's end of the console.
     Q_INVOKABLE QString hostReceived() const { return QString::fromUtf8(m_hostReceived); }
     Q_INVOKABLE void attachSol(const QString &user);
@@ -53,6 +57,7 @@ private:
     CryptPasswordHasher m_hasher;
     PseudoTerminal m_hostConsole;
     QByteArray m_hostReceived;
+    std::unique_ptr<SimulatedFirmware> m_firmware;
     std::unique_ptr<SerialConsoleTransport> m_transport;
     std::unique_ptr<Bmc> m_bmc;
     std::unique_ptr<Dashboard> m_dashboard;

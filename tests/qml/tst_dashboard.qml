@@ -136,18 +136,89 @@ TestCase {
     function test_consoleShowsWhatTheHostWrites() {
         const page = createTemporaryObject(consoleComponent, testCase)
         waitForRendering(page)
-        fixture.writeHostConsole("hello from the host\r\n")
+        fixture.writeHostConsole("\x1b[2J\x1b[Hhello from the host\r\n")
         const output = findChild(page, "consoleOutput")
-        tryVerify(() => findVisibleLine(output, "hello from the host"), 3000)
+        tryVerify(() => output.rowText(0) === "hello from the host", 3000)
+        // The whole 80x25 grid fits the page until it is zoomed.
+        verify(output.width <= page.width)
+        verify(output.columns === 80 && output.rows === 25)
     }
 
-    function findVisibleLine(view, text) {
-        const items = view.contentItem.children
-        for (let i = 0; i < items.length; ++i) {
-            if (items[i].text === text && items[i].visible)
-                return true
-        }
-        return false
+    // Scrolled back, the view shows the lines that left the top, and stays there as more arrive.
+    function test_consoleScrollback() {
+        const page = createTemporaryObject(consoleComponent, testCase)
+        waitForRendering(page)
+        const output = findChild(page, "consoleOutput")
+        let lines = "\x1b[2J\x1b[H"
+        for (let i = 0; i < 40; ++i)
+            lines += "line " + i + "\r\n"
+        fixture.writeHostConsole(lines)
+        tryVerify(() => output.rowText(23) === "line 39", 3000)
+        mouseClick(findChild(page, "olderOutput"))
+        verify(output.scrollback > 0)
+        const top = output.rowText(0)
+        verify(top.startsWith("line "), top)
+        fixture.writeHostConsole("one more\r\n")
+        tryVerify(() => output.scrollbackSize > 0 && output.rowText(0) === top, 3000)
+        const newest = findChild(page, "newestOutputButton")
+        verify(newest.visible)
+        mouseClick(newest)
+        compare(output.scrollback, 0)
+        tryVerify(() => output.rowText(23) === "one more", 3000)
+    }
+
+    function test_zoomEnlargesTheGrid() {
+        const page = createTemporaryObject(consoleComponent, testCase)
+        waitForRendering(page)
+        const output = findChild(page, "consoleOutput")
+        const fitted = output.fontPixelSize
+        mouseClick(findChild(page, "zoomIn"))
+        mouseClick(findChild(page, "zoomIn"))
+        verify(output.fontPixelSize > fitted)
+        mouseClick(findChild(page, "zoomOut"))
+        mouseClick(findChild(page, "zoomOut"))
+        compare(output.fontPixelSize, fitted)
+    }
+
+    function pressKey(page, key) {
+        const keyRow = findChild(page, "keyRow")
+        tryVerify(() => findChild(keyRow, "key" + key) !== null, 2000, "no key " + key)
+        const button = findChild(keyRow, "key" + key)
+        button.activated()
+    }
+
+    // The firmware's setup from the screen's keys: F2 opens it, Down and Enter change the first
+    // boot device, F10 saves; the grid shows the characters and colours the firmware drew.
+    function test_setupMenuFromTheScreen() {
+        const page = createTemporaryObject(consoleComponent, testCase)
+        waitForRendering(page)
+        const output = findChild(page, "consoleOutput")
+        fixture.startFirmware()
+        tryVerify(() => output.rowText(4) === "Press F2 or Del to enter setup", 3000)
+        pressKey(page, "Fn")
+        pressKey(page, "F2")
+        tryVerify(() => output.rowText(0).indexOf("qbmc Simulated Setup Utility") >= 0, 3000)
+        pressKey(page, "Fn")
+        pressKey(page, "Right")
+        pressKey(page, "Right")
+        tryVerify(() => output.rowText(3).indexOf("Boot Mode") >= 0, 3000)
+        pressKey(page, "Down")
+        pressKey(page, "Enter")
+        tryVerify(() => output.rowText(4).indexOf("First Boot Device             [Network]") >= 0, 3000)
+
+        // The selected item: black on white; an item's value: yellow on blue; the title: white on blue.
+        compare(output.textAt(4, 2), "F")
+        compare(String(output.foregroundAt(4, 2)), "#000000")
+        compare(String(output.backgroundAt(4, 2)), "#e0e0e0")
+        compare(String(output.foregroundAt(3, 33)), "#e0e000")
+        compare(String(output.backgroundAt(3, 33)), "#0000e0")
+        compare(String(output.backgroundAt(0, 0)), "#0000e0")
+
+        pressKey(page, "Fn")
+        pressKey(page, "F10")
+        tryVerify(() => fixture.firmwareSetting("First Boot Device") === "Network", 3000)
+        tryVerify(() => output.rowText(0) === "Booting from Network...", 3000)
+        pressKey(page, "Fn")
     }
 
     function test_consoleInputReachesTheHost() {

@@ -1,8 +1,10 @@
 #include "Bmc.h"
+#include "ConsoleHub.h"
 #include "DashboardFixture.h"
 #include "FirstStartNotice.h"
 #include "LanguageSwitcher.h"
 
+#include <QColor>
 #include <QDir>
 #include <QImage>
 #include <QProcess>
@@ -35,6 +37,7 @@ private slots:
     void firstStart();
     void pages_data();
     void pages();
+    void firmwareSetup();
     void translationsComplete_data();
     void translationsComplete();
 
@@ -93,13 +96,25 @@ QImage tst_DashboardScreens::grab(const QString &name)
 QList<QQuickItem *> tst_DashboardScreens::visibleTexts(QQuickItem *root)
 {
     QList<QQuickItem *> texts;
-    QList<QQuickItem *> pending = root->childItems(); // the visual tree, not QObject children
+    // The visual tree, not QObject children, with the area each item may show in: a clipping
+    // ancestor (a row of keys that scrolls sideways) hides what lies outside it.
+    QList<std::pair<QQuickItem *, QRectF>> pending;
+    for (QQuickItem *child : root->childItems())
+        pending.append({child, QRectF(-1e6, -1e6, 2e6, 2e6)});
     while (!pending.isEmpty()) {
-        QQuickItem *item = pending.takeFirst();
+        auto [item, area] = pending.takeFirst();
         if (!item->isVisible() || item->opacity() == 0)
             continue;
-        pending.append(item->childItems());
-        if (item->inherits("QQuickText") && !item->property("text").toString().trimmed().isEmpty())
+        const QRectF onScene = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+        if (item->clip())
+            area = area.intersected(onScene);
+        if (area.isEmpty() || (item->width() > 0 && !area.intersects(onScene)))
+            continue;
+        for (QQuickItem *child : item->childItems())
+            pending.append({child, area});
+        // A text cut by a clipping ancestor is scrolled partly out of view, not laid out wrongly.
+        if (item->inherits("QQuickText") && !item->property("text").toString().trimmed().isEmpty()
+            && area.contains(onScene))
             texts.append(item);
     }
     return texts;
@@ -182,6 +197,40 @@ void tst_DashboardScreens::pages()
 
     const QStringList problems = overflowingTexts();
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
+}
+
+// The simulated firmware's setup screen on the console page, in each language's layout: the grid
+// is drawn with the firmware's colours where the terminal model has them.
+void tst_DashboardScreens::firmwareSetup()
+{
+    if (m_fixture->dashboard()->firstStart()->isPending())
+        m_fixture->dashboard()->firstStart()->acknowledge();
+    m_fixture->startFirmware();
+    ConsoleHub *console = m_fixture->bmc()->console();
+    QVERIFY(QTest::qWaitFor([&] { return console->terminal()->rowText(4).contains(u"Press F2"_s); }, 3000));
+    QVERIFY(console->writeLocal(console->terminal()->encodeKey(TerminalScreen::Key::F2)));
+    QVERIFY(QTest::qWaitFor([&] { return console->terminal()->rowText(0).contains(u"Setup Utility"_s); }, 3000));
+    for (const QString &language : {u"en"_s, u"de"_s, u"zh_CN"_s}) {
+        render({800, 480}, language, 1);
+        QTest::qWait(100); // the view redraws at most every 50 ms
+        const QImage image = grab(u"console-firmware-setup-%1-800x480"_s.arg(language));
+        auto *view = m_window->findChild<QQuickItem *>(u"consoleOutput"_s);
+        QVERIFY(view && view->isVisible());
+        const qreal ratio = m_window->devicePixelRatio();
+        const auto pixelAt = [&](int row, int column) {
+            QPointF corner;
+            QMetaObject::invokeMethod(view, "cellPosition", Q_RETURN_ARG(QPointF, corner), Q_ARG(int, row),
+                                      Q_ARG(int, column));
+            const QPointF scene = view->mapToScene(corner + QPointF(1, 1));
+            return QColor(image.pixel((scene * ratio).toPoint())).name();
+        };
+        QCOMPARE(pixelAt(0, 0), u"#0000e0"_s);  // the title bar
+        QCOMPARE(pixelAt(6, 2), u"#e0e0e0"_s);  // the selected item
+        QCOMPARE(pixelAt(23, 5), u"#00e0e0"_s); // the key help line
+        const QStringList problems = overflowingTexts();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; "_s)));
+    }
+    QVERIFY(console->writeLocal(console->terminal()->encodeKey(TerminalScreen::Key::Escape)));
 }
 
 void tst_DashboardScreens::translationsComplete_data()
