@@ -110,8 +110,13 @@ bool ConnectionGuard::evictIdle()
 void ConnectionGuard::sweep()
 {
     QList<QTcpSocket *> expired;
-    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+    for (auto it = m_connections.begin(); it != m_connections.end();) {
         Connection &connection = it.value();
+        // Gone without the guard hearing of it: someone disconnected every signal of the socket.
+        if (!connection.socket) {
+            it = m_connections.erase(it);
+            continue;
+        }
         if (connection.requestStarted.isValid()) {
             if (connection.requestStarted.elapsed() > m_limits.requestTimeout.count()) {
                 ++m_counters.slowClosed;
@@ -121,6 +126,7 @@ void ConnectionGuard::sweep()
             ++m_counters.idleClosed;
             expired.append(it.key());
         }
+        ++it;
     }
     for (QTcpSocket *socket : std::as_const(expired))
         forget(socket);
