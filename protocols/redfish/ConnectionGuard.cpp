@@ -110,8 +110,13 @@ bool ConnectionGuard::evictIdle()
 void ConnectionGuard::sweep()
 {
     QList<QTcpSocket *> expired;
-    for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+    for (auto it = m_connections.begin(); it != m_connections.end();) {
         Connection &connection = it.value();
+        // Gone without the guard hearing of it: someone disconnected every signal of the socket.
+        if (!connection.socket) {
+            it = m_connections.erase(it);
+            continue;
+        }
         if (connection.requestStarted.isValid()) {
             if (connection.requestStarted.elapsed() > m_limits.requestTimeout.count()) {
                 ++m_counters.slowClosed;
@@ -121,6 +126,7 @@ void ConnectionGuard::sweep()
             ++m_counters.idleClosed;
             expired.append(it.key());
         }
+        ++it;
     }
     for (QTcpSocket *socket : std::as_const(expired))
         forget(socket);
@@ -136,7 +142,7 @@ void ConnectionGuard::onReadyRead(QTcpSocket *socket)
     it->lastActivity.start();
     it->spoken = true;
     const QByteArray data = socket->peek(socket->bytesAvailable());
-    if (!consume(*it, data))
+    if (!consume(*it, data) && !m_connections.value(socket).takenOver)
         socket->readAll();
 }
 
@@ -194,6 +200,8 @@ bool ConnectionGuard::consume(Connection &connection, QByteArrayView data)
                        BaseMessages::error(BaseMessages::headerInvalid(QString::fromLatin1(head.failure().where))));
                 return false;
             }
+            if (head->wantsUpgrade() && offerUpgrade(connection, *head))
+                return false;
             connection.closeAfterResponse = head->closeAfterResponse();
             if (head->chunked()) {
                 connection.phase = Phase::ChunkedBody;
@@ -242,6 +250,23 @@ bool ConnectionGuard::consume(Connection &connection, QByteArrayView data)
     return true;
 }
 
+bool ConnectionGuard::offerUpgrade(Connection &connection, const HttpRequestHead &head)
+{
+    QTcpSocket *socket = connection.socket;
+    if (!m_upgradeHandler || !socket || !m_upgradeHandler(socket, head))
+        return false;
+    const auto it = m_connections.find(socket);
+    if (it != m_connections.end()) {
+        it->takenOver = true;
+        it->streaming = true;
+        it->requestStarted.invalidate();
+    }
+    // Everyone's, QHttpServer's too (it comes after the guard in this very emission): from now on
+    // the handler alone reads this connection.
+    QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    return true;
+}
+
 bool ConnectionGuard::startBody(Connection &connection)
 {
     if (connection.bodyRemaining > m_limits.maxBodyBytes) {
@@ -267,11 +292,6 @@ void ConnectionGuard::refuse(Connection &connection, int status, const QByteArra
     qCInfo(lcRedfish, "request from %s refused with %d %s", qPrintable(socket->peerAddress().toString()), status,
            reason.constData());
     m_connections.remove(socket); // later bytes are read and dropped
-    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n"
-        + "Content-Type: application/json; charset=utf-8\r\nOData-Version: 4.0\r\nConnection: close\r\n";
-    for (const auto &[name, value] : std::as_const(m_answerHeaders))
-        response += name + ": " + value + "\r\n";
-    response += "Content-Length: " + QByteArray::number(message.size()) + "\r\n\r\n" + message;
-    socket->write(response);
+    socket->write(HttpHeaders::closingAnswer(status, reason, message, m_answerHeaders));
     socket->disconnectFromHost();
 }

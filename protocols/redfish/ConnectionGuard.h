@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpHeaders.h"
+#include "HttpRequestHead.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -10,6 +11,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 
 // What QHttpServer 6.4 lacks, in front of it: a connection cap (the longest idle connection makes
 // room, one that never sent a byte before one that did), an idle keep-alive time-out, a time-out for a request still
@@ -44,6 +46,15 @@ public:
     // An event stream: long-lived by design, so neither idle time-out nor eviction applies.
     void markStreaming(QTcpSocket *socket);
 
+    // Offered every complete request head that asks to switch protocols (an Upgrade header), before
+    // QHttpServer reads it. True: the handler has taken the connection, to upgrade it or to answer
+    // it itself, and reads it from now on; neither the guard nor QHttpServer reads it again. It stays
+    // counted against maxConnections until it closes and, like an event stream, is neither timed out
+    // nor evicted. The handler must not destroy the socket before it returns. False: QHttpServer
+    // gets the request as before (docs/decisions.md#111).
+    using UpgradeHandler = std::function<bool(QTcpSocket *socket, const HttpRequestHead &head)>;
+    void setUpgradeHandler(UpgradeHandler handler) { m_upgradeHandler = std::move(handler); }
+
     int connectionCount() const { return int(m_connections.size()); }
     const Limits &limits() const { return m_limits; }
 
@@ -72,7 +83,8 @@ private:
         QByteArray chunkedTail; // last bytes, to find the end of a chunked body
         bool closeAfterResponse = false;
         bool streaming = false;
-        bool spoken = false; // the client has sent something: a request, or its TLS handshake
+        bool takenOver = false; // by the upgrade handler
+        bool spoken = false;    // the client has sent something: a request, or its TLS handshake
         QElapsedTimer lastActivity;
         QElapsedTimer requestStarted; // valid while a request is arriving
     };
@@ -84,11 +96,13 @@ private:
     void sweep();
     bool evictIdle();
     bool consume(Connection &connection, QByteArrayView data);
+    bool offerUpgrade(Connection &connection, const HttpRequestHead &head);
     bool startBody(Connection &connection);
     void refuse(Connection &connection, int status, const QByteArray &reason, const QByteArray &message);
 
     Limits m_limits;
     HttpHeaderList m_answerHeaders;
+    UpgradeHandler m_upgradeHandler;
     QHash<QTcpSocket *, Connection> m_connections;
     QTimer m_sweep;
     Counters m_counters;

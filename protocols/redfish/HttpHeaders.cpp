@@ -12,4 +12,14 @@ HttpHeaderList everyAnswer(bool tls)
     return headers;
 }
 
+QByteArray closingAnswer(int status, QByteArrayView reason, const QByteArray &json, const HttpHeaderList &headers)
+{
+    QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason.toByteArray() + "\r\n"
+        + "Content-Type: application/json; charset=utf-8\r\nOData-Version: 4.0\r\nConnection: close\r\n";
+    for (const auto &[name, value] : headers)
+        answer += name + ": " + value + "\r\n";
+    answer += "Content-Length: " + QByteArray::number(json.size()) + "\r\n\r\n" + json;
+    return answer;
+}
+
 } // namespace HttpHeaders

@@ -14,4 +14,8 @@ namespace HttpHeaders {
 // X-Content-Type-Options: nosniff always; Strict-Transport-Security as well over HTTPS.
 HttpHeaderList everyAnswer(bool tls);
 
+// A whole answer for a listener that writes its own and then closes the connection (the guard's
+// refusals, a refused WebSocket upgrade): status line, a JSON body, `Connection: close`, `headers`.
+QByteArray closingAnswer(int status, QByteArrayView reason, const QByteArray &json, const HttpHeaderList &headers);
+
 } // namespace HttpHeaders

@@ -41,6 +41,9 @@ Expected<HttpRequestHead, HttpRequestHead::Problem> HttpRequestHead::parse(QByte
 
     HttpRequestHead result;
     const QByteArrayView requestLine = lines.value(0);
+    const QList<QByteArray> requestParts = requestLine.toByteArray().split(' ');
+    result.m_method = requestParts.value(0);
+    result.m_target = requestParts.value(1);
     int contentLengths = 0;
     bool transferEncoding = false;
     QByteArrayView connection;
@@ -54,6 +57,7 @@ Expected<HttpRequestHead, HttpRequestHead::Problem> HttpRequestHead::parse(QByte
             return problem(colon > 0 ? name : line.first(std::min<qsizetype>(line.size(), 40)),
                            "a header line without a valid name");
         const QByteArrayView value = line.sliced(colon + 1).trimmed();
+        result.m_fields.emplaceBack(name.toByteArray(), value.toByteArray());
         if (name.compare("Content-Length", Qt::CaseInsensitive) == 0) {
             if (++contentLengths > 1)
                 return problem(name, "more than one Content-Length");
@@ -77,4 +81,14 @@ Expected<HttpRequestHead, HttpRequestHead::Problem> HttpRequestHead::parse(QByte
     result.m_closeAfterResponse =
         options.contains("close") || (requestLine.trimmed().endsWith("HTTP/1.0") && !options.contains("keep-alive"));
     return result;
+}
+
+QList<QByteArray> HttpRequestHead::values(QByteArrayView name) const
+{
+    QList<QByteArray> found;
+    for (const auto &[fieldName, value] : m_fields) {
+        if (name.compare(fieldName, Qt::CaseInsensitive) == 0)
+            found.append(value);
+    }
+    return found;
 }

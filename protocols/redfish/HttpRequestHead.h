@@ -4,6 +4,9 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
+
+#include <utility>
 
 // What the connection guard needs to know of one request head (the request line and header fields,
 // without the blank line that ends them), read strictly: anything two HTTP parsers could read in
@@ -29,7 +32,18 @@ public:
     // Connection: close, or HTTP/1.0 without Connection: keep-alive.
     bool closeAfterResponse() const { return m_closeAfterResponse; }
 
+    // The request line's method and target, as sent ("GET", "/console0?x").
+    const QByteArray &method() const { return m_method; }
+    const QByteArray &target() const { return m_target; }
+    // Every value of the header `name` (any case), in order; trimmed.
+    QList<QByteArray> values(QByteArrayView name) const;
+    // The client asks to switch protocols (an Upgrade header field, as a WebSocket does).
+    bool wantsUpgrade() const { return !values("Upgrade").isEmpty(); }
+
 private:
+    QByteArray m_method;
+    QByteArray m_target;
+    QList<std::pair<QByteArray, QByteArray>> m_fields; // name as sent, value trimmed
     bool m_chunked = false;
     qint64 m_contentLength = 0;
     bool m_closeAfterResponse = false;

@@ -4,6 +4,7 @@
 #include "BaseMessages.h"
 #include "Bmc.h"
 #include "ChassisResource.h"
+#include "ConsoleWebSocketEndpoint.h"
 #include "EventServiceResource.h"
 #include "GuardedSslServer.h"
 #include "GuardedTcpServer.h"
@@ -59,6 +60,13 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
     , m_answerHeaders(HttpHeaders::everyAnswer(m_settings.tls))
 {
     m_guard.setAnswerHeaders(m_answerHeaders);
+    m_consoleWebSockets = std::make_unique<ConsoleWebSocketEndpoint>(
+        ConsoleWebSocketEndpoint::Parts{bmc->console(), bmc->eventLog(), &m_authenticator, bmc->remoteSessions(),
+                                        bmc->accounts(), bmc->configuration()},
+        m_answerHeaders, ConsoleWebSocketEndpoint::Limits{});
+    m_guard.setUpgradeHandler([endpoint = m_consoleWebSockets.get()](QTcpSocket *socket, const HttpRequestHead &head) {
+        return endpoint->offer(socket, head);
+    });
     addResources(bmc);
     for (const std::unique_ptr<RedfishResource> &resource : m_resources) {
         resource->registerIn(m_directory);

@@ -16,6 +16,7 @@
 #include <vector>
 
 class Bmc;
+class ConsoleWebSocketEndpoint;
 class NetworkFacts;
 class PowerTasks;
 class QHttpServer;
@@ -25,7 +26,8 @@ class QTcpServer;
 
 // Redfish over HTTPS: QHttpServer behind the connection guard, one catch-all route feeding the
 // route table (so 404, 405 with Allow, HEAD and trailing slashes behave), authentication and
-// privileges per route, and the OData headers and ETags every answer carries.
+// privileges per route, and the OData headers and ETags every answer carries. The host console's
+// WebSocket (/console0) shares the listener and the guard (ConsoleWebSocketEndpoint).
 class RedfishServer : public QObject
 {
     Q_OBJECT
@@ -79,4 +81,7 @@ private:
     std::vector<std::unique_ptr<RedfishResource>> m_resources;
     std::unique_ptr<QHttpServer> m_http;
     QTcpServer *m_listener = nullptr; // owned by m_http once bound
+    // wss://<host>/console0, in front of QHttpServer; after it here, so its WebSockets close
+    // while their sockets are still there.
+    std::unique_ptr<ConsoleWebSocketEndpoint> m_consoleWebSockets;
 };

@@ -31,8 +31,15 @@ private slots:
     void idleConnectionIsClosed();
     void capEvictsTheLongestIdle();
     void silentConnectionsGoBeforeOnesThatSpoke();
+    void upgradeHandlerTakesTheConnection();
+    void upgradeHandlerSeesASplitHeadWhole();
+    void declinedUpgradeGoesToTheServer();
 
 private:
+    // Takes requests with `Upgrade: test` and, once the guard has let go, echoes what the
+    // connection sends, the request head included.
+    void takeTestUpgrades();
+
     std::unique_ptr<QTcpSocket> connectClient();
     QByteArray readUntilClosedOr(QTcpSocket *socket, const QByteArray &text, int timeoutMs = 5000);
 
@@ -213,6 +220,66 @@ void tst_ConnectionGuard::silentConnectionsGoBeforeOnesThatSpoke()
     QCOMPARE(talking->state(), QAbstractSocket::ConnectedState);
     talking->write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     QVERIFY(readUntilClosedOr(talking.get(), "body 0").contains("200 OK"));
+}
+
+void tst_ConnectionGuard::takeTestUpgrades()
+{
+    m_guard->setUpgradeHandler([](QTcpSocket *socket, const HttpRequestHead &head) {
+        if (head.values("Upgrade") != QList<QByteArray>{"test"})
+            return false;
+        QMetaObject::invokeMethod(
+            socket,
+            [socket] {
+                // QHttpServer may have read part of the head inside a transaction.
+                if (socket->isTransactionStarted())
+                    socket->rollbackTransaction();
+                const auto echo = [socket] { socket->write("echo:" + socket->readAll()); };
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, echo);
+                echo();
+            },
+            Qt::QueuedConnection);
+        return true;
+    });
+}
+
+void tst_ConnectionGuard::upgradeHandlerTakesTheConnection()
+{
+    takeTestUpgrades();
+    auto client = connectClient();
+    QVERIFY(client);
+    client->write("GET /x HTTP/1.1\r\nHost: x\r\nUpgrade: test\r\nConnection: Upgrade\r\n\r\n");
+    QByteArray received = readUntilClosedOr(client.get(), "Upgrade\r\n\r\n");
+    QVERIFY2(received.startsWith("echo:GET /x HTTP/1.1"), received.constData());
+    // Bytes that are no HTTP reach the handler alone, and the connection outlives the idle time-out.
+    client->write("\x81\x02no http");
+    QVERIFY(readUntilClosedOr(client.get(), "no http").endsWith("echo:\x81\x02no http"));
+    QTest::qWait(int(m_limits.idleTimeout.count()) * 2);
+    QCOMPARE(client->state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(m_guard->connectionCount(), 1);
+    QCOMPARE(m_guard->counters().malformed, quint64(0));
+    client->close();
+    QTRY_COMPARE_WITH_TIMEOUT(m_guard->connectionCount(), 0, 5000);
+}
+
+void tst_ConnectionGuard::upgradeHandlerSeesASplitHeadWhole()
+{
+    takeTestUpgrades();
+    auto client = connectClient();
+    QVERIFY(client);
+    client->write("GET /x HTTP/1.1\r\nHost: x\r\nUpgr");
+    QTest::qWait(100); // QHttpServer reads this much on its own
+    client->write("ade: test\r\n\r\n");
+    const QByteArray received = readUntilClosedOr(client.get(), "test\r\n\r\n");
+    QCOMPARE(received, QByteArray("echo:GET /x HTTP/1.1\r\nHost: x\r\nUpgrade: test\r\n\r\n"));
+}
+
+void tst_ConnectionGuard::declinedUpgradeGoesToTheServer()
+{
+    takeTestUpgrades();
+    auto client = connectClient();
+    QVERIFY(client);
+    client->write("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: other\r\n\r\n");
+    QVERIFY(readUntilClosedOr(client.get(), "body 0").contains("200 OK"));
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionGuard)

@@ -10,6 +10,7 @@ private slots:
     void accepted();
     void refused_data();
     void refused();
+    void requestLineAndFields();
 };
 
 void tst_HttpRequestHead::accepted_data()
@@ -79,3 +80,18 @@ void tst_HttpRequestHead::refused()
 
 QTEST_GUILESS_MAIN(tst_HttpRequestHead)
 #include "tst_httprequesthead.moc"
+
+void tst_HttpRequestHead::requestLineAndFields()
+{
+    const auto parsed =
+        HttpRequestHead::parse("GET /console0?x=1 HTTP/1.1\r\nupgrade:  websocket \r\nX-Auth-Token: a\r\n"
+                               "x-auth-token: b\r\nHost: h");
+    QVERIFY(parsed);
+    QCOMPARE(parsed->method(), QByteArray("GET"));
+    QCOMPARE(parsed->target(), QByteArray("/console0?x=1"));
+    QCOMPARE(parsed->values("Upgrade"), QList<QByteArray>{"websocket"});
+    QCOMPARE(parsed->values("X-AUTH-TOKEN"), (QList<QByteArray>{"a", "b"}));
+    QVERIFY(parsed->values("Authorization").isEmpty());
+    QVERIFY(parsed->wantsUpgrade());
+    QVERIFY(!HttpRequestHead::parse("GET / HTTP/1.1\r\nHost: h")->wantsUpgrade());
+}

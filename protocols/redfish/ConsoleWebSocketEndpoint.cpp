@@ -1,0 +1,163 @@
+#include "ConsoleWebSocketEndpoint.h"
+
+#include "AccountStore.h"
+#include "BaseMessages.h"
+#include "ConfigKeys.h"
+#include "Configuration.h"
+#include "ConsoleWebSocket.h"
+#include "HttpRequestHead.h"
+#include "NetworkAddresses.h"
+#include "RedfishAuthenticator.h"
+#include "RedfishLogging.h"
+#include "RemoteSessionRegistry.h"
+
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Each offered subprotocol is tried as a session token; a browser offers one, a handful is plenty.
+constexpr qsizetype maxOfferedProtocols = 4;
+
+QList<QByteArray> offeredSubprotocols(const HttpRequestHead &head)
+{
+    QList<QByteArray> offered;
+    for (const QByteArray &value : head.values("Sec-WebSocket-Protocol")) {
+        for (const QByteArray &entry : value.split(',')) {
+            if (const QByteArray trimmed = entry.trimmed(); !trimmed.isEmpty())
+                offered.append(trimmed);
+        }
+    }
+    return offered;
+}
+} // namespace
+
+ConsoleWebSocketEndpoint::ConsoleWebSocketEndpoint(Parts parts, HttpHeaderList answerHeaders, Limits limits,
+                                                   QObject *parent)
+    : QObject(parent)
+    , m_parts(parts)
+    , m_answerHeaders(std::move(answerHeaders))
+    , m_limits(limits)
+{
+    connect(m_parts.sessions, &RemoteSessionRegistry::sessionRemoved, this, [this](quint64 id) {
+        endWhere([id](const ConsoleWebSocket *connection) { return connection->settings().redfishSession == id; },
+                 u"the Redfish session ended"_s);
+    });
+    // A token's session ends when its account changes (RedfishAuthenticator); Basic has none.
+    connect(m_parts.accounts, &AccountStore::credentialsChanged, this, [this](const QString &user) {
+        endWhere(
+            [&user](const ConsoleWebSocket *connection) {
+                return connection->settings().redfishSession == 0 && connection->settings().user == user;
+            },
+            u"the account changed"_s);
+    });
+}
+
+ConsoleWebSocketEndpoint::~ConsoleWebSocketEndpoint()
+{
+    qDeleteAll(std::exchange(m_connections, {}));
+}
+
+bool ConsoleWebSocketEndpoint::offer(QTcpSocket *socket, const HttpRequestHead &head)
+{
+    const QByteArray &target = head.target();
+    const qsizetype query = target.indexOf('?');
+    if (head.method() != "GET" || QByteArrayView(target).first(query < 0 ? target.size() : query) != path)
+        return false;
+
+    const QString address = NetworkAddresses::peerAddressText(socket->peerAddress());
+    const QList<QByteArray> tokens = head.values("X-Auth-Token");
+    const QList<QByteArray> authorizations = head.values("Authorization");
+    if (tokens.size() > 1 || authorizations.size() > 1) {
+        refuse(socket, 400, "Bad Request",
+               BaseMessages::headerInvalid(tokens.size() > 1 ? u"X-Auth-Token"_s : u"Authorization"_s));
+        return true;
+    }
+
+    RedfishAuthenticator *authenticator = m_parts.authenticator;
+    std::optional<RedfishAuthenticator::Identity> identity;
+    QString subprotocol;
+    if (!tokens.isEmpty()) {
+        if (auto found = authenticator->authenticate({}, tokens.first(), address))
+            identity = *found;
+    } else {
+        const QList<QByteArray> offered = offeredSubprotocols(head);
+        for (qsizetype i = 0; i < std::min(offered.size(), maxOfferedProtocols) && !identity; ++i) {
+            if (auto found = authenticator->authenticate({}, offered.at(i), address)) {
+                identity = *found;
+                subprotocol = QString::fromLatin1(offered.at(i));
+            }
+        }
+        // A browser sends the Basic credentials it remembers with any page's WebSocket, cross-site
+        // ones too; a browser always sends Origin, so only other clients may use Basic here.
+        if (!identity && !authorizations.isEmpty() && head.values("Origin").isEmpty()) {
+            if (auto found = authenticator->authenticate(authorizations.first(), {}, address))
+                identity = *found;
+        }
+    }
+    if (!identity) {
+        qCInfo(lcRedfish, "console WebSocket from %s refused: no valid credentials", qPrintable(address));
+        refuse(socket, 401, "Unauthorized", BaseMessages::noValidSession(),
+               {{"WWW-Authenticate", "Basic realm=\"qbmc\", charset=\"UTF-8\""}});
+        return true;
+    }
+    if (identity->role < minimumRole()) {
+        qCInfo(lcRedfish, "console WebSocket of %s from %s refused: role %s is below console.privilege",
+               qPrintable(identity->user), qPrintable(address), qPrintable(RoleNames::toString(identity->role)));
+        refuse(socket, 403, "Forbidden", BaseMessages::insufficientPrivilege());
+        return true;
+    }
+    if (m_connections.size() >= m_limits.maxConnections) {
+        qCInfo(lcRedfish, "console WebSocket of %s from %s refused: %d are open", qPrintable(identity->user),
+               qPrintable(address), m_limits.maxConnections);
+        refuse(socket, 503, "Service Unavailable", BaseMessages::make("SessionLimitExceeded"));
+        return true;
+    }
+
+    ConsoleWebSocket::Settings settings;
+    settings.user = identity->user;
+    settings.address = address;
+    settings.subprotocol = subprotocol;
+    if (const RedfishAuthenticator::Session *session = authenticator->session(identity->sessionId))
+        settings.redfishSession = session->registryId;
+    settings.maxMessageBytes = m_limits.maxMessageBytes;
+    settings.maxQueuedBytes = m_limits.maxQueuedBytes;
+    auto *connection = new ConsoleWebSocket(socket, m_parts.console, m_parts.eventLog, settings, this);
+    m_connections.append(connection);
+    connect(connection, &ConsoleWebSocket::finished, this, [this, connection] {
+        m_connections.removeOne(connection);
+        connection->deleteLater();
+    });
+    // Once the guard and QHttpServer have let go of the socket, after this call returns.
+    QMetaObject::invokeMethod(connection, &ConsoleWebSocket::start, Qt::QueuedConnection);
+    return true;
+}
+
+void ConsoleWebSocketEndpoint::refuse(QTcpSocket *socket, int status, QByteArrayView reason,
+                                      const RedfishMessage &message, const HttpHeaderList &extraHeaders)
+{
+    socket->write(
+        HttpHeaders::closingAnswer(status, reason, BaseMessages::error(message), extraHeaders + m_answerHeaders));
+    socket->disconnectFromHost();
+}
+
+Role ConsoleWebSocketEndpoint::minimumRole() const
+{
+    // IPMI's names, as the other console keys use them: a USER there is ReadOnly here.
+    const QString privilege = m_parts.configuration->value(ConfigKeys::consolePrivilege);
+    if (privilege == u"user"_s)
+        return Role::ReadOnly;
+    if (privilege == u"administrator"_s)
+        return Role::Administrator;
+    return Role::Operator;
+}
+
+void ConsoleWebSocketEndpoint::endWhere(const std::function<bool(const ConsoleWebSocket *)> &matches,
+                                        const QString &reason)
+{
+    const QList<ConsoleWebSocket *> connections = m_connections; // ending one may remove it
+    for (ConsoleWebSocket *connection : connections) {
+        if (matches(connection))
+            connection->end(QWebSocketProtocol::CloseCodePolicyViolated, reason);
+    }
+}

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "HttpHeaders.h"
+#include "Role.h"
+
+#include <QByteArrayView>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+
+class AccountStore;
+class ConsoleHub;
+class ConsoleWebSocket;
+class Configuration;
+class EventLog;
+class HttpRequestHead;
+class QTcpSocket;
+class RedfishAuthenticator;
+class RemoteSessionRegistry;
+struct RedfishMessage;
+
+// wss://<host>/console0, bmcweb's path for the host console, on the Redfish listener: the
+// connection guard offers it each upgrade request before QHttpServer reads it (decisions.md#111).
+// It authenticates the request as Redfish does (X-Auth-Token, the token offered as the WebSocket
+// subprotocol, or Basic from a client that is not a browser), checks console.privilege and its own
+// connection limit, answers a refusal itself (401, 403, 503, then close) and hands an accepted
+// connection to a ConsoleWebSocket. A connection ends with its Redfish session, or, under Basic,
+// when the account's credentials or role change.
+class ConsoleWebSocketEndpoint : public QObject
+{
+    Q_OBJECT
+public:
+    struct Limits
+    {
+        int maxConnections = 16;
+        qint64 maxMessageBytes = 64 * 1024; // a frame or a message from the client
+        qint64 maxQueuedBytes = 64 * 1024;  // output waiting in one connection's socket
+    };
+
+    struct Parts
+    {
+        ConsoleHub *console = nullptr;
+        EventLog *eventLog = nullptr;
+        RedfishAuthenticator *authenticator = nullptr;
+        RemoteSessionRegistry *sessions = nullptr;
+        AccountStore *accounts = nullptr;
+        const Configuration *configuration = nullptr; // console.privilege, read at each connection
+    };
+
+    static constexpr QByteArrayView path = "/console0";
+
+    ConsoleWebSocketEndpoint(Parts parts, HttpHeaderList answerHeaders, Limits limits, QObject *parent = nullptr);
+    ~ConsoleWebSocketEndpoint() override;
+
+    // A ConnectionGuard::UpgradeHandler: takes an upgrade request for `path`, to accept or refuse
+    // it; leaves every other request to QHttpServer.
+    bool offer(QTcpSocket *socket, const HttpRequestHead &head);
+
+    int connectionCount() const { return int(m_connections.size()); }
+
+private:
+    void refuse(QTcpSocket *socket, int status, QByteArrayView reason, const RedfishMessage &message,
+                const HttpHeaderList &extraHeaders = {});
+    Role minimumRole() const;
+    void endWhere(const std::function<bool(const ConsoleWebSocket *)> &matches, const QString &reason);
+
+    Parts m_parts;
+    HttpHeaderList m_answerHeaders;
+    Limits m_limits;
+    QList<ConsoleWebSocket *> m_connections; // children
+};
