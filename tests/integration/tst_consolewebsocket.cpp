@@ -1,6 +1,7 @@
 #include "DaemonProcess.h"
 #include "RedfishClients.h"
 #include "SerialPair.h"
+#include "SetupMenuWalk.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -49,6 +50,7 @@ private slots:
     void readOnlyAccountIsForbidden();
     void plainRequestIsNoConsole();
     void tokenCarriesOutputAndInput();
+    void setupMenuWalk();
     void tokenAsSubprotocolIsSelected();
     void basicOnlyFromClientsThatAreNoBrowser();
     void secondClientReadsAndIsTold();
@@ -244,6 +246,31 @@ void tst_ConsoleWebSocket::tokenCarriesOutputAndInput()
     const QString received = result.value(u"received"_s).toString();
     QVERIFY(received.contains(u"Debian GNU/Linux 12 simhost ttyS0"_s));
     QVERIFY(received.contains(u"Last login: "_s));
+}
+
+// The firmware's setup through the WebSocket: the keys reach the host, and what comes back draws
+// the same screen in the client's terminal.
+void tst_ConsoleWebSocket::setupMenuWalk()
+{
+    QJsonArray steps{
+        QJsonArray{u"say"_s, u"open"_s},
+        QJsonArray{u"expect"_s, QString::fromLatin1(SetupMenuWalk::prompt), 60},
+    };
+    for (const SetupMenuWalk::Step &step : SetupMenuWalk::steps()) {
+        steps.append(QJsonArray{u"send_bytes"_s, QString::fromLatin1(step.keys)});
+        steps.append(QJsonArray{u"expect"_s, QString::fromLatin1(step.shows), 20});
+    }
+    const std::unique_ptr<QProcess> client =
+        startClient(m_daemon->redfishPort(), {{u"token"_s, m_adminToken}, {u"steps"_s, steps}});
+    QVERIFY(waitForLine(client.get(), "open"));
+    QCOMPARE(redfish(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s,
+                     R"({"ResetType":"ForceRestart"})")
+                 .status,
+             202);
+    const QJsonObject result = finishClient(client.get());
+    QVERIFY2(result.value(u"error"_s).isNull(), qPrintable(result.value(u"error"_s).toString()));
+    const QString fault = SetupMenuWalk::screenFaultIn(result.value(u"received"_s).toString().toLatin1());
+    QVERIFY2(fault.isEmpty(), qPrintable(fault));
 }
 
 void tst_ConsoleWebSocket::tokenAsSubprotocolIsSelected()

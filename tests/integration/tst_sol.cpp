@@ -2,6 +2,7 @@
 #include "IpmiClients.h"
 #include "PtyProcess.h"
 #include "SerialPair.h"
+#include "SetupMenuWalk.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -45,6 +46,7 @@ private slots:
     void pacedOutputArrivesIntact();
     void unplugAndReplug();
     void simulatedHostAnswersBreak();
+    void setupMenuWalkThroughIpmitool();
 
 private:
     std::unique_ptr<PtyProcess> activate(const QStringList &options = {});
@@ -294,6 +296,33 @@ void tst_Sol::simulatedHostAnswersBreak()
     QVERIFY(sol.waitForOutput("Linux version", 30s));
     sol.type("\r~B");
     QVERIFY2(sol.waitForOutput("sysrq: HELP", 30s), sol.output().constData());
+    sol.type("\r~.");
+    QCOMPARE(sol.waitForExit(30s), 0);
+}
+
+// The firmware's setup through ipmitool's SoL: the keys reach the host, and what comes back draws
+// the same screen in the client's terminal.
+void tst_Sol::setupMenuWalkThroughIpmitool()
+{
+    DaemonProcess daemon;
+    daemon.setEnvironmentValue(u"QBMC_ADMIN_PASSWORD"_s, adminPassword);
+    daemon.writeConfig("host:\n  sim:\n    power_on_delay: 0.2\n    setup_wait: 20\n");
+    QVERIFY2(daemon.start(), daemon.standardError().constData());
+    PtyProcess sol;
+    QVERIFY(sol.start(u"ipmitool"_s,
+                      {u"-I"_s, u"lanplus"_s, u"-H"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(daemon.ipmiPort()),
+                       u"-U"_s, admin, u"-P"_s, adminPassword, u"sol"_s, u"activate"_s}));
+    QVERIFY(sol.waitForOutput(ipmitoolBanner, 30s));
+    QCOMPARE(
+        IpmiClients::ipmitool(daemon.ipmiPort(), admin, adminPassword, {u"chassis"_s, u"power"_s, u"on"_s}).exitCode,
+        0);
+    QVERIFY2(sol.waitForOutput(SetupMenuWalk::prompt.toByteArray(), 30s), sol.output().constData());
+    for (const SetupMenuWalk::Step &step : SetupMenuWalk::steps()) {
+        sol.type(step.keys);
+        QVERIFY2(sol.waitForOutput(step.shows, 30s), step.shows.constData());
+    }
+    const QString fault = SetupMenuWalk::screenFaultIn(sol.output());
+    QVERIFY2(fault.isEmpty(), qPrintable(fault));
     sol.type("\r~.");
     QCOMPARE(sol.waitForExit(30s), 0);
 }
