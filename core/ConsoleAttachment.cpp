@@ -47,7 +47,10 @@ bool ConsoleAttachment::write(const QByteArray &bytes)
 {
     if (!m_hub || (!m_holdsInput && !tryToTakeInput()))
         return false;
-    return m_hub->writeRemote(bytes) > 0;
+    const qint64 taken = m_hub->writeRemote(bytes);
+    if (taken < bytes.size())
+        emit notice(u"the serial line is busy: %1 bytes of input were not sent"_s.arg(bytes.size() - taken));
+    return taken > 0;
 }
 
 void ConsoleAttachment::sendBreak()

@@ -33,7 +33,8 @@ public:
     qint64 pendingBytes() const;
 
     // To the host while this client holds the input (or can take it now it is free); otherwise
-    // nothing is written and the client gets a notice, once per holder. False when nothing went.
+    // nothing is written and the client gets a notice, once per holder. What the transport cannot
+    // take (its bound on unsent input) is dropped with a notice. False when nothing went.
     bool write(const QByteArray &bytes);
     void sendBreak();
     // Gives the input back, for another client to take.

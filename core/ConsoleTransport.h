@@ -26,7 +26,8 @@ public:
     // One line for logs and readers: "/dev/ttyUSB0 at 115200 8N1".
     virtual QString description() const = 0;
 
-    // Bytes the transport took; nothing is taken while it waits for the device.
+    // Bytes the transport took; nothing is taken while it waits for the device, and no more than
+    // fits below its bound on input not yet sent (a serial line drains slowly, clients may not).
     virtual qint64 write(const QByteArray &data) = 0;
     // Drops input that was written but has not reached the wire yet.
     virtual void discardUnsentInput() = 0;

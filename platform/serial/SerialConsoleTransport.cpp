@@ -115,7 +115,10 @@ qint64 SerialConsoleTransport::write(const QByteArray &data)
 {
     if (!m_port.isOpen())
         return 0;
-    const qint64 written = m_port.write(data);
+    const qint64 room = qMax<qint64>(0, maxUnsentInput - m_port.bytesToWrite());
+    if (room == 0)
+        return 0;
+    const qint64 written = m_port.write(data.constData(), qMin<qint64>(room, data.size()));
     return written < 0 ? 0 : written;
 }
 

@@ -31,6 +31,9 @@ public:
     QString problem() const override { return m_problem; }
     QString description() const override;
 
+    // Input waiting for the line is bounded: at 115200 baud this is about 6 s of typing or pasting.
+    static constexpr qint64 maxUnsentInput = 64 * 1024;
+
     qint64 write(const QByteArray &data) override;
     void discardUnsentInput() override;
     void sendBreak(std::chrono::milliseconds duration) override;

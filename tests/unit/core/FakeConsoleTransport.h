@@ -22,8 +22,9 @@ public:
     {
         if (m_state != State::Connected)
             return 0;
-        written += data;
-        return data.size();
+        const qsizetype taken = capacity < 0 ? data.size() : qMin(data.size(), capacity - written.size());
+        written += data.first(qMax<qsizetype>(0, taken));
+        return qMax<qsizetype>(0, taken);
     }
     void discardUnsentInput() override { ++discards; }
     void sendBreak(std::chrono::milliseconds duration) override
@@ -54,6 +55,7 @@ public:
     void unplug() { setState(State::WaitingForDevice); }
     void plug() { setState(State::Connected); }
 
+    qsizetype capacity = -1; // bytes `written` may hold; -1: no bound
     int starts = 0;
     int discards = 0;
     int bitRate = 0;

@@ -25,6 +25,7 @@ private slots:
     void aClientThatFallsBehindSkipsAndIsTold();
     void theScreensTakeOverEndsTheWriterOnly();
     void breakNeedsTheInput();
+    void inputTheLineCannotTakeIsDroppedWithANotice();
     void theTerminalAnswersTheHostOnlyWhileNoRemoteClientWrites();
 
 private:
@@ -144,6 +145,19 @@ void tst_ConsoleAttachment::breakNeedsTheInput()
     QCOMPARE(m_transport->breaks.size(), 0);
     writer.sendBreak();
     QCOMPARE(m_transport->breaks.size(), 1);
+}
+
+void tst_ConsoleAttachment::inputTheLineCannotTakeIsDroppedWithANotice()
+{
+    m_transport->capacity = 4;
+    ConsoleAttachment writer(m_hub.get(), Actor::ssh(u"alice"_s));
+    QSignalSpy notices(&writer, &ConsoleAttachment::notice);
+    writer.start();
+    QVERIFY(writer.write("abcdef"));
+    QCOMPARE(m_transport->written, "abcd"_ba);
+    QCOMPARE(notices.size(), 1);
+    QVERIFY(notices.at(0).at(0).toString().contains(u"2 bytes"_s));
+    QVERIFY(!writer.write("g"));
 }
 
 void tst_ConsoleAttachment::theTerminalAnswersTheHostOnlyWhileNoRemoteClientWrites()

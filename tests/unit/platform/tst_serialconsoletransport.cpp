@@ -66,6 +66,12 @@ void tst_SerialConsoleTransport::carriesBytesBothWays()
     QCOMPARE(transport.write("typed\r"), 6);
     QByteArray atHost;
     QTRY_COMPARE((atHost += hostReads()), QByteArray("typed\r"));
+
+    // A flood of input waits up to the bound; the rest is refused, not buffered without end.
+    const QByteArray paste(SerialConsoleTransport::maxUnsentInput * 2, 'p');
+    const qint64 taken = transport.write(paste);
+    QVERIFY2(taken >= SerialConsoleTransport::maxUnsentInput / 2 && taken <= SerialConsoleTransport::maxUnsentInput,
+             qPrintable(QString::number(taken)));
 }
 
 void tst_SerialConsoleTransport::waitsForAMissingDeviceAndPicksItUp()
