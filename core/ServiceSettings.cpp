@@ -74,6 +74,14 @@ std::optional<Failure> ServiceSettings::setSsh(std::optional<bool> enabled, std:
     return change(changes, actor);
 }
 
+void ServiceSettings::setSshHostKeyFingerprints(const QStringList &fingerprints)
+{
+    if (fingerprints == m_sshHostKeyFingerprints)
+        return;
+    m_sshHostKeyFingerprints = fingerprints;
+    emit sshChanged();
+}
+
 ServiceSettings::SolParameters ServiceSettings::solParameters() const
 {
     SolParameters parameters;

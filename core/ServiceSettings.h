@@ -6,6 +6,7 @@
 #include "Role.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QVariant>
 
 #include <chrono>
@@ -24,6 +25,7 @@ class ServiceSettings : public QObject
     Q_PROPERTY(bool ipmiEnabled READ isIpmiEnabled NOTIFY ipmiEnabledChanged)
     Q_PROPERTY(bool solEnabled READ isSolEnabled NOTIFY solChanged)
     Q_PROPERTY(bool sshEnabled READ isSshEnabled NOTIFY sshChanged)
+    Q_PROPERTY(QStringList sshHostKeyFingerprints READ sshHostKeyFingerprints NOTIFY sshChanged)
 public:
     struct SolParameters
     {
@@ -52,6 +54,11 @@ public:
     // Either or both; the SSH server follows at once (closing its sessions when switched off).
     std::optional<Failure> setSsh(std::optional<bool> enabled, std::optional<int> port, const Actor &actor);
 
+    // The SSH console's host keys, "ssh-ed25519 SHA256:...", for the screen to show; the SSH face
+    // sets them at its start.
+    QStringList sshHostKeyFingerprints() const { return m_sshHostKeyFingerprints; }
+    void setSshHostKeyFingerprints(const QStringList &fingerprints);
+
     SolParameters solParameters() const;
     // All or nothing: an error names the first value that is not allowed and changes nothing.
     std::optional<Failure> setSolParameters(const SolParameters &parameters, const Actor &actor);
@@ -79,4 +86,5 @@ private:
 
     Configuration *m_configuration;
     EventLog *m_eventLog;
+    QStringList m_sshHostKeyFingerprints;
 };
