@@ -117,15 +117,21 @@ void SshConnection::watchWrites()
 {
     if (m_state == State::Closed)
         return;
+    if (m_state == State::Closing && m_unsent.isEmpty() && !m_channelClosed) {
+        // The last words are with libssh: the channel can close behind them.
+        m_channelClosed = true;
+        ssh_channel_send_eof(m_channel);
+        ssh_channel_close(m_channel);
+    }
     const bool pending = ssh_get_poll_flags(m_session) & SSH_WRITE_PENDING;
     m_writable->setEnabled(pending);
-    if (m_state == State::Closing && !pending && m_unsent.isEmpty())
+    if (m_state == State::Closing && m_channelClosed && !pending)
         finish(m_endReason);
 }
 
 void SshConnection::pumpOutput()
 {
-    while (m_channel && (m_state == State::LoggedIn || m_state == State::Closing)) {
+    while (m_channel && !m_channelClosed && (m_state == State::LoggedIn || m_state == State::Closing)) {
         if (ssh_get_poll_flags(m_session) & SSH_WRITE_PENDING)
             return; // the client reads slower than the host prints: wait for the socket
         const qsizetype window = ssh_channel_window_size(m_channel);
@@ -162,14 +168,13 @@ void SshConnection::close(const QString &reason, const QString &notice)
     if (!m_channel || m_state != State::LoggedIn)
         return finish(reason);
     m_endReason = reason;
-    if (!notice.isEmpty())
-        sendNow(ConsoleAttachment::noticeLine(notice));
     m_state = State::Closing;
     if (m_attachment)
         m_attachment.release()->deleteLater();
-    ssh_channel_send_eof(m_channel);
-    ssh_channel_close(m_channel);
+    // Console output not yet sent is dropped: the notice is what the client should read now.
+    m_unsent = notice.isEmpty() ? QByteArray() : ConsoleAttachment::noticeLine(notice);
     m_lingerTimer.start(lingerTime);
+    pumpOutput();
     watchWrites();
 }
 

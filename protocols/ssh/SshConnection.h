@@ -102,6 +102,7 @@ private:
     quint64 m_registryId = 0;
     int m_attempts = 0;
     bool m_keyFailureCounted = false;
-    QByteArray m_unsent; // taken from the console or a notice, not yet accepted by libssh
+    bool m_channelClosed = false; // by this side, when closing
+    QByteArray m_unsent;          // taken from the console or a notice, not yet accepted by libssh
     QString m_endReason;
 };

@@ -166,6 +166,7 @@ public:
     }
 
     void signal(int signalNumber) { ::kill(pid_t(m_process.processId()), signalNumber); }
+    qint64 processId() const { return m_process.processId(); }
 
     // How often `text` occurs in what the daemon has logged so far (for QTRY_COMPARE).
     qsizetype logCount(const QByteArray &text)
