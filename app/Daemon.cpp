@@ -11,6 +11,8 @@
 #include "IpmiServer.h"
 #include "NetworkAddresses.h"
 #include "RedfishServer.h"
+#include "SshPublicKeyCheck.h"
+#include "SshServer.h"
 #include "StateDirectory.h"
 #include "gpio/GpioAtxBackend.h"
 #include "gpio/LibgpiodChip.h"
@@ -119,6 +121,7 @@ Daemon::Daemon(CommandLine options, QObject *parent)
 Daemon::~Daemon()
 {
     // The model goes before the backend it drives; the backend releases any held button.
+    m_ssh.reset();
     m_redfish.reset();
     m_ipmi.reset();
     m_thermalSensors.reset();
@@ -175,6 +178,8 @@ std::optional<int> Daemon::start()
     if (const auto failure = startIpmi())
         return exitWith(*failure);
     if (const auto failure = startRedfish())
+        return exitWith(*failure);
+    if (const auto failure = startSsh())
         return exitWith(*failure);
 
     m_signals = std::make_unique<UnixSignalWatcher>(QList<int>{SIGTERM, SIGINT, SIGHUP});
@@ -321,6 +326,23 @@ std::optional<Failure> Daemon::startRedfish()
     return m_redfish->start();
 }
 
+std::optional<Failure> Daemon::startSsh()
+{
+    // Keys added through Redfish are checked by libssh too, not only for their syntax.
+    m_bmc->accounts()->setSshKeyCheck(&SshPublicKeyCheck::check);
+    SshServer::Settings settings;
+    settings.listen = NetworkAddresses::listenAddress(m_configuration->value(ConfigKeys::sshListen));
+    settings.stateDirectory = m_options.stateDirectory;
+    settings.maxSessions = m_configuration->value(ConfigKeys::sshMaxSessions);
+    // Only for tests, which cannot wait out the 20 s a client has to log in.
+    bool ok = false;
+    const int loginTimeout = qEnvironmentVariableIntValue("QBMC_SSH_LOGIN_TIMEOUT_MS", &ok);
+    if (ok && loginTimeout > 0)
+        settings.loginTimeout = std::chrono::milliseconds(loginTimeout);
+    m_ssh = std::make_unique<SshServer>(m_bmc.get(), settings);
+    return m_ssh->start();
+}
+
 void Daemon::restartInPlace(const QString &reason)
 {
     qCInfo(lcApp, "restarting in place: %s", qPrintable(reason));
@@ -343,8 +365,10 @@ void Daemon::onSignal(int signalNumber)
 
 QString Daemon::readyStatus() const
 {
-    return u"IPMI on UDP port %1, Redfish on TCP port %2, %3"_s.arg(m_configuration->value(ConfigKeys::ipmiPort))
+    return u"IPMI on UDP port %1, Redfish on TCP port %2, SSH on TCP port %3, %4"_s
+        .arg(m_configuration->value(ConfigKeys::ipmiPort))
         .arg(m_configuration->value(ConfigKeys::redfishPort))
+        .arg(m_configuration->value(ConfigKeys::sshPort))
         .arg(m_backend->description());
 }
 

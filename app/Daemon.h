@@ -17,6 +17,7 @@ class IpmiServer;
 class NetworkFacts;
 class PasswordHasher;
 class RedfishServer;
+class SshServer;
 class SystemdNotifier;
 class ThermalZoneSensors;
 class UnixSignalWatcher;
@@ -59,6 +60,7 @@ private:
     void startConsole();
     std::optional<Failure> startIpmi();
     std::optional<Failure> startRedfish();
+    std::optional<Failure> startSsh();
     void onSignal(int signalNumber);
     void reload();
     void reloadConfiguration();
@@ -74,6 +76,7 @@ private:
     std::unique_ptr<NetworkFacts> m_networkFacts; // outlives the servers that read it
     std::unique_ptr<IpmiServer> m_ipmi;
     std::unique_ptr<RedfishServer> m_redfish;
+    std::unique_ptr<SshServer> m_ssh;
     std::unique_ptr<UnixSignalWatcher> m_signals;
     std::unique_ptr<SystemdNotifier> m_systemd;
 };

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "Role.h"
+#include "SshPublicKey.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 // A user of the BMC as every face sees it. The password lives as a slow hash; an account that may
@@ -24,5 +26,6 @@ struct Account
     Source source = Source::Store;
     bool weakPassword = false; // equal to the user name or "admin": accepted, but flagged
     QByteArray passwordHash;
-    QByteArray ipmiPassword; // only when ipmiEnabled
+    QByteArray ipmiPassword;     // only when ipmiEnabled
+    QList<SshPublicKey> sshKeys; // SSH logins with these keys need no password
 };

@@ -24,7 +24,33 @@ QJsonObject accountToJson(const Account &account)
     // sets passwords as bytes, which need not be UTF-8.
     if (account.ipmiEnabled)
         object.insert(u"ipmiPassword"_s, QString::fromLatin1(account.ipmiPassword));
+    if (!account.sshKeys.isEmpty()) {
+        QJsonArray keys;
+        for (const SshPublicKey &key : account.sshKeys)
+            keys.append(QJsonObject{{u"id"_s, key.id}, {u"key"_s, key.toOpenSsh()}});
+        object.insert(u"sshKeys"_s, keys);
+    }
     return object;
+}
+
+// Files from before SSH keys have none.
+std::optional<QList<SshPublicKey>> sshKeysFromJson(const QJsonValue &value)
+{
+    QList<SshPublicKey> keys;
+    if (value.isUndefined())
+        return keys;
+    if (!value.isArray() || value.toArray().size() > AccountRules::maxSshKeys)
+        return std::nullopt;
+    for (const QJsonValue &entry : value.toArray()) {
+        const int id = entry.toObject().value(u"id"_s).toInt(0);
+        Expected<SshPublicKey> key = SshPublicKey::parse(entry.toObject().value(u"key"_s).toString());
+        if (!key || id < 1
+            || std::any_of(keys.cbegin(), keys.cend(), [&](const SshPublicKey &k) { return k.id == id; }))
+            return std::nullopt;
+        key->id = id;
+        keys.append(*key);
+    }
+    return keys;
 }
 
 std::optional<Account> accountFromJson(const QJsonObject &object)
@@ -42,6 +68,10 @@ std::optional<Account> accountFromJson(const QJsonObject &object)
     account.id = object.value(u"id"_s).toInt(0);
     if (object.contains(u"id"_s) && (account.id < AccountRules::firstId || account.id > AccountRules::lastId))
         return std::nullopt;
+    const std::optional<QList<SshPublicKey>> sshKeys = sshKeysFromJson(object.value(u"sshKeys"_s));
+    if (!sshKeys)
+        return std::nullopt;
+    account.sshKeys = *sshKeys;
     account.role = *role;
     account.enabled = enabled.toBool();
     account.ipmiEnabled = ipmi.toBool();
@@ -84,6 +114,7 @@ QString validate(const QJsonObject &object)
 AccountFile::AccountFile(const QString &stateDirectory)
     : m_file(QDir(stateDirectory).filePath(StateFormats::accounts.fileName))
 {
+    m_file.setOldestReadableVersion(1);
 }
 
 AccountFile::Loaded AccountFile::load()
@@ -114,5 +145,8 @@ bool AccountFile::save(const Contents &contents)
         object.insert(u"initialPassword"_s, contents.initialPassword);
     if (contents.awaitingRecovery)
         object.insert(u"awaitingRecovery"_s, true);
-    return m_file.save(StateFormats::accounts.version, object);
+    // Without keys the file is what version 1 was, so an older qbmc can still read it.
+    const bool anyKeys = std::any_of(contents.accounts.cbegin(), contents.accounts.cend(),
+                                     [](const Account &account) { return !account.sshKeys.isEmpty(); });
+    return m_file.save(anyKeys ? StateFormats::accounts.version : 1, object);
 }

@@ -18,6 +18,7 @@ constexpr int maxIpmiPasswordLength = 20; // IPMI v2.0's password field
 constexpr int firstId = 2;
 constexpr int lastId = 16;
 constexpr int maxAccounts = lastId - firstId + 1;
+constexpr int maxSshKeys = 16; // per account
 
 // 1 to 16 of letters, digits, '_', '.', '-', not starting with '.' or '-'.
 bool isValidName(const QString &name);

@@ -100,6 +100,10 @@ Failure AccountStore::refusal(Code code) const
             code,
             u"the account id must be a free one from %1 to %2"_s.arg(AccountRules::firstId).arg(AccountRules::lastId)};
     case Code::Internal: return {code, u"the password could not be hashed"_s};
+    case Code::SshKeyExists: return {code, u"the account has this key already"_s};
+    case Code::TooManySshKeys: return {code, u"an account has at most %1 SSH keys"_s.arg(AccountRules::maxSshKeys)};
+    case Code::NoSuchSshKey: return {code, u"the account has no such key"_s};
+    case Code::InvalidSshKey:
     case Code::InvalidValue:
     case Code::NotChangeable:
     case Code::Unavailable: break;
@@ -529,4 +533,47 @@ void AccountStore::logFailedLoginSummaries()
     }
     if (!m_failedLogins.hasPending())
         m_failedLoginTimer.stop();
+}
+
+Expected<SshPublicKey> AccountStore::addSshKey(const QString &name, const QString &keyLine, const Actor &actor)
+{
+    if (auto failure = checkStoredChange(name))
+        return *failure;
+    Expected<SshPublicKey> key = SshPublicKey::parse(keyLine);
+    if (!key)
+        return key.failure();
+    if (m_sshKeyCheck) {
+        if (const std::optional<QString> problem = m_sshKeyCheck(*key))
+            return Failure{Code::InvalidSshKey, *problem};
+    }
+    Account *account = findStored(name);
+    QList<SshPublicKey> &keys = account->sshKeys;
+    if (std::any_of(keys.cbegin(), keys.cend(), [&](const SshPublicKey &k) { return k.blob == key->blob; }))
+        return refusal(Code::SshKeyExists);
+    if (keys.size() >= AccountRules::maxSshKeys)
+        return refusal(Code::TooManySshKeys);
+    int id = 1;
+    for (const SshPublicKey &existing : std::as_const(keys))
+        id = std::max(id, existing.id + 1);
+    key->id = id;
+    keys.append(*key);
+    m_eventLog->info(actor,
+                     u"SSH key %1 (%2 %3) added to account \"%4\""_s.arg(id).arg(key->type, key->fingerprint(), name));
+    changed(name);
+    return *key;
+}
+
+std::optional<Failure> AccountStore::removeSshKey(const QString &name, int keyId, const Actor &actor)
+{
+    if (auto failure = checkStoredChange(name))
+        return failure;
+    QList<SshPublicKey> &keys = findStored(name)->sshKeys;
+    const auto it = std::find_if(keys.begin(), keys.end(), [&](const SshPublicKey &k) { return k.id == keyId; });
+    if (it == keys.end())
+        return refusal(Code::NoSuchSshKey);
+    const QString fingerprint = it->fingerprint();
+    keys.erase(it);
+    m_eventLog->info(actor, u"SSH key %1 (%2) removed from account \"%3\""_s.arg(keyId).arg(fingerprint, name));
+    changed(name);
+    return std::nullopt;
 }

@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 
 class EventLog;
@@ -108,6 +109,14 @@ public:
 
     static QString generatePassword();
 
+    // SSH public keys (docs/decisions.md#110). The key line is OpenSSH's one-line format; what
+    // core cannot check (that the numbers make a key) the SSH face checks through `check`, which
+    // returns why a key is refused, or nothing.
+    using SshKeyCheck = std::function<std::optional<QString>(const SshPublicKey &key)>;
+    void setSshKeyCheck(SshKeyCheck check) { m_sshKeyCheck = std::move(check); }
+    Expected<SshPublicKey> addSshKey(const QString &name, const QString &keyLine, const Actor &actor);
+    std::optional<Failure> removeSshKey(const QString &name, int keyId, const Actor &actor);
+
 signals:
     void accountsChanged();
     // The password, role, state or existence of this account changed: sessions and caches
@@ -138,5 +147,6 @@ private:
     PasswordFileAccounts m_fromFile;
     QString m_initialPassword;
     bool m_awaitingRecovery = false;
+    SshKeyCheck m_sshKeyCheck;
     QByteArray m_dummyHash; // verified against for unknown users, so timing does not tell them apart
 };

@@ -101,6 +101,11 @@ inline constexpr Key<int> consoleRows{"console.rows"};
 inline constexpr Key<int> consoleScrollback{"console.scrollback"};
 inline constexpr Key<QString> consolePrivilege{"console.privilege"};
 
+inline constexpr Key<bool> sshEnabled{"ssh.enabled"};
+inline constexpr Key<QString> sshListen{"ssh.listen"};
+inline constexpr Key<int> sshPort{"ssh.port"};
+inline constexpr Key<int> sshMaxSessions{"ssh.max_sessions"};
+
 inline constexpr Key<QString> redfishListen{"redfish.listen"};
 inline constexpr Key<int> redfishPort{"redfish.port"};
 inline constexpr Key<bool> redfishTls{"redfish.tls"};

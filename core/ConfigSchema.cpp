@@ -230,6 +230,11 @@ ConfigSchema::ConfigSchema()
         choiceKey(consolePrivilege, {u"operator"_s, u"user"_s, u"administrator"_s},
                   u"lowest role that may use the host console over SSH or the WebSocket"_s),
 
+        boolKey(sshEnabled, true, u"serve the host console over SSH"_s, runtime),
+        addressKey(sshListen, u"address SSH listens on"_s),
+        integerKey(sshPort, 2200, 1, 65535, u"TCP port of the SSH console"_s, runtime),
+        integerKey(sshMaxSessions, 16, 1, 256, u"most SSH console sessions at once"_s),
+
         addressKey(redfishListen, u"address Redfish listens on"_s),
         integerKey(redfishPort, 443, 1, 65535, u"TCP port of Redfish"_s),
         boolKey(redfishTls, true, u"serve HTTPS; false serves plain HTTP, for loopback use only"_s),

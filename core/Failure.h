@@ -29,6 +29,10 @@ public:
         IpmiNeedsPassword,      // IPMI access needs the password it will use
         ManagedByPasswordFile,  // change it in ipmi.auth.file instead
         LastAdministrator,      // the last enabled administrator stays
+        InvalidSshKey,          // not an SSH public key qbmc accepts
+        SshKeyExists,           // the account has this key already
+        TooManySshKeys,         // the account has as many keys as it may
+        NoSuchSshKey,           // no key of that id
         Unavailable,            // a device, port, chip or file that cannot be had
         Internal,               // something that should not fail did (hashing, writing)
     };

@@ -13,9 +13,8 @@ quint64 RemoteSessionRegistry::add(RemoteSession::Protocol protocol, const QStri
     session.since = QDateTime::currentDateTimeUtc();
     session.privilege = privilege;
     m_sessions.append(session);
-    qCInfo(lcSessions, "%s session %llu opened by %s from %s",
-           protocol == RemoteSession::Protocol::Ipmi ? "IPMI" : "Redfish", session.id, qPrintable(user),
-           qPrintable(address));
+    qCInfo(lcSessions, "%s session %llu opened by %s from %s", qPrintable(RemoteSession::protocolName(protocol)),
+           session.id, qPrintable(user), qPrintable(address));
     emit sessionAdded(session);
     emit sessionsChanged();
     return session.id;

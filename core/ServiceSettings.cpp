@@ -29,6 +29,8 @@ ServiceSettings::ServiceSettings(Configuration *configuration, EventLog *eventLo
             emit ipmiEnabledChanged(isIpmiEnabled());
         else if (path.startsWith(u"ipmi.sol."_s))
             emit solChanged();
+        else if (path == sshEnabled.path || path == ConfigKeys::sshPort.path)
+            emit sshChanged();
     });
 }
 
@@ -50,6 +52,34 @@ bool ServiceSettings::isSolEnabled() const
 std::optional<Failure> ServiceSettings::setSolEnabled(bool enabled, const Actor &actor)
 {
     return change({changeTo(ipmiSolEnabled, enabled)}, actor);
+}
+
+bool ServiceSettings::isSshEnabled() const
+{
+    return m_configuration->value(sshEnabled);
+}
+
+int ServiceSettings::sshPort() const
+{
+    return m_configuration->value(ConfigKeys::sshPort);
+}
+
+std::optional<Failure> ServiceSettings::setSsh(std::optional<bool> enabled, std::optional<int> port, const Actor &actor)
+{
+    QList<Change> changes;
+    if (enabled)
+        changes.append(changeTo(sshEnabled, *enabled));
+    if (port)
+        changes.append(changeTo(ConfigKeys::sshPort, *port));
+    return change(changes, actor);
+}
+
+void ServiceSettings::setSshHostKeyFingerprints(const QStringList &fingerprints)
+{
+    if (fingerprints == m_sshHostKeyFingerprints)
+        return;
+    m_sshHostKeyFingerprints = fingerprints;
+    emit sshChanged();
 }
 
 ServiceSettings::SolParameters ServiceSettings::solParameters() const

@@ -6,6 +6,7 @@
 #include "Role.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QVariant>
 
 #include <chrono>
@@ -15,14 +16,16 @@ class Configuration;
 struct ConfigKey;
 class EventLog;
 
-// The switches that IPMI, Redfish and the screen all change: IPMI over LAN on or off, and
-// Serial-over-LAN with its parameters. Values live in the Configuration as runtime keys, so a
-// change persists in the state directory and wins over YAML (docs/decisions.md#16).
+// The switches that IPMI, Redfish and the screen all change: IPMI over LAN on or off,
+// Serial-over-LAN with its parameters, and the SSH console with its port. Values live in the Configuration as runtime
+// keys, so a change persists in the state directory and wins over YAML (docs/decisions.md#16).
 class ServiceSettings : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(bool ipmiEnabled READ isIpmiEnabled NOTIFY ipmiEnabledChanged)
     Q_PROPERTY(bool solEnabled READ isSolEnabled NOTIFY solChanged)
+    Q_PROPERTY(bool sshEnabled READ isSshEnabled NOTIFY sshChanged)
+    Q_PROPERTY(QStringList sshHostKeyFingerprints READ sshHostKeyFingerprints NOTIFY sshChanged)
 public:
     struct SolParameters
     {
@@ -46,6 +49,16 @@ public:
     bool isSolEnabled() const;
     std::optional<Failure> setSolEnabled(bool enabled, const Actor &actor);
 
+    bool isSshEnabled() const;
+    int sshPort() const;
+    // Either or both; the SSH server follows at once (closing its sessions when switched off).
+    std::optional<Failure> setSsh(std::optional<bool> enabled, std::optional<int> port, const Actor &actor);
+
+    // The SSH console's host keys, "ssh-ed25519 SHA256:...", for the screen to show; the SSH face
+    // sets them at its start.
+    QStringList sshHostKeyFingerprints() const { return m_sshHostKeyFingerprints; }
+    void setSshHostKeyFingerprints(const QStringList &fingerprints);
+
     SolParameters solParameters() const;
     // All or nothing: an error names the first value that is not allowed and changes nothing.
     std::optional<Failure> setSolParameters(const SolParameters &parameters, const Actor &actor);
@@ -58,6 +71,8 @@ signals:
     void ipmiEnabledChanged(bool enabled);
     // SoL enabled or any of its parameters changed.
     void solChanged();
+    // SSH enabled or its port changed.
+    void sshChanged();
 
 private:
     struct Change
@@ -71,4 +86,5 @@ private:
 
     Configuration *m_configuration;
     EventLog *m_eventLog;
+    QStringList m_sshHostKeyFingerprints;
 };

@@ -85,7 +85,9 @@ StateFile::Reading StateFile::read(const QString &path, int version, const Valid
         reading.problem = u"it was written in format version %1 by a newer qbmc; this one reads version %2"_s
                               .arg(reading.foundVersion)
                               .arg(version);
-    } else if (found != QJsonValue(version)) {
+    } else if (found != QJsonValue(version)
+               && !(m_oldestReadable > 0 && found.isDouble() && number == std::floor(number)
+                    && number >= m_oldestReadable && number < version)) {
         reading.problem = u"unknown format version %1 (expected %2)"_s.arg(jsonText(found)).arg(version);
     } else if (validate) {
         reading.problem = validate(object);

@@ -59,6 +59,9 @@ public:
     // For files that are not one JSON document (the event log's lines); the default decoder reads
     // one JSON object.
     void setDecoder(Decoder decoder) { m_decode = std::move(decoder); }
+    // Older format versions load() still reads (the caller tells them apart by their content);
+    // by default only the version asked for.
+    void setOldestReadableVersion(int version) { m_oldestReadable = version; }
 
     // The object must carry "version": `version` (a higher one gives TooNew); validate checks the
     // rest.
@@ -97,5 +100,6 @@ private:
     QFileDevice::Permissions m_permissions;
     Decoder m_decode = &StateFile::decodeJson;
     bool m_keepUntouched = false;
+    int m_oldestReadable = 0;     // 0: only the version asked for
     bool m_primaryIsGood = false; // what is at m_path was read back whole or written by us
 };

@@ -17,7 +17,9 @@ struct Format
     int version;
 };
 
-inline constexpr Format accounts{QLatin1StringView("accounts.json"), 1};
+// Version 2 added SSH public keys; a file without any is still written as version 1, which an older
+// qbmc reads without losing anything.
+inline constexpr Format accounts{QLatin1StringView("accounts.json"), 2};
 inline constexpr Format bootOverride{QLatin1StringView("boot.json"), 1};
 inline constexpr Format eventLog{QLatin1StringView("eventlog.jsonl"), 2};
 inline constexpr Format identity{QLatin1StringView("identity.json"), 1};

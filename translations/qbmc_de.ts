@@ -123,6 +123,26 @@
         <source>Turn IPMI over LAN off</source>
         <translation>IPMI über LAN deaktivieren</translation>
     </message>
+    <message>
+        <source>SSH console</source>
+        <translation>SSH-Konsole</translation>
+    </message>
+    <message>
+        <source>On, TCP port %1</source>
+        <translation>Ein, TCP-Port %1</translation>
+    </message>
+    <message>
+        <source>Host keys: %1</source>
+        <translation>Host-Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>SSH keys per account: %1</source>
+        <translation>SSH-Schlüssel je Konto: %1</translation>
+    </message>
+    <message>
+        <source>No account has an SSH key.</source>
+        <translation>Kein Konto hat einen SSH-Schlüssel.</translation>
+    </message>
 </context>
 <context>
     <name>AdminConfirmDialog</name>

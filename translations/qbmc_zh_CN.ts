@@ -123,6 +123,26 @@
         <source>Turn IPMI over LAN off</source>
         <translation>禁用 IPMI over LAN</translation>
     </message>
+    <message>
+        <source>SSH console</source>
+        <translation>SSH 控制台</translation>
+    </message>
+    <message>
+        <source>On, TCP port %1</source>
+        <translation>开启，TCP 端口 %1</translation>
+    </message>
+    <message>
+        <source>Host keys: %1</source>
+        <translation>主机密钥：%1</translation>
+    </message>
+    <message>
+        <source>SSH keys per account: %1</source>
+        <translation>各账户的 SSH 密钥：%1</translation>
+    </message>
+    <message>
+        <source>No account has an SSH key.</source>
+        <translation>没有账户设置 SSH 密钥。</translation>
+    </message>
 </context>
 <context>
     <name>AdminConfirmDialog</name>

@@ -16,6 +16,7 @@ AccessViewModel::AccessViewModel(Facts facts, ServiceSettings *services, Account
 {
     connect(services, &ServiceSettings::ipmiEnabledChanged, this, &AccessViewModel::ipmiEnabledChanged);
     connect(services, &ServiceSettings::solChanged, this, &AccessViewModel::solEnabledChanged);
+    connect(services, &ServiceSettings::sshChanged, this, &AccessViewModel::sshChanged);
     connect(accounts, &AccountStore::accountsChanged, this, &AccessViewModel::accountsChanged);
     connect(accounts, &AccountStore::accountsChanged, this, &AccessViewModel::refreshLockedAccounts);
     m_lockoutWatch.setInterval(1s);
@@ -31,6 +32,31 @@ bool AccessViewModel::isIpmiEnabled() const
 bool AccessViewModel::isSolEnabled() const
 {
     return m_services->isSolEnabled();
+}
+
+bool AccessViewModel::isSshEnabled() const
+{
+    return m_services->isSshEnabled();
+}
+
+int AccessViewModel::sshPort() const
+{
+    return m_services->sshPort();
+}
+
+QStringList AccessViewModel::sshHostKeys() const
+{
+    return m_services->sshHostKeyFingerprints();
+}
+
+QStringList AccessViewModel::sshKeyCounts() const
+{
+    QStringList counts;
+    for (const Account &account : m_accounts->accounts()) {
+        if (!account.sshKeys.isEmpty())
+            counts.append(u"%1: %2"_s.arg(account.name).arg(account.sshKeys.size()));
+    }
+    return counts;
 }
 
 QStringList AccessViewModel::weakPasswordAccounts() const

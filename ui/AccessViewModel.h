@@ -29,6 +29,10 @@ class AccessViewModel : public QObject
     Q_PROPERTY(RemoteSessionModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(QStringList weakPasswordAccounts READ weakPasswordAccounts NOTIFY accountsChanged)
     Q_PROPERTY(QStringList lockedAccounts READ lockedAccounts NOTIFY lockedAccountsChanged)
+    Q_PROPERTY(bool sshEnabled READ isSshEnabled NOTIFY sshChanged)
+    Q_PROPERTY(int sshPort READ sshPort NOTIFY sshChanged)
+    Q_PROPERTY(QStringList sshHostKeys READ sshHostKeys NOTIFY sshChanged)
+    Q_PROPERTY(QStringList sshKeyCounts READ sshKeyCounts NOTIFY accountsChanged)
 
 public:
     struct Facts
@@ -56,6 +60,12 @@ public:
     QStringList weakPasswordAccounts() const;
     // Accounts locked for logins from at least one address, by name.
     QStringList lockedAccounts() const { return m_lockedAccounts; }
+    bool isSshEnabled() const;
+    int sshPort() const;
+    // "ssh-ed25519 SHA256:...", for comparing with what a client shows at its first connection.
+    QStringList sshHostKeys() const;
+    // "alice: 2" for each account with SSH keys, by name.
+    QStringList sshKeyCounts() const;
 
     // Both return "" when done; otherwise "BadCredentials", "LockedOut", "NotAdministrator" or
     // the core's own refusal.
@@ -68,6 +78,7 @@ signals:
     void solEnabledChanged();
     void accountsChanged();
     void lockedAccountsChanged();
+    void sshChanged();
 
 private:
     // "" when `user` is an administrator and `password` is theirs; the attempt counts towards

@@ -31,7 +31,7 @@ QVariant RemoteSessionModel::data(const QModelIndex &index, int role) const
         return {};
     const RemoteSession &session = m_registry->all().at(index.row());
     switch (role) {
-    case ProtocolRole: return session.protocol == RemoteSession::Protocol::Ipmi ? u"IPMI"_s : u"Redfish"_s;
+    case ProtocolRole: return RemoteSession::protocolName(session.protocol);
     case UserRole: return session.user;
     case AddressRole: return session.address;
     case SinceRole: return session.since.toLocalTime();

@@ -1,5 +1,6 @@
 #include "RedfishServer.h"
 
+#include "AccountKeysResource.h"
 #include "AccountServiceResource.h"
 #include "BaseMessages.h"
 #include "Bmc.h"
@@ -83,10 +84,12 @@ void RedfishServer::addResources(Bmc *bmc)
     m_powerTasks = std::make_unique<PowerTasks>(bmc->power(), &m_tasks);
     const HostInventory inventory = HostInventory::fromConfiguration(*bmc->configuration());
     m_resources.push_back(std::make_unique<SystemResource>(bmc->power(), m_powerTasks.get(), bmc->bootOverride(),
-                                                           bmc->powerRestorePolicy(), installation, inventory));
+                                                           bmc->powerRestorePolicy(), installation, inventory,
+                                                           bmc->services(), m_settings.ipmiPort));
     m_resources.push_back(std::make_unique<SessionServiceResource>(&m_authenticator, bmc->services()));
     m_resources.push_back(
         std::make_unique<AccountServiceResource>(bmc->accounts(), bmc->configuration(), bmc->services()));
+    m_resources.push_back(std::make_unique<AccountKeysResource>(bmc->accounts()));
     m_resources.push_back(
         std::make_unique<ChassisResource>(bmc->power(), bmc->chassisIdentify(), bmc->sensors(), inventory));
     auto manager =

@@ -148,6 +148,33 @@ Item {
                 wrapMode: Text.WordWrap
             }
 
+            SectionTitle { text: qsTr("SSH console") }
+            Text {
+                objectName: "sshStateLabel"
+                Layout.fillWidth: true
+                text: page.access.sshEnabled ? qsTr("On, TCP port %1").arg(page.access.sshPort) : qsTr("Off")
+                color: page.access.sshEnabled ? Theme.powerOn : Theme.textDim
+                font.pixelSize: Theme.fontNormal
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: page.access.sshHostKeys.length > 0
+                text: qsTr("Host keys: %1").arg(page.access.sshHostKeys.join("\n"))
+                color: Theme.textDim
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.WrapAnywhere
+            }
+            Text {
+                Layout.fillWidth: true
+                text: page.access.sshKeyCounts.length > 0
+                      ? qsTr("SSH keys per account: %1").arg(page.access.sshKeyCounts.join(", "))
+                      : qsTr("No account has an SSH key.")
+                color: Theme.textDim
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.WordWrap
+            }
+
             SectionTitle { text: qsTr("Sessions") }
             Text {
                 Layout.fillWidth: true

@@ -37,6 +37,7 @@ public:
         // before any a test writes.
         m_ipmiPort = freeUdpPort();
         m_redfishPort = freeTcpPort();
+        m_sshPort = freeTcpPort();
         QDir(m_dir.path()).mkdir(QStringLiteral("qbmc.d"));
         writePortsDropIn();
     }
@@ -59,6 +60,7 @@ public:
     void removePortsDropIn() { QFile::remove(path(QStringLiteral("qbmc.d/00-ports.yaml"))); }
     quint16 ipmiPort() const { return m_ipmiPort; }
     quint16 redfishPort() const { return m_redfishPort; }
+    quint16 sshPort() const { return m_sshPort; }
 
     static quint16 freeTcpPort()
     {
@@ -164,6 +166,7 @@ public:
     }
 
     void signal(int signalNumber) { ::kill(pid_t(m_process.processId()), signalNumber); }
+    qint64 processId() const { return m_process.processId(); }
 
     // How often `text` occurs in what the daemon has logged so far (for QTRY_COMPARE).
     qsizetype logCount(const QByteArray &text)
@@ -182,7 +185,8 @@ private:
     {
         writeFile(QStringLiteral("qbmc.d/00-ports.yaml"),
                   "ipmi:\n  port: " + QByteArray::number(m_ipmiPort)
-                      + "\nredfish:\n  port: " + QByteArray::number(m_redfishPort) + "\n");
+                      + "\nredfish:\n  port: " + QByteArray::number(m_redfishPort)
+                      + "\nssh:\n  listen: 127.0.0.1\n  port: " + QByteArray::number(m_sshPort) + "\n");
     }
 
     QTemporaryDir m_dir;
@@ -192,4 +196,5 @@ private:
     std::chrono::milliseconds m_startTime{0};
     quint16 m_ipmiPort = 0;
     quint16 m_redfishPort = 0;
+    quint16 m_sshPort = 0;
 };

@@ -151,7 +151,7 @@ void tst_Daemon::configurationErrorsStopTheStart_data()
                                     "cipher_suites, max_sessions, session_timeout, throttle, auth, sol, server"_s;
     QTest::newRow("unknown section") << QByteArray("kvmd:\n  gpio: 1\n") << QByteArray()
                                      << u"%1:1: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, "
-                                        "power, ipmi, console, redfish, accounts, eventlog, ui, log"_s;
+                                        "power, ipmi, console, ssh, redfish, accounts, eventlog, ui, log"_s;
     QTest::newRow("FRU field too long") << QByteArray("fru:\n  product:\n    name: " + QByteArray(64, 'x') + "\n")
                                         << QByteArray()
                                         << u"%1:3: fru.product.name: \""_s + QString(64, u'x')
@@ -332,7 +332,7 @@ void tst_Daemon::newerStateFileStopsTheStart_data()
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<int>("readVersion");
-    QTest::newRow("accounts") << u"accounts.json"_s << QByteArray(R"({"version": 9, "accounts": []})") << 1;
+    QTest::newRow("accounts") << u"accounts.json"_s << QByteArray(R"({"version": 9, "accounts": []})") << 2;
     QTest::newRow("settings") << u"settings.json"_s << QByteArray(R"({"version": 9, "settings": {}})") << 1;
     QTest::newRow("event log") << u"eventlog.jsonl"_s << QByteArray("{\"version\": 9}\n") << 2;
     QTest::newRow("last good copy") << u"power.json.last-good"_s << QByteArray(R"({"version": 9})") << 1;

@@ -187,6 +187,7 @@ QJsonObject AccountServiceResource::accountJson(int id) const
         {u"Password"_s, QJsonValue::Null},
         {u"PasswordChangeRequired"_s, false},
         {u"AccountTypes"_s, types},
+        {u"Keys"_s, link(accountsPath + u'/' + QString::number(id) + u"/Keys"_s)},
         {u"Links"_s, QJsonObject{{u"Role"_s, link(rolesPath + u'/' + roleId)}}},
     };
 }

@@ -83,9 +83,9 @@ RedfishReply ManagerResource::get() const
         {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
         {u"SerialConsole"_s,
          QJsonObject{
-             {u"ServiceEnabled"_s, m_services->isSolEnabled()},
+             {u"ServiceEnabled"_s, m_services->isSolEnabled() || m_services->isSshEnabled()},
              {u"MaxConcurrentSessions"_s, 1},
-             {u"ConnectTypesSupported"_s, QJsonArray{u"IPMI"_s}},
+             {u"ConnectTypesSupported"_s, QJsonArray{u"IPMI"_s, u"SSH"_s}},
          }},
         {u"NetworkProtocol"_s, link(protocolPath)},
         {u"EthernetInterfaces"_s, link(interfacesPath)},
@@ -136,6 +136,7 @@ RedfishReply ManagerResource::networkProtocol() const
          QJsonObject{{u"ProtocolEnabled"_s, !m_ports.tls},
                      {u"Port"_s, m_ports.tls ? QJsonValue(QJsonValue::Null) : QJsonValue(m_ports.https)}}},
         {u"IPMI"_s, QJsonObject{{u"ProtocolEnabled"_s, m_services->isIpmiEnabled()}, {u"Port"_s, m_ports.ipmi}}},
+        {u"SSH"_s, QJsonObject{{u"ProtocolEnabled"_s, m_services->isSshEnabled()}, {u"Port"_s, m_services->sshPort()}}},
         {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, u"OK"_s}}},
     });
 }
@@ -170,11 +171,47 @@ RedfishReply ManagerResource::patchNetworkProtocol(const RedfishRequest &request
                     problems.append(BaseMessages::propertyNotWritable(u"IPMI/"_s + p.key()));
                 }
             }
+        } else if (key == u"SSH"_s && it->isObject()) {
+            if (auto refused = patchSsh(it->toObject(), Actor::redfish(request.user), &problems, &changed))
+                return *refused;
         } else {
             problems.append(BaseMessages::refusedProperty(current, key));
         }
     }
     return RedfishReply::patched(networkProtocol(), changed, problems);
+}
+
+std::optional<RedfishReply> ManagerResource::patchSsh(const QJsonObject &ssh, const Actor &actor,
+                                                      QList<RedfishMessage> *problems, bool *changed)
+{
+    std::optional<bool> enabled;
+    std::optional<int> port;
+    for (auto p = ssh.begin(); p != ssh.end(); ++p) {
+        if (p.key() == u"ProtocolEnabled"_s) {
+            if (p->isBool())
+                enabled = p->toBool();
+            else
+                problems->append(
+                    BaseMessages::propertyValueTypeError(RedfishJson::valueText(*p), u"SSH/ProtocolEnabled"_s));
+        } else if (p.key() == u"Port"_s) {
+            const Expected<qint64, RedfishMessage> number = RedfishJson::wholeNumber(*p, u"SSH/Port"_s, 1, 65535);
+            if (number)
+                port = int(*number);
+            else
+                problems->append(number.failure());
+        } else {
+            problems->append(BaseMessages::propertyNotWritable(u"SSH/"_s + p.key()));
+        }
+    }
+    // Port and switch together: a new port with the switch turned on opens only the new port.
+    if (const auto failure = m_services->setSsh(enabled, port, actor)) {
+        RedfishMessage message = BaseMessages::make("PropertyValueIncorrect", {u"SSH"_s, RedfishJson::valueText(ssh)});
+        message.resolution = failure->message;
+        return RedfishReply::error(400, message);
+    }
+    if (enabled || port)
+        *changed = true;
+    return std::nullopt;
 }
 
 RedfishReply ManagerResource::ethernetInterfaces() const

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "Actor.h"
 #include "RedfishResource.h"
+
+#include <optional>
 
 class InstallationIdentity;
 class NetworkFacts;
@@ -8,7 +11,8 @@ class ServiceSettings;
 
 // The BMC itself as a Manager: firmware version, clock, the serial console's SoL state, the Reset
 // action (qbmc restarts in place), its network protocols (PATCHing IPMI.ProtocolEnabled switches
-// IPMI over LAN live and for good) and its Ethernet interface as the system reports it.
+// IPMI over LAN live and for good, SSH.ProtocolEnabled and SSH.Port the SSH console) and its
+// Ethernet interface as the system reports it.
 class ManagerResource : public RedfishResource
 {
     Q_OBJECT
@@ -33,6 +37,9 @@ private:
     RedfishReply reset(const RedfishRequest &request);
     RedfishReply networkProtocol() const;
     RedfishReply patchNetworkProtocol(const RedfishRequest &request);
+    // SSH.ProtocolEnabled and SSH.Port, live; a refusal of the whole request, or nothing.
+    std::optional<RedfishReply> patchSsh(const QJsonObject &ssh, const Actor &actor, QList<RedfishMessage> *problems,
+                                         bool *changed);
     RedfishReply ethernetInterfaces() const;
     RedfishReply ethernetInterface(const RedfishRequest &request) const;
 

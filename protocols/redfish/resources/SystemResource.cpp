@@ -7,6 +7,7 @@
 #include "PowerRestorePolicy.h"
 #include "PowerTasks.h"
 #include "RedfishJson.h"
+#include "ServiceSettings.h"
 
 #include <QMetaEnum>
 
@@ -68,7 +69,7 @@ std::optional<RedfishMessage> readBootValue(const QJsonObject &boot, const QStri
 
 SystemResource::SystemResource(PowerController *power, PowerTasks *powerTasks, BootOverride *bootOverride,
                                PowerRestorePolicy *restorePolicy, const InstallationIdentity *installation,
-                               HostInventory inventory, QObject *parent)
+                               HostInventory inventory, ServiceSettings *services, quint16 ipmiPort, QObject *parent)
     : RedfishResource(parent)
     , m_power(power)
     , m_powerTasks(powerTasks)
@@ -76,7 +77,11 @@ SystemResource::SystemResource(PowerController *power, PowerTasks *powerTasks, B
     , m_restorePolicy(restorePolicy)
     , m_installation(installation)
     , m_inventory(std::move(inventory))
+    , m_services(services)
+    , m_ipmiPort(ipmiPort)
 {
+    connect(services, &ServiceSettings::solChanged, this, &SystemResource::representationChanged);
+    connect(services, &ServiceSettings::sshChanged, this, &SystemResource::representationChanged);
     // Everything the system's representation shows that can change.
     connect(power, &PowerController::stateChanged, this, &SystemResource::representationChanged);
     connect(power, &PowerController::actionFinished, this, &SystemResource::representationChanged);
@@ -131,6 +136,19 @@ RedfishReply SystemResource::get() const
         {u"PowerState"_s, powerStateValue(m_power->state())},
         {u"Status"_s, QJsonObject{{u"State"_s, u"Enabled"_s}, {u"Health"_s, failed ? u"Warning"_s : u"OK"_s}}},
         {u"PowerRestorePolicy"_s, restorePolicy},
+        {u"SerialConsole"_s,
+         QJsonObject{
+             {u"IPMI"_s, QJsonObject{{u"ServiceEnabled"_s, m_services->isSolEnabled()}, {u"Port"_s, m_ipmiPort}}},
+             // The SSH port leads straight to the console: no manager CLI, no command to enter it.
+             {u"SSH"_s,
+              QJsonObject{
+                  {u"ServiceEnabled"_s, m_services->isSshEnabled()},
+                  {u"Port"_s, m_services->sshPort()},
+                  {u"SharedWithManagerCLI"_s, false},
+                  {u"ConsoleEntryCommand"_s, QJsonValue::Null},
+                  {u"HotKeySequenceDisplay"_s, u"~. ends the connection (OpenSSH)"_s},
+              }},
+         }},
         {u"Boot"_s,
          QJsonObject{
              {u"BootSourceOverrideEnabled"_s, BootOverride::name(boot->enabled())},

@@ -8,6 +8,7 @@ class InstallationIdentity;
 class PowerController;
 class PowerRestorePolicy;
 class PowerTasks;
+class ServiceSettings;
 
 // The host as a ComputerSystem: what it is (the FRU product area's inventory), power state from
 // the power model, the boot override it shares
@@ -20,7 +21,7 @@ class SystemResource : public RedfishResource
 public:
     SystemResource(PowerController *power, PowerTasks *powerTasks, BootOverride *bootOverride,
                    PowerRestorePolicy *restorePolicy, const InstallationIdentity *installation, HostInventory inventory,
-                   QObject *parent = nullptr);
+                   ServiceSettings *services, quint16 ipmiPort, QObject *parent = nullptr);
     void registerIn(ServiceDirectory &directory) override;
 
 private:
@@ -37,4 +38,6 @@ private:
     PowerRestorePolicy *m_restorePolicy;
     const InstallationIdentity *m_installation;
     HostInventory m_inventory;
+    ServiceSettings *m_services; // how to reach the serial console: SoL and SSH
+    quint16 m_ipmiPort;
 };

@@ -1,3 +1,4 @@
+#include "AccountRules.h"
 #include "AccountStore.h"
 #include "AdministratorRecovery.h"
 #include "EventLog.h"
@@ -47,6 +48,8 @@ const QByteArray bobPassword = "Bob-Pass-12";
 const QByteArray wrongPassword = "Wrong-Pass-9";
 const QString address = u"192.0.2.7"_s;
 const Actor root = Actor::redfish(u"root"_s);
+const QString aliceKey =
+    u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIN779FMc7pNmnHOinhcN2dqI1xQ8eoTWrPXbynlODks/ alice@laptop"_s;
 
 AccountStore::Policy testPolicy(int lockoutThreshold = 3, std::chrono::milliseconds lockoutDuration = 10min)
 {
@@ -315,6 +318,12 @@ private slots:
     void renameErrors_data();
     void renameErrors();
     void passwordFileAccountsGetIds();
+
+    // SSH public keys
+    void sshKeysAreAddedListedAndRemoved();
+    void sshKeyRefusals();
+    void sshKeysPersistAndRaiseTheFormat();
+    void sshKeyCheckOfTheFaceApplies();
 
     // PiKVM password file
     void passwordFileAccountsAreIpmiAdministrators();
@@ -1559,13 +1568,89 @@ void tst_AccountStore::damagedFileIsReplacedByItsLastGoodCopy()
 
 void tst_AccountStore::newerFileIsLeftUntouched()
 {
-    const QByteArray newer = accountsFile({storedAccount(alice, u"Administrator"_s, true)}, 2);
+    const QByteArray newer = accountsFile({storedAccount(alice, u"Administrator"_s, true)}, 3);
     Harness h(testPolicy(), newer);
     QVERIFY(h.store->accounts().isEmpty());
     QCOMPARE(h.store->ensureAdministrator(), std::nullopt);
     QVERIFY(h.store->accounts().isEmpty());
     QCOMPARE(h.accountsJson(), newer);
     QCOMPARE(QDir(h.dir.path()).entryList({u"accounts*"_s}, QDir::Files), QStringList{u"accounts.json"_s});
+}
+
+// ---------------------------------------------------------------------------------------------
+// SSH public keys
+
+void tst_AccountStore::sshKeysAreAddedListedAndRemoved()
+{
+    Harness h;
+    QVERIFY(h.created(alice, alicePassword, Role::Operator));
+    QSignalSpy credentials(h.store.get(), &AccountStore::credentialsChanged);
+    const qsizetype mark = h.mark();
+    const Expected<SshPublicKey> added = h.store->addSshKey(alice, aliceKey, root);
+    QVERIFY(added);
+    QCOMPARE(added->id, 1);
+    QCOMPARE(h.store->account(alice)->sshKeys, QList<SshPublicKey>{*added});
+    QCOMPARE(credentials.count(), 1);
+    QCOMPARE(h.entriesSince(mark).size(), 1);
+    QCOMPARE(h.entriesSince(mark).at(0).actor, root);
+    QVERIFY(h.entriesSince(mark).at(0).message.contains(added->fingerprint()));
+
+    QCOMPARE(h.store->removeSshKey(alice, 1, root), std::nullopt);
+    QVERIFY(h.store->account(alice)->sshKeys.isEmpty());
+    QCOMPARE(credentials.count(), 2);
+    QVERIFY(h.entriesSince(mark).last().message.contains(u"removed"_s));
+}
+
+void tst_AccountStore::sshKeyRefusals()
+{
+    Harness h;
+    QVERIFY(h.created(alice, alicePassword, Role::Operator));
+    QVERIFY(h.store->addSshKey(alice, aliceKey, root));
+    QCOMPARE(h.store->addSshKey(alice, aliceKey, root).failure().code, Error::SshKeyExists);
+    QCOMPARE(h.store->addSshKey(alice, u"ssh-ed25519 AAAA"_s, root).failure().code, Error::InvalidSshKey);
+    QCOMPARE(h.store->addSshKey(u"nobody"_s, aliceKey, root).failure().code, Error::NoSuchAccount);
+    QCOMPARE(h.store->removeSshKey(alice, 7, root), Error::NoSuchSshKey);
+    // Keys differ in their blob: the same 32 bytes with one changed are another key.
+    for (int i = 1; i < AccountRules::maxSshKeys; ++i) {
+        QByteArray blob = h.store->account(alice)->sshKeys.first().blob;
+        blob[blob.size() - 1] = char(i);
+        QVERIFY(h.store->addSshKey(alice, u"ssh-ed25519 "_s + QString::fromLatin1(blob.toBase64()), root));
+    }
+    QCOMPARE(h.store->account(alice)->sshKeys.size(), AccountRules::maxSshKeys);
+    QByteArray blob = h.store->account(alice)->sshKeys.first().blob;
+    blob[blob.size() - 2] = 'x';
+    QCOMPARE(h.store->addSshKey(alice, u"ssh-ed25519 "_s + QString::fromLatin1(blob.toBase64()), root).failure().code,
+             Error::TooManySshKeys);
+}
+
+void tst_AccountStore::sshKeysPersistAndRaiseTheFormat()
+{
+    Harness h;
+    QVERIFY(h.created(alice, alicePassword, Role::Operator));
+    // Without keys the file stays version 1, which an older qbmc reads.
+    QCOMPARE(QJsonDocument::fromJson(h.accountsJson()).object().value(u"version"_s).toInt(), 1);
+    QVERIFY(h.store->addSshKey(alice, aliceKey, root));
+    QCOMPARE(QJsonDocument::fromJson(h.accountsJson()).object().value(u"version"_s).toInt(), 2);
+    h.restart();
+    QCOMPARE(h.store->account(alice)->sshKeys.size(), 1);
+    QCOMPARE(h.store->account(alice)->sshKeys.first().toOpenSsh(), aliceKey);
+    QCOMPARE(h.store->removeSshKey(alice, 1, root), std::nullopt);
+    QCOMPARE(QJsonDocument::fromJson(h.accountsJson()).object().value(u"version"_s).toInt(), 1);
+    // A damaged key makes the file damaged, as any other malformed field does.
+    QJsonObject broken = storedAccount(bob);
+    broken.insert(u"sshKeys"_s, QJsonArray{QJsonObject{{u"id"_s, 1}, {u"key"_s, u"ssh-ed25519 AAAA"_s}}});
+    Harness damaged(testPolicy(), accountsFile({storedAccount(alice), broken}, 2));
+    QVERIFY(damaged.store->accounts().isEmpty());
+}
+
+void tst_AccountStore::sshKeyCheckOfTheFaceApplies()
+{
+    Harness h;
+    QVERIFY(h.created(alice, alicePassword, Role::Operator));
+    h.store->setSshKeyCheck([](const SshPublicKey &) { return std::optional<QString>(u"not on the curve"_s); });
+    const Expected<SshPublicKey> refused = h.store->addSshKey(alice, aliceKey, root);
+    QVERIFY(!refused);
+    QCOMPARE(refused.failure().message, u"not on the curve"_s);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -122,6 +122,8 @@ void tst_Configuration::defaults_data()
     QTest::newRow("ipmi.sol.speed") << u"ipmi.sol.speed"_s << QVariant(115200);
     QTest::newRow("ipmi.sol.privilege") << u"ipmi.sol.privilege"_s << QVariant(u"operator"_s);
     QTest::newRow("redfish.port") << u"redfish.port"_s << QVariant(443);
+    QTest::newRow("ssh.enabled") << u"ssh.enabled"_s << QVariant(true);
+    QTest::newRow("ssh.port") << u"ssh.port"_s << QVariant(2200);
     QTest::newRow("redfish.tls") << u"redfish.tls"_s << QVariant(true);
     QTest::newRow("redfish.max_sessions_per_user") << u"redfish.max_sessions_per_user"_s << QVariant(16);
     QTest::newRow("eventlog.max_entries") << u"eventlog.max_entries"_s << QVariant(2048);
@@ -409,10 +411,10 @@ void tst_Configuration::rejects_data()
     // Unknown keys, listing what the section allows in schema order.
     QTest::newRow("unknown at the top level")
         << QList{scalar(u"ipmb"_s, u"1"_s, 15)}
-        << u"/etc/qbmc/qbmc.yaml:15: ipmb: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, redfish, accounts, eventlog, ui, log"_s;
+        << u"/etc/qbmc/qbmc.yaml:15: ipmb: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, ssh, redfish, accounts, eventlog, ui, log"_s;
     QTest::newRow("unknown section at the top level")
         << QList{scalar(u"kvmd.auth.enabled"_s, u"true"_s, 15)}
-        << u"/etc/qbmc/qbmc.yaml:15: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, redfish, accounts, eventlog, ui, log"_s;
+        << u"/etc/qbmc/qbmc.yaml:15: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, ssh, redfish, accounts, eventlog, ui, log"_s;
     QTest::newRow("unknown in ipmi") << QList{scalar(u"ipmi.prot"_s, u"623"_s, 16)}
                                      << u"/etc/qbmc/qbmc.yaml:16: ipmi.prot: unknown key; allowed in ipmi: "_s
             + ipmiChildren;
@@ -999,13 +1001,17 @@ void tst_Configuration::yaml()
         u"  sol:"_s,
         u"    speed: 9600  # set at run time (%1)"_s.arg(settingsPath),
         u"    accumulate_interval: 0.1  # default"_s,
+        u"ssh:"_s,
+        u"  port: 2200  # default"_s,
         u"redfish:"_s,
         u"  port: 443  # default"_s,
         u"log:"_s,
         u"  rules: \"qbmc.*=\\\"true\\\"\"  # /etc/qbmc/qbmc.yaml:30"_s,
     };
+    // "enabled: true" is both IPMI's and SSH's.
     for (const QString &line : expected)
-        QVERIFY2(lines.count(line) == 1, qPrintable(u"not once in the output: "_s + line + u"\n"_s + yaml));
+        QVERIFY2(lines.count(line) == (line == u"  enabled: true  # default"_s ? 2 : 1),
+                 qPrintable(u"not once in the output: "_s + line + u"\n"_s + yaml));
 
     // Every key once, each under its sections; PiKVM's spellings are not keys of their own.
     qsizetype valueLines = 0;

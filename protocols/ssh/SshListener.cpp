@@ -1,0 +1,1 @@
+#include "SshListener.h"
