@@ -50,7 +50,6 @@ private slots:
     void readOnlyAccountIsForbidden();
     void plainRequestIsNoConsole();
     void tokenCarriesOutputAndInput();
-    void setupMenuWalk();
     void tokenAsSubprotocolIsSelected();
     void basicOnlyFromClientsThatAreNoBrowser();
     void secondClientReadsAndIsTold();
@@ -60,6 +59,7 @@ private slots:
     void connectionsAreLimited();
     void eventLogSaysWhoAndFromWhere();
     void neverReadingClientKeepsMemoryBounded();
+    void setupMenuWalk(); // reboots the host: after the tests that use its shell
     void daemonKeepsServing();
 
 private:
