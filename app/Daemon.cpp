@@ -334,11 +334,7 @@ std::optional<Failure> Daemon::startSsh()
     settings.listen = NetworkAddresses::listenAddress(m_configuration->value(ConfigKeys::sshListen));
     settings.stateDirectory = m_options.stateDirectory;
     settings.maxSessions = m_configuration->value(ConfigKeys::sshMaxSessions);
-    // Only for tests, which cannot wait out the 20 s a client has to log in.
-    bool ok = false;
-    const int loginTimeout = qEnvironmentVariableIntValue("QBMC_SSH_LOGIN_TIMEOUT_MS", &ok);
-    if (ok && loginTimeout > 0)
-        settings.loginTimeout = std::chrono::milliseconds(loginTimeout);
+    settings.loginTimeout = m_configuration->value(ConfigKeys::sshLoginTimeout);
     m_ssh = std::make_unique<SshServer>(m_bmc.get(), settings);
     return m_ssh->start();
 }

@@ -105,6 +105,7 @@ inline constexpr Key<bool> sshEnabled{"ssh.enabled"};
 inline constexpr Key<QString> sshListen{"ssh.listen"};
 inline constexpr Key<int> sshPort{"ssh.port"};
 inline constexpr Key<int> sshMaxSessions{"ssh.max_sessions"};
+inline constexpr Key<Duration> sshLoginTimeout{"ssh.login_timeout"};
 
 inline constexpr Key<QString> redfishListen{"redfish.listen"};
 inline constexpr Key<int> redfishPort{"redfish.port"};

@@ -234,6 +234,7 @@ ConfigSchema::ConfigSchema()
         addressKey(sshListen, u"address SSH listens on"_s),
         integerKey(sshPort, 2200, 1, 65535, u"TCP port of the SSH console"_s, runtime),
         integerKey(sshMaxSessions, 16, 1, 256, u"most SSH console sessions at once"_s),
+        secondsKey(sshLoginTimeout, 20, 0.5, 120, u"a connection that has not logged in after this long is closed"_s),
 
         addressKey(redfishListen, u"address Redfish listens on"_s),
         integerKey(redfishPort, 443, 1, 65535, u"TCP port of Redfish"_s),

@@ -87,11 +87,12 @@ void tst_Ssh::initTestCase()
 
     m_daemon = std::make_unique<DaemonProcess>();
     m_daemon->setEnvironmentValue(u"QBMC_ADMIN_PASSWORD"_s, adminPassword);
-    m_daemon->setEnvironmentValue(u"QBMC_SSH_LOGIN_TIMEOUT_MS"_s, QString::number(loginTimeoutMs));
     // ASan keeps freed memory for a while; a small quarantine lets the memory test see what is live.
     m_daemon->setEnvironmentValue(u"ASAN_OPTIONS"_s, u"detect_leaks=1:abort_on_error=1:quarantine_size_mb=8"_s);
     m_daemon->writeConfig(
-        "host:\n  sim:\n    power_on_delay: 0.1\n    setup_wait: 10\naccounts:\n  lockout_threshold: 3\n");
+        "host:\n  sim:\n    power_on_delay: 0.1\n    setup_wait: 10\naccounts:\n  lockout_threshold: 3\n"
+        "ssh:\n  login_timeout: "
+        + QByteArray::number(loginTimeoutMs / 1000.0) + "\n");
     QVERIFY2(m_daemon->start(), m_daemon->standardError().constData());
     m_port = m_daemon->sshPort();
     QVERIFY(m_daemon->waitForOutput("SSH host key ssh-ed25519 SHA256:", 10s));
