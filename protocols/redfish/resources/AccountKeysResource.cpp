@@ -1,5 +1,6 @@
 #include "AccountKeysResource.h"
 
+#include "AccountServiceResource.h"
 #include "AccountStore.h"
 #include "BaseMessages.h"
 #include "RedfishJson.h"
@@ -53,13 +54,9 @@ void AccountKeysResource::registerIn(ServiceDirectory &directory)
 
 Expected<QString, RedfishReply> AccountKeysResource::managedAccount(const RedfishRequest &request) const
 {
-    bool ok = false;
-    const int id = request.params.at(0).toInt(&ok);
-    const std::optional<Account> account = ok ? m_accounts->accountById(id) : std::nullopt;
+    const Expected<Account, RedfishReply> account = AccountServiceResource::accountInReach(m_accounts, request);
     if (!account)
-        return RedfishReply::notFound(u"ManagerAccount"_s, request.params.at(0));
-    if (account->name != request.user && !roleHolds(request.role, RedfishPrivilege::ConfigureUsers))
-        return RedfishReply::error(403, BaseMessages::insufficientPrivilege());
+        return account.failure();
     return account->name;
 }
 

@@ -204,16 +204,25 @@ RedfishReply AccountServiceResource::accounts(const RedfishRequest &request) con
         RedfishJson::collection(accountsPath, accountCollectionSchema, u"Accounts Collection"_s, members));
 }
 
-Expected<int, RedfishReply> AccountServiceResource::visibleAccount(const RedfishRequest &request) const
+Expected<Account, RedfishReply> AccountServiceResource::accountInReach(const AccountStore *accounts,
+                                                                       const RedfishRequest &request)
 {
     bool ok = false;
     const int id = request.params.at(0).toInt(&ok);
-    const std::optional<Account> account = ok ? m_accounts->accountById(id) : std::nullopt;
+    const std::optional<Account> account = ok ? accounts->accountById(id) : std::nullopt;
     if (!account)
         return RedfishReply::notFound(u"ManagerAccount"_s, request.params.at(0));
     if (account->name != request.user && !roleHolds(request.role, RedfishPrivilege::ConfigureUsers))
         return RedfishReply::error(403, BaseMessages::insufficientPrivilege());
-    return id;
+    return *account;
+}
+
+Expected<int, RedfishReply> AccountServiceResource::visibleAccount(const RedfishRequest &request) const
+{
+    const Expected<Account, RedfishReply> account = accountInReach(m_accounts, request);
+    if (!account)
+        return account.failure();
+    return account->id;
 }
 
 RedfishReply AccountServiceResource::account(const RedfishRequest &request) const

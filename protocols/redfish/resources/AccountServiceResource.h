@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Account.h"
 #include "Expected.h"
 #include "RedfishResource.h"
 
@@ -18,6 +19,10 @@ public:
     AccountServiceResource(AccountStore *accounts, const Configuration *configuration, ServiceSettings *services,
                            QObject *parent = nullptr);
     void registerIn(ServiceDirectory &directory) override;
+
+    // The account a path's first parameter names, if the caller may reach it: their own, or anyone's
+    // with ConfigureUsers. The 404 or 403 otherwise. Every route under an account asks this.
+    static Expected<Account, RedfishReply> accountInReach(const AccountStore *accounts, const RedfishRequest &request);
 
 private:
     RedfishReply service() const;
