@@ -143,6 +143,14 @@
         <source>No account has an SSH key.</source>
         <translation>Kein Konto hat einen SSH-Schlüssel.</translation>
     </message>
+    <message>
+        <source>Turn the SSH console on</source>
+        <translation>SSH-Konsole einschalten</translation>
+    </message>
+    <message>
+        <source>Turn the SSH console off</source>
+        <translation>SSH-Konsole ausschalten</translation>
+    </message>
 </context>
 <context>
     <name>AdminConfirmDialog</name>

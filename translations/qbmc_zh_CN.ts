@@ -143,6 +143,14 @@
         <source>No account has an SSH key.</source>
         <translation>没有账户设置 SSH 密钥。</translation>
     </message>
+    <message>
+        <source>Turn the SSH console on</source>
+        <translation>开启 SSH 控制台</translation>
+    </message>
+    <message>
+        <source>Turn the SSH console off</source>
+        <translation>关闭 SSH 控制台</translation>
+    </message>
 </context>
 <context>
     <name>AdminConfirmDialog</name>

@@ -108,6 +108,14 @@ QString AccessViewModel::setIpmiEnabled(bool enabled, const QString &user, const
     return failure ? failure->message : QString();
 }
 
+QString AccessViewModel::setSshEnabled(bool enabled, const QString &user, const QString &password)
+{
+    if (QString refusal = confirmAdministrator(user, password); !refusal.isEmpty())
+        return refusal;
+    const std::optional<Failure> failure = m_services->setSsh(enabled, std::nullopt, Actor::screen(user));
+    return failure ? failure->message : QString();
+}
+
 QString AccessViewModel::unlockAccount(const QString &name, const QString &user, const QString &password)
 {
     if (QString refusal = confirmAdministrator(user, password); !refusal.isEmpty())

@@ -70,6 +70,8 @@ public:
     // Both return "" when done; otherwise "BadCredentials", "LockedOut", "NotAdministrator" or
     // the core's own refusal.
     Q_INVOKABLE QString setIpmiEnabled(bool enabled, const QString &user, const QString &password);
+    // The SSH console on or off, confirmed the same way; switching off ends its sessions.
+    Q_INVOKABLE QString setSshEnabled(bool enabled, const QString &user, const QString &password);
     // Lifts every lockout of `name`, as AccountService's `Locked: false` does.
     Q_INVOKABLE QString unlockAccount(const QString &name, const QString &user, const QString &password);
 

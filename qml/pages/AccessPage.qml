@@ -149,13 +149,26 @@ Item {
             }
 
             SectionTitle { text: qsTr("SSH console") }
-            Text {
-                objectName: "sshStateLabel"
+            RowLayout {
                 Layout.fillWidth: true
-                text: page.access.sshEnabled ? qsTr("On, TCP port %1").arg(page.access.sshPort) : qsTr("Off")
-                color: page.access.sshEnabled ? Theme.powerOn : Theme.textDim
-                font.pixelSize: Theme.fontNormal
-                wrapMode: Text.WordWrap
+                spacing: Theme.spacing
+                Text {
+                    objectName: "sshStateLabel"
+                    Layout.fillWidth: true
+                    text: page.access.sshEnabled ? qsTr("On, TCP port %1").arg(page.access.sshPort) : qsTr("Off")
+                    color: page.access.sshEnabled ? Theme.powerOn : Theme.textDim
+                    font.pixelSize: Theme.fontNormal
+                    wrapMode: Text.WordWrap
+                }
+                ActionButton {
+                    objectName: "sshSwitch"
+                    text: page.access.sshEnabled ? qsTr("Turn off") : qsTr("Turn on")
+                    onActivated: {
+                        const enable = !page.access.sshEnabled
+                        page.confirmThen(enable ? qsTr("Turn the SSH console on") : qsTr("Turn the SSH console off"),
+                                         (user, password) => page.access.setSshEnabled(enable, user, password))
+                    }
+                }
             }
             Text {
                 Layout.fillWidth: true

@@ -68,6 +68,7 @@ private slots:
     void unlockingNeedsAnAdministrator_data();
     void unlockingNeedsAnAdministrator();
     void aLockoutThatRunsOutLeavesTheList();
+    void anAdministratorSwitchesTheSshConsole();
 };
 
 void tst_AccessViewModel::lockedAccountsAreListed()
@@ -137,6 +138,24 @@ void tst_AccessViewModel::aLockoutThatRunsOutLeavesTheList()
     fixture.clock.advance(61s);
     QVERIFY(changed.wait(3000));
     QVERIFY(fixture.access->lockedAccounts().isEmpty());
+}
+
+void tst_AccessViewModel::anAdministratorSwitchesTheSshConsole()
+{
+    Fixture fixture;
+    QVERIFY(fixture.access->isSshEnabled());
+    QSignalSpy changed(fixture.access.get(), &AccessViewModel::sshChanged);
+    // An operator cannot, and nothing changes.
+    QVERIFY(!fixture.access->setSshEnabled(false, u"operator"_s, QString::fromUtf8(operatorPassword)).isEmpty());
+    QVERIFY(fixture.access->isSshEnabled());
+    QCOMPARE(fixture.access->setSshEnabled(false, u"admin"_s, QString::fromUtf8(adminPassword)), QString());
+    QVERIFY(!fixture.access->isSshEnabled());
+    QVERIFY(!fixture.services.isSshEnabled());
+    QVERIFY(changed.size() >= 1);
+    const EventLogEntry &last = fixture.log.entries().constLast();
+    QCOMPARE(last.actor, Actor::screen(u"admin"_s));
+    QCOMPARE(fixture.access->setSshEnabled(true, u"admin"_s, QString::fromUtf8(adminPassword)), QString());
+    QVERIFY(fixture.access->isSshEnabled());
 }
 
 QTEST_GUILESS_MAIN(tst_AccessViewModel)
