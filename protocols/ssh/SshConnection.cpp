@@ -48,6 +48,10 @@ SshConnection::SshConnection(ssh_bind bind, int descriptor, QString address, Con
         return;
     }
     ssh_set_blocking(m_session, 0);
+    // No compression: console text is small, and zlib would only add code an attacker reaches and
+    // memory per connection (docs/decisions.md#110).
+    ssh_options_set(m_session, SSH_OPTIONS_COMPRESSION_C_S, "none");
+    ssh_options_set(m_session, SSH_OPTIONS_COMPRESSION_S_C, "none");
 
     m_serverCallbacks.userdata = this;
     m_serverCallbacks.auth_password_function = &SshConnection::onPassword;
