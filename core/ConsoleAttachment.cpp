@@ -2,6 +2,8 @@
 
 #include "ConsoleHub.h"
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 ConsoleAttachment::ConsoleAttachment(ConsoleHub *hub, Actor actor, QObject *parent)
@@ -48,8 +50,11 @@ bool ConsoleAttachment::write(const QByteArray &bytes)
     if (!m_hub || (!m_holdsInput && !tryToTakeInput()))
         return false;
     const qint64 taken = m_hub->writeRemote(bytes);
-    if (taken < bytes.size())
+    // Told once while the line stays busy: a client that floods input gets no flood of notices.
+    if (taken < bytes.size() && !std::exchange(m_toldBusy, true))
         emit notice(u"the serial line is busy: %1 bytes of input were not sent"_s.arg(bytes.size() - taken));
+    else if (taken == bytes.size())
+        m_toldBusy = false;
     return taken > 0;
 }
 

@@ -34,7 +34,8 @@ public:
 
     // To the host while this client holds the input (or can take it now it is free); otherwise
     // nothing is written and the client gets a notice, once per holder. What the transport cannot
-    // take (its bound on unsent input) is dropped with a notice. False when nothing went.
+    // take (its bound on unsent input) is dropped with a notice, once while the line stays busy.
+    // False when nothing went.
     bool write(const QByteArray &bytes);
     void sendBreak();
     // Gives the input back, for another client to take.
@@ -58,5 +59,6 @@ private:
     Actor m_actor;
     qint64 m_offset = 0;
     bool m_holdsInput = false;
-    QString m_toldHolder; // the holder a notice last named, so it is named once
+    QString m_toldHolder;    // the holder a notice last named, so it is named once
+    bool m_toldBusy = false; // input was dropped and the client told, until a write goes whole
 };

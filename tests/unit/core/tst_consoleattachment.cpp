@@ -158,6 +158,11 @@ void tst_ConsoleAttachment::inputTheLineCannotTakeIsDroppedWithANotice()
     QCOMPARE(notices.size(), 1);
     QVERIFY(notices.at(0).at(0).toString().contains(u"2 bytes"_s));
     QVERIFY(!writer.write("g"));
+    QCOMPARE(notices.size(), 1); // once while the line stays busy
+    m_transport->capacity = 100;
+    QVERIFY(writer.write("h"));
+    QVERIFY(writer.write(QByteArray(200, 'i')));
+    QCOMPARE(notices.size(), 2); // busy again after a write went whole
 }
 
 void tst_ConsoleAttachment::theTerminalAnswersTheHostOnlyWhileNoRemoteClientWrites()
