@@ -10,12 +10,21 @@ using namespace ConfigKeys;
 
 namespace {
 
-// ipmi.sol.privilege spells roles as IPMI privilege levels.
+// ipmi.sol.privilege and console.privilege spell roles as IPMI privilege levels.
 const QList<std::pair<QString, Role>> privilegeNames = {
     {u"user"_s, Role::ReadOnly},
     {u"operator"_s, Role::Operator},
     {u"administrator"_s, Role::Administrator},
 };
+
+Role roleNamed(const QString &privilege)
+{
+    for (const auto &[name, role] : privilegeNames) {
+        if (name == privilege)
+            return role;
+    }
+    return Role::Operator; // the schema allows only the names above; operator is their default
+}
 
 } // namespace
 
@@ -74,6 +83,11 @@ std::optional<Failure> ServiceSettings::setSsh(std::optional<bool> enabled, std:
     return change(changes, actor);
 }
 
+Role ServiceSettings::consolePrivilege() const
+{
+    return roleNamed(m_configuration->value(ConfigKeys::consolePrivilege));
+}
+
 void ServiceSettings::setSshHostKeyFingerprints(const QStringList &fingerprints)
 {
     if (fingerprints == m_sshHostKeyFingerprints)
@@ -85,11 +99,7 @@ void ServiceSettings::setSshHostKeyFingerprints(const QStringList &fingerprints)
 ServiceSettings::SolParameters ServiceSettings::solParameters() const
 {
     SolParameters parameters;
-    const QString privilege = m_configuration->value(ipmiSolPrivilege);
-    for (const auto &[name, role] : privilegeNames) {
-        if (name == privilege)
-            parameters.privilege = role;
-    }
+    parameters.privilege = roleNamed(m_configuration->value(ipmiSolPrivilege));
     parameters.forceEncryption = m_configuration->value(ipmiSolForceEncryption);
     parameters.forceAuthentication = m_configuration->value(ipmiSolForceAuthentication);
     parameters.accumulateInterval = m_configuration->value(ipmiSolAccumulateInterval);

@@ -49,6 +49,9 @@ public:
     bool isSolEnabled() const;
     std::optional<Failure> setSolEnabled(bool enabled, const Actor &actor);
 
+    // The lowest role that may use the console over SSH or the WebSocket (console.privilege).
+    Role consolePrivilege() const;
+
     bool isSshEnabled() const;
     int sshPort() const;
     // Either or both; the SSH server follows at once (closing its sessions when switched off).

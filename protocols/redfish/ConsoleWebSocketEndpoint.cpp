@@ -2,14 +2,13 @@
 
 #include "AccountStore.h"
 #include "BaseMessages.h"
-#include "ConfigKeys.h"
-#include "Configuration.h"
 #include "ConsoleWebSocket.h"
 #include "HttpRequestHead.h"
 #include "NetworkAddresses.h"
 #include "RedfishAuthenticator.h"
 #include "RedfishLogging.h"
 #include "RemoteSessionRegistry.h"
+#include "ServiceSettings.h"
 
 #include <QTcpSocket>
 
@@ -101,7 +100,7 @@ bool ConsoleWebSocketEndpoint::offer(QTcpSocket *socket, const HttpRequestHead &
                {{"WWW-Authenticate", "Basic realm=\"qbmc\", charset=\"UTF-8\""}});
         return true;
     }
-    if (identity->role < minimumRole()) {
+    if (identity->role < m_parts.services->consolePrivilege()) {
         qCInfo(lcRedfish, "console WebSocket of %s from %s refused: role %s is below console.privilege",
                qPrintable(identity->user), qPrintable(address), qPrintable(RoleNames::toString(identity->role)));
         refuse(socket, 403, "Forbidden", BaseMessages::insufficientPrivilege());
@@ -139,17 +138,6 @@ void ConsoleWebSocketEndpoint::refuse(QTcpSocket *socket, int status, QByteArray
     socket->write(
         HttpHeaders::closingAnswer(status, reason, BaseMessages::error(message), extraHeaders + m_answerHeaders));
     socket->disconnectFromHost();
-}
-
-Role ConsoleWebSocketEndpoint::minimumRole() const
-{
-    // IPMI's names, as the other console keys use them: a USER there is ReadOnly here.
-    const QString privilege = m_parts.configuration->value(ConfigKeys::consolePrivilege);
-    if (privilege == u"user"_s)
-        return Role::ReadOnly;
-    if (privilege == u"administrator"_s)
-        return Role::Administrator;
-    return Role::Operator;
 }
 
 void ConsoleWebSocketEndpoint::endWhere(const std::function<bool(const ConsoleWebSocket *)> &matches,

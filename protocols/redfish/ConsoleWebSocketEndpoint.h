@@ -12,12 +12,12 @@
 class AccountStore;
 class ConsoleHub;
 class ConsoleWebSocket;
-class Configuration;
 class EventLog;
 class HttpRequestHead;
 class QTcpSocket;
 class RedfishAuthenticator;
 class RemoteSessionRegistry;
+class ServiceSettings;
 struct RedfishMessage;
 
 // wss://<host>/console0, bmcweb's path for the host console, on the Redfish listener: the
@@ -45,7 +45,7 @@ public:
         RedfishAuthenticator *authenticator = nullptr;
         RemoteSessionRegistry *sessions = nullptr;
         AccountStore *accounts = nullptr;
-        const Configuration *configuration = nullptr; // console.privilege, read at each connection
+        const ServiceSettings *services = nullptr; // console.privilege, read at each connection
     };
 
     static constexpr QByteArrayView path = "/console0";
@@ -62,7 +62,6 @@ public:
 private:
     void refuse(QTcpSocket *socket, int status, QByteArrayView reason, const RedfishMessage &message,
                 const HttpHeaderList &extraHeaders = {});
-    Role minimumRole() const;
     void endWhere(const std::function<bool(const ConsoleWebSocket *)> &matches, const QString &reason);
 
     Parts m_parts;

@@ -63,7 +63,7 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
     m_guard.setAnswerHeaders(m_answerHeaders);
     m_consoleWebSockets = std::make_unique<ConsoleWebSocketEndpoint>(
         ConsoleWebSocketEndpoint::Parts{bmc->console(), bmc->eventLog(), &m_authenticator, bmc->remoteSessions(),
-                                        bmc->accounts(), bmc->configuration()},
+                                        bmc->accounts(), bmc->services()},
         m_answerHeaders, ConsoleWebSocketEndpoint::Limits{});
     m_guard.setUpgradeHandler([endpoint = m_consoleWebSockets.get()](QTcpSocket *socket, const HttpRequestHead &head) {
         return endpoint->offer(socket, head);

@@ -2,8 +2,6 @@
 
 #include "AccountStore.h"
 #include "Bmc.h"
-#include "ConfigKeys.h"
-#include "Configuration.h"
 #include "EventLog.h"
 #include "NetworkAddresses.h"
 #include "RemoteSessionRegistry.h"
@@ -32,13 +30,6 @@ QString peerAddressOf(qintptr descriptor)
     if (getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
         return {};
     return NetworkAddresses::peerAddressText(QHostAddress(reinterpret_cast<const sockaddr *>(&storage)));
-}
-
-// console.privilege spells roles as IPMI privilege levels.
-Role consoleRole(const Configuration &configuration)
-{
-    const QString name = configuration.value(ConfigKeys::consolePrivilege);
-    return name == u"administrator"_s ? Role::Administrator : name == u"user"_s ? Role::ReadOnly : Role::Operator;
 }
 
 bool setOption(ssh_bind bind, enum ssh_bind_options_e option, const void *value)
@@ -182,7 +173,7 @@ void SshServer::accept(qintptr descriptor)
     context.console = m_bmc->console();
     context.sessions = m_bmc->remoteSessions();
     context.eventLog = m_bmc->eventLog();
-    context.minimumRole = consoleRole(*m_bmc->configuration());
+    context.minimumRole = m_bmc->services()->consolePrivilege();
     context.maxAuthAttempts = m_settings.maxAuthAttempts;
     context.loginTimeout = m_settings.loginTimeout;
     context.admit = [this](const QString &user, Role role) { return admit(user, role); };
