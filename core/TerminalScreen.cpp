@@ -262,9 +262,17 @@ TerminalScreen::Cell TerminalScreen::cell(int row, int column) const
 
 QString TerminalScreen::rowText(int row) const
 {
+    Line line;
+    line.reserve(m_columns);
+    for (int column = 0; column < m_columns; ++column)
+        line.append(cell(row, column));
+    return textOf(line);
+}
+
+QString TerminalScreen::textOf(const Line &line)
+{
     QString text;
-    for (int column = 0; column < m_columns; ++column) {
-        const Cell here = cell(row, column);
+    for (const Cell &here : line) {
         if (here.text.isEmpty() && here.width != 0)
             text += u' ';
         else

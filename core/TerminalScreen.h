@@ -84,6 +84,9 @@ public:
     Cell cell(int row, int column) const;
     // The row's characters, without trailing blanks.
     QString rowText(int row) const;
+    // A line's characters, without trailing blanks: what rowText says of a row, for any line
+    // (one of the scrollback, or one a view puts together).
+    static QString textOf(const Line &line);
     QPoint cursor() const { return m_cursor; } // x: column, y: row
     bool isCursorVisible() const { return m_cursorVisible; }
     bool isAlternateScreen() const { return m_alternateScreen; }

@@ -159,14 +159,10 @@ QColor TerminalView::backgroundAt(int row, int column) const
 
 QString TerminalView::rowText(int row) const
 {
-    QString text;
-    for (int column = 0; column < columns(); ++column) {
-        const TerminalScreen::Cell cell = visibleCell(row, column);
-        text += cell.text.isEmpty() && cell.width != 0 ? QStringLiteral(" ") : cell.text;
-    }
-    while (text.endsWith(QLatin1Char(' ')))
-        text.chop(1);
-    return text;
+    TerminalScreen::Line line;
+    for (int column = 0; column < columns(); ++column)
+        line.append(visibleCell(row, column));
+    return TerminalScreen::textOf(line);
 }
 
 QPointF TerminalView::cellPosition(int row, int column) const
