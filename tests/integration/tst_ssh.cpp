@@ -58,6 +58,9 @@ private:
                                              const QStringList &extra = {}, quint16 port = 0);
     // Presses Enter until the host's login prompt or shell prompt shows.
     bool reachesHost(PtyProcess *client);
+    // Reads until the client has had nothing new for two seconds (or three minutes pass): the
+    // host has worked through what it was sent and the client holds no backlog.
+    static void waitUntilQuiet(PtyProcess *client);
     QProcess *runSsh(const QStringList &arguments, const QString &password = {});
     RedfishClients::Reply redfish(const QString &method, const QString &path, const QByteArray &body = {},
                                   const QString &user = admin, const QString &password = adminPassword);
@@ -162,6 +165,22 @@ bool tst_Ssh::reachesHost(PtyProcess *client)
             return false;
     }
     return false;
+}
+
+void tst_Ssh::waitUntilQuiet(PtyProcess *client)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QElapsedTimer quiet;
+    quiet.start();
+    qsizetype seen = -1;
+    while (clock.elapsed() < 180000 && (client->output().size() != seen || quiet.elapsed() < 2000)) {
+        if (client->output().size() != seen)
+            quiet.restart();
+        seen = client->output().size();
+        client->readAvailable();
+        QTest::qWait(100);
+    }
 }
 
 QProcess *tst_Ssh::runSsh(const QStringList &arguments, const QString &password)
@@ -458,16 +477,7 @@ void tst_Ssh::clientThatNeverReadsCostsBoundedMemory()
     QVERIFY(typist->output().contains("zzzzzzzzzz"));
     // The host works through what was typed before the next test uses the console.
     sleeper.reset();
-    QElapsedTimer quiet;
-    quiet.start();
-    qsizetype seen = -1;
-    while (clock.elapsed() < 180000 && (typist->output().size() != seen || quiet.elapsed() < 2000)) {
-        if (typist->output().size() != seen)
-            quiet.restart();
-        seen = typist->output().size();
-        typist->readAvailable();
-        QTest::qWait(100);
-    }
+    waitUntilQuiet(typist.get());
 }
 
 // The firmware's setup through OpenSSH: the keys reach the host, and what comes back draws the
@@ -505,6 +515,8 @@ void tst_Ssh::switchingOffClosesSessionsAndThePort()
     QCOMPARE(console.value(u"SSH"_s).toObject().value(u"Port"_s).toInt(), m_port);
     QCOMPARE(console.value(u"SSH"_s).toObject().value(u"SharedWithManagerCLI"_s).toBool(true), false);
     QVERIFY(console.value(u"IPMI"_s).isObject());
+    // The notice must not wait behind output the client has yet to take.
+    waitUntilQuiet(client.get());
 
     QCOMPARE(redfish(u"PATCH"_s, protocol, R"({"SSH": {"ProtocolEnabled": false}})").status, 200);
     QVERIFY2(client->waitForOutput("[qbmc] The SSH console was switched off.", 30s),
