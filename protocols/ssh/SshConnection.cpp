@@ -17,8 +17,10 @@ namespace {
 // At most this much console output is handed to libssh at once, and only while libssh has
 // nothing left unsent: what one connection holds stays this small whatever its client's window.
 constexpr qsizetype chunkSize = 64 * 1024;
-// A connection that is closing gets this long to send its last words.
-constexpr auto lingerTime = 2s;
+// A connection that is closing gets this long to send its last words. Writes normally finish in
+// milliseconds; the margin is for a loaded machine, where a shorter wait lost the notice, and it
+// still bounds what a client that stopped reading can hold.
+constexpr auto lingerTime = 10s;
 
 SshConnection *connectionOf(void *userdata)
 {
@@ -401,6 +403,7 @@ int SshConnection::onWindowChange(ssh_session, ssh_channel, int, int, int, int, 
 
 int SshConnection::onWindowGrew(ssh_session, ssh_channel, uint32_t, void *userdata)
 {
+    // onActivity, which runs libssh's poll that calls this, watches the writes afterwards.
     connectionOf(userdata)->pumpOutput();
     return 0;
 }
