@@ -4,7 +4,16 @@ namespace HttpHeaders {
 
 HttpHeaderList everyAnswer(bool tls)
 {
-    HttpHeaderList headers{{"X-Content-Type-Options", "nosniff"}};
+    // The web UI's policy, on the API's answers as well: a JSON body opened as a page must not
+    // run anything either. No inline script or style, nothing from elsewhere, no framing
+    // (docs/decisions.md#116).
+    HttpHeaderList headers{
+        {"X-Content-Type-Options", "nosniff"},
+        {"Content-Security-Policy",
+         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+         "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+        {"Referrer-Policy", "no-referrer"},
+    };
     // A year, as bmcweb sends it. Browsers ignore it while the certificate is not trusted
     // (RFC 6797 section 8.1), so a self-signed BMC stays reachable.
     if (tls)

@@ -11,7 +11,8 @@ using HttpHeaderList = QList<std::pair<QByteArray, QByteArray>>;
 // guard's refusals and the event stream (decisions.md#97).
 namespace HttpHeaders {
 
-// X-Content-Type-Options: nosniff always; Strict-Transport-Security as well over HTTPS.
+// X-Content-Type-Options, Content-Security-Policy and Referrer-Policy always;
+// Strict-Transport-Security as well over HTTPS.
 HttpHeaderList everyAnswer(bool tls);
 
 // A whole answer for a listener that writes its own and then closes the connection (the guard's

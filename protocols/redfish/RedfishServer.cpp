@@ -59,6 +59,7 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
     , m_guard(m_settings.limits)
     , m_authenticator(bmc->accounts(), bmc->remoteSessions(), m_settings.authentication)
     , m_answerHeaders(HttpHeaders::everyAnswer(m_settings.tls))
+    , m_webAssets(u":/web"_s)
 {
     m_guard.setAnswerHeaders(m_answerHeaders);
     m_consoleWebSockets = std::make_unique<ConsoleWebSocketEndpoint>(
@@ -98,7 +99,8 @@ void RedfishServer::addResources(Bmc *bmc)
     connect(manager.get(), &ManagerResource::restartRequested, this, &RedfishServer::restartRequested);
     m_resources.push_back(std::move(manager));
     m_resources.push_back(std::make_unique<LogServiceResource>(bmc->eventLog(), bmc->console()));
-    m_resources.push_back(std::make_unique<EventServiceResource>(bmc->power(), bmc->eventLog(), &m_guard));
+    m_resources.push_back(
+        std::make_unique<EventServiceResource>(bmc->power(), bmc->eventLog(), &m_guard, &m_authenticator));
     m_resources.push_back(std::make_unique<TaskServiceResource>(&m_tasks));
     m_resources.push_back(std::make_unique<UpdateServiceResource>(inventory));
     m_resources.push_back(std::make_unique<RegistryResource>(&m_directory));
@@ -148,6 +150,8 @@ std::optional<Failure> RedfishServer::start()
 
 void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerResponder &responder)
 {
+    if (!WebAssets::isRedfishPath(httpRequest.url().path()))
+        return answerWeb(httpRequest, responder);
     RedfishRequest request;
     request.method = HttpMethods::fromRequest(httpRequest.method());
     request.path = httpRequest.url().path();
@@ -220,6 +224,20 @@ RedfishServer::authenticate(RedfishRequest &request)
     request.viaCookie = true;
     return m_authenticator.authenticateCookie(cookie, request.header("x-xsrf-token"),
                                               !HttpMethods::isRead(request.method), request.address);
+}
+
+void RedfishServer::answerWeb(const QHttpServerRequest &httpRequest, QHttpServerResponder &responder)
+{
+    const HttpMethod method = HttpMethods::fromRequest(httpRequest.method());
+    const WebAssets::Answer answer = m_webAssets.answer(method, httpRequest.url().path(QUrl::FullyEncoded).toUtf8(),
+                                                        httpRequest.value("Accept-Encoding"));
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(answer.status));
+    for (const auto &[name, value] : answer.headers + m_answerHeaders)
+        responder.writeHeader(name, value);
+    if (httpRequest.value("Connection").toLower().contains("close"))
+        responder.writeHeader("Connection", "close");
+    responder.writeHeader("Content-Length", QByteArray::number(answer.body.size()));
+    responder.writeBody(method == HttpMethod::Head ? QByteArray() : answer.body);
 }
 
 bool RedfishServer::isCacheable(const RedfishRequest &request, const RouteTable::Match &match)

@@ -7,6 +7,7 @@
 #include "RepresentationCache.h"
 #include "ServiceDirectory.h"
 #include "TaskRegistry.h"
+#include "WebAssets.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -67,6 +68,8 @@ private:
     void addResources(Bmc *bmc);
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
     RedfishReply dispatch(RedfishRequest &request, const RouteTable::Match &match);
+    // Everything outside /redfish: the web UI's files.
+    void answerWeb(const QHttpServerRequest &httpRequest, QHttpServerResponder &responder);
     // From X-Auth-Token or Basic, else the web UI's session cookie; marks a cookie's request.
     Expected<RedfishAuthenticator::Identity, RedfishAuthenticator::Refusal> authenticate(RedfishRequest &request);
     static bool isCacheable(const RedfishRequest &request, const RouteTable::Match &match);
@@ -76,6 +79,7 @@ private:
     ConnectionGuard m_guard;
     RedfishAuthenticator m_authenticator;
     HttpHeaderList m_answerHeaders; // on every answer (HttpHeaders)
+    WebAssets m_webAssets;
     ServiceDirectory m_directory;
     RepresentationCache m_cache;
     TaskRegistry m_tasks;

@@ -4,6 +4,7 @@
 #include "ConnectionGuard.h"
 #include "EventLog.h"
 #include "PowerController.h"
+#include "RedfishAuthenticator.h"
 #include "RedfishJson.h"
 #include "RedfishLogging.h"
 
@@ -39,10 +40,12 @@ QString severityOf(EventLogEntry::Severity severity)
 } // namespace
 
 EventServiceResource::EventServiceResource(const PowerController *power, const EventLog *eventLog,
-                                           ConnectionGuard *guard, QObject *parent)
+                                           ConnectionGuard *guard, const RedfishAuthenticator *authenticator,
+                                           QObject *parent)
     : RedfishResource(parent)
     , m_guard(guard)
 {
+    connect(authenticator, &RedfishAuthenticator::sessionEnded, this, &EventServiceResource::endStreamsOf);
     connect(power, &PowerController::stateChanged, this, [this](PowerController::State state) {
         publish(resourceChanged, u"The host's power state is now %1."_s.arg(PowerController::stateName(state)), u"OK"_s,
                 systemPath);
@@ -101,12 +104,16 @@ RedfishReply EventServiceResource::openStream(const RedfishRequest &request)
 {
     if (request.method == HttpMethod::Head)
         return RedfishReply::ok({});
+    // A browser that reloaded its page left a stream behind; it must not count against the new one.
+    dropClosedStreams();
     if (int(m_streams.size()) >= maxStreams)
         return RedfishReply::error(503, BaseMessages::make("EventSubscriptionLimitExceeded"));
     RedfishReply reply;
     const QString user = request.user;
-    reply.stream = [this, user](QHttpServerResponder &&responder, const HttpHeaderList &everyAnswer) {
+    const QString sessionId = request.sessionId;
+    reply.stream = [this, user, sessionId](QHttpServerResponder &&responder, const HttpHeaderList &everyAnswer) {
         Stream stream;
+        stream.sessionId = sessionId;
         stream.responder = std::make_unique<QHttpServerResponder>(std::move(responder));
         stream.socket = stream.responder->socket();
         m_guard->markStreaming(stream.socket);
@@ -148,12 +155,28 @@ void EventServiceResource::publish(const QString &messageId, const QString &mess
     write("id: " + id.toUtf8() + "\ndata: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n");
 }
 
-void EventServiceResource::write(const QByteArray &data)
+void EventServiceResource::dropClosedStreams()
 {
     // A stream whose client went away has lost its socket; it goes now, harmlessly.
     std::erase_if(m_streams, [](const Stream &stream) {
         return !stream.socket || stream.socket->state() != QAbstractSocket::ConnectedState;
     });
+}
+
+void EventServiceResource::endStreamsOf(const QString &sessionId)
+{
+    for (Stream &stream : m_streams) {
+        if (stream.sessionId == sessionId && stream.socket) {
+            qCInfo(lcRedfish, "event stream of session %s ends with the session", qPrintable(sessionId));
+            stream.socket->disconnectFromHost();
+        }
+    }
+    std::erase_if(m_streams, [&sessionId](const Stream &stream) { return stream.sessionId == sessionId; });
+}
+
+void EventServiceResource::write(const QByteArray &data)
+{
+    dropClosedStreams();
     for (Stream &stream : m_streams)
         stream.responder->writeBody(data);
 }

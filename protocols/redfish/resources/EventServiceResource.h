@@ -14,10 +14,12 @@ class EventLog;
 class PowerController;
 class QHttpServerResponder;
 class QTcpSocket;
+class RedfishAuthenticator;
 
 // EventService with a server-sent event stream (ServerSentEventUri): power state changes, power
 // actions and new event-log entries reach every open stream as Redfish events at once. A client
-// that goes away is dropped at the next write; at most maxStreams streams are open.
+// that goes away is dropped at the next write; at most maxStreams streams are open. A stream
+// opened in a Redfish session (the web UI's cookie) ends with that session.
 class EventServiceResource : public RedfishResource
 {
     Q_OBJECT
@@ -25,7 +27,7 @@ public:
     static constexpr int maxStreams = 8;
 
     EventServiceResource(const PowerController *power, const EventLog *eventLog, ConnectionGuard *guard,
-                         QObject *parent = nullptr);
+                         const RedfishAuthenticator *authenticator, QObject *parent = nullptr);
     ~EventServiceResource() override;
     void registerIn(ServiceDirectory &directory) override;
 
@@ -36,6 +38,7 @@ private:
     {
         std::unique_ptr<QHttpServerResponder> responder;
         QPointer<QTcpSocket> socket;
+        QString sessionId; // empty under Basic
     };
 
     RedfishReply service() const;
@@ -43,6 +46,8 @@ private:
     RedfishReply openStream(const RedfishRequest &request);
     void publish(const QString &messageId, const QString &message, const QString &severity, const QString &origin);
     void write(const QByteArray &data);
+    void dropClosedStreams();
+    void endStreamsOf(const QString &sessionId);
 
     ConnectionGuard *m_guard;
     std::vector<Stream> m_streams;
