@@ -5,6 +5,7 @@
 #include "RedfishLogging.h"
 
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSslSocket>
 
 using namespace Qt::StringLiterals;
@@ -154,7 +155,16 @@ void ConnectionGuard::onBytesWritten(QTcpSocket *socket)
     it->lastActivity.start();
     if (it->closeAfterResponse && socket->bytesToWrite() == 0 && !it->requestStarted.isValid()) {
         m_connections.erase(it);
-        socket->disconnectFromHost();
+        // Not from inside the socket's own signal: a QSslSocket closed there (Qt 6.4) frees its
+        // TLS state under a flush it has already queued, which then crashes the daemon; any
+        // client could set that off with "Connection: close" and an early hang-up.
+        QMetaObject::invokeMethod(
+            socket,
+            [socket = QPointer<QTcpSocket>(socket)] {
+                if (socket)
+                    socket->disconnectFromHost();
+            },
+            Qt::QueuedConnection);
     }
 }
 

@@ -38,6 +38,7 @@ private slots:
     void hugeBodyIsRefusedAsItArrives();
     void hugeHeaderIsRefused();
     void garbage();
+    void clientsHangingUpAroundTheirAnswerLeaveItServing();
     void ambiguousHeadsAreRefused_data();
     void ambiguousHeadsAreRefused();
     void everyAnswerCarriesTheSecurityHeaders();
@@ -203,6 +204,19 @@ void tst_RedfishGuard::garbage()
     readAll(client.get(), 5000);
     QVERIFY(ordinaryClientIsServed());
     QVERIFY(m_daemon->process().state() == QProcess::Running);
+}
+
+void tst_RedfishGuard::clientsHangingUpAroundTheirAnswerLeaveItServing()
+{
+    QProcess clients;
+    clients.setProcessChannelMode(QProcess::MergedChannels);
+    clients.start(u"/usr/bin/python3"_s,
+                  {QStringLiteral(QBMC_SOURCE_DIR "/tests/integration/tls_hangups.py"),
+                   QString::number(m_daemon->redfishPort()), u"40"_s});
+    QVERIFY(clients.waitForFinished(240'000));
+    QVERIFY2(clients.exitCode() == 0, clients.readAll().constData());
+    QVERIFY2(m_daemon->process().state() == QProcess::Running, m_daemon->standardError().right(3000).constData());
+    QCOMPARE(RedfishClients::curl(m_daemon->redfishPort(), u"GET"_s, u"/redfish/v1"_s).status, 200);
 }
 
 void tst_RedfishGuard::ambiguousHeadsAreRefused_data()
