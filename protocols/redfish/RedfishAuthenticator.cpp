@@ -6,6 +6,7 @@
 
 #include <QCryptographicHash>
 
+#include <openssl/crypto.h>
 #include <openssl/rand.h>
 
 using namespace Qt::StringLiterals;
@@ -104,13 +105,50 @@ RedfishAuthenticator::authenticate(const QByteArray &authorization, const QByteA
     return *identity;
 }
 
+QByteArray RedfishAuthenticator::cookieValue(const QByteArray &cookieHeader, QByteArrayView name)
+{
+    for (const QByteArray &pair : cookieHeader.split(';')) {
+        const QByteArray trimmed = pair.trimmed();
+        if (trimmed.size() > name.size() && trimmed.startsWith(name) && trimmed.at(name.size()) == '=')
+            return trimmed.mid(name.size() + 1);
+    }
+    return {};
+}
+
+Expected<RedfishAuthenticator::Identity, RedfishAuthenticator::Refusal>
+RedfishAuthenticator::authenticateCookie(const QByteArray &cookie, const QByteArray &csrfToken, bool changesState,
+                                         const QString &address)
+{
+    if (cookie.isEmpty())
+        return Refusal::NoCredentials;
+    const QString id = m_sessionByToken.value(sha256(cookie));
+    auto it = m_sessions.find(id);
+    if (id.isEmpty() || it == m_sessions.end())
+        return Refusal::BadCredentials;
+    if (changesState) {
+        // Another site's page can make the browser send the cookie, never read the CSRF token.
+        // Compared as hashes of equal length, in constant time.
+        const QByteArray offered = sha256(csrfToken);
+        if (csrfToken.isEmpty()
+            || CRYPTO_memcmp(offered.constData(), it->csrfTokenHash.constData(), size_t(offered.size())) != 0)
+            return Refusal::MissingCsrfToken;
+    }
+    std::optional<Identity> identity = identityOf(it->user, address);
+    if (!identity)
+        return Refusal::BadCredentials;
+    it->lastUsed.start();
+    identity->sessionId = id;
+    return *identity;
+}
+
 Expected<RedfishAuthenticator::NewSession, RedfishAuthenticator::Refusal>
 RedfishAuthenticator::createSession(const QString &user, const QByteArray &password, const QString &address)
 {
     switch (m_accounts->authenticate(user, password, Actor::Origin::Redfish, address)) {
     case AccountStore::LoginResult::Success: break;
     case AccountStore::LoginResult::LockedOut: return Refusal::LockedOut;
-    default: return Refusal::BadCredentials;
+    case AccountStore::LoginResult::Disabled: return Refusal::Disabled;
+    case AccountStore::LoginResult::BadCredentials: return Refusal::BadCredentials;
     }
     const std::optional<Identity> identity = identityOf(user, address);
     if (!identity)
@@ -124,19 +162,21 @@ RedfishAuthenticator::createSession(const QString &user, const QByteArray &passw
     if (admission.evict != 0)
         endOldestSession(admission.evict);
     const QByteArray token = randomBytes(24).toHex();
+    const QByteArray csrfToken = randomBytes(24).toHex();
     Session session;
     session.id = QString::number(m_nextSessionId++);
     session.user = identity->user;
     session.address = address;
     session.created = QDateTime::currentDateTimeUtc();
     session.tokenHash = sha256(token);
+    session.csrfTokenHash = sha256(csrfToken);
     session.lastUsed.start();
     session.registryId = m_registry->add(RemoteSession::Protocol::Redfish, session.user, address, identity->role);
     m_sessions.insert(session.id, session);
     m_sessionByToken.insert(session.tokenHash, session.id);
     qCInfo(lcRedfish, "session %s of %s from %s opened", qPrintable(session.id), qPrintable(session.user),
            qPrintable(address));
-    return NewSession{session, token};
+    return NewSession{session, token, csrfToken};
 }
 
 void RedfishAuthenticator::endOldestSession(quint64 registryId)
@@ -160,6 +200,7 @@ bool RedfishAuthenticator::deleteSession(const QString &id)
     m_sessionByToken.remove(it->tokenHash);
     qCInfo(lcRedfish, "session %s of %s closed", qPrintable(id), qPrintable(it->user));
     m_sessions.erase(it);
+    emit sessionEnded(id);
     return true;
 }
 

@@ -16,7 +16,8 @@
 class AccountStore;
 class RemoteSessionRegistry;
 
-// Who a request comes from: HTTP Basic or an X-Auth-Token session (SessionService). Basic
+// Who a request comes from: HTTP Basic, an X-Auth-Token session (SessionService) or, for the web
+// UI, that session's cookie with its CSRF token (decisions.md#114). Basic
 // verifications are cached so the slow password hash runs once per user and password, not once
 // per request; the cache is keyed by a hash of both and dropped when the account's credentials,
 // role or state change. Failed logins and lockout go through the AccountStore.
@@ -45,18 +46,28 @@ public:
         QString address;
         QDateTime created; // UTC
         QByteArray tokenHash;
+        QByteArray csrfTokenHash;
         QElapsedTimer lastUsed;
         quint64 registryId = 0;
     };
 
     // Why a request or a login gets no identity; each face answers it its own way (401, 503).
-    enum class Refusal { NoCredentials, BadCredentials, LockedOut, SessionLimit };
+    enum class Refusal { NoCredentials, BadCredentials, LockedOut, Disabled, SessionLimit, MissingCsrfToken };
 
     struct NewSession
     {
         Session session;
-        QByteArray token; // shown once, to its creator
+        QByteArray token;     // shown once, to its creator
+        QByteArray csrfToken; // for a browser: readable by the page, sent back with every change
     };
+
+    // The cookies a browser keeps the session in: the token itself, out of the page's reach
+    // (HttpOnly), and the CSRF token, which the page reads and sends back in X-XSRF-TOKEN (as
+    // bmcweb's XSRF-TOKEN cookie and header, which its web UI uses).
+    static constexpr QByteArrayView sessionCookieName = "QBMC-SESSION";
+    static constexpr QByteArrayView csrfCookieName = "XSRF-TOKEN";
+    // The value of the cookie `name` in a Cookie header; empty when absent.
+    static QByteArray cookieValue(const QByteArray &cookieHeader, QByteArrayView name);
 
     RedfishAuthenticator(AccountStore *accounts, RemoteSessionRegistry *registry, Settings settings,
                          QObject *parent = nullptr);
@@ -66,6 +77,11 @@ public:
     Expected<Identity, Refusal> authenticate(const QByteArray &authorization, const QByteArray &token,
                                              const QString &address);
 
+    // From the session cookie. `csrfToken` is the X-XSRF-TOKEN header or the WebSocket's offered
+    // subprotocol; it must match the session's unless the request changes nothing (GET, HEAD).
+    Expected<Identity, Refusal> authenticateCookie(const QByteArray &cookie, const QByteArray &csrfToken,
+                                                   bool changesState, const QString &address);
+
     Expected<NewSession, Refusal> createSession(const QString &user, const QByteArray &password,
                                                 const QString &address);
     bool deleteSession(const QString &id);
@@ -73,6 +89,10 @@ public:
     QList<const Session *> sessions() const;
     const Settings &settings() const { return m_settings; }
     void setSessionTimeout(std::chrono::seconds timeout) { m_settings.sessionTimeout = timeout; }
+
+signals:
+    // The session is gone: logged out, expired, replaced or its account changed.
+    void sessionEnded(const QString &id);
 
 private:
     struct CachedLogin

@@ -24,7 +24,12 @@ struct RedfishRequest
 
     QString user; // empty when unauthenticated
     Role role = Role::ReadOnly;
-    QString sessionId; // the Redfish session the request came in, if any
+    QString sessionId;      // the Redfish session the request came in, if any
+    bool viaCookie = false; // authenticated by the web UI's session cookie
+
+    // A web page's own request (fetch or XMLHttpRequest), as bmcweb's web UI marks it: it gets
+    // no Basic challenge and, at login, the session in cookies.
+    bool isFromPage() const { return header("x-requested-with").compare("XMLHttpRequest", Qt::CaseInsensitive) == 0; }
 
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
 };

@@ -205,6 +205,23 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
     responder.writeBody(sendsBody ? body : QByteArray());
 }
 
+Expected<RedfishAuthenticator::Identity, RedfishAuthenticator::Refusal>
+RedfishServer::authenticate(RedfishRequest &request)
+{
+    const QByteArray authorization = request.header("authorization");
+    const QByteArray token = request.header("x-auth-token");
+    // A header a client set on purpose wins over a cookie the browser sends by itself.
+    if (!authorization.isEmpty() || !token.isEmpty())
+        return m_authenticator.authenticate(authorization, token, request.address);
+    const QByteArray cookie =
+        RedfishAuthenticator::cookieValue(request.header("cookie"), RedfishAuthenticator::sessionCookieName);
+    if (cookie.isEmpty())
+        return RedfishAuthenticator::Refusal::NoCredentials;
+    request.viaCookie = true;
+    return m_authenticator.authenticateCookie(cookie, request.header("x-xsrf-token"),
+                                              !HttpMethods::isRead(request.method), request.address);
+}
+
 bool RedfishServer::isCacheable(const RedfishRequest &request, const RouteTable::Match &match)
 {
     // Query options shape the answer; the cache keeps the plain one.
@@ -225,11 +242,19 @@ RedfishReply RedfishServer::dispatch(RedfishRequest &request, const RouteTable::
     }
     request.params = match.params;
     if (match.route->privilege != RedfishPrivilege::None) {
-        const auto identity = m_authenticator.authenticate(request.header("authorization"),
-                                                           request.header("x-auth-token"), request.address);
+        const auto identity = authenticate(request);
+        if (!identity && identity.failure() == RedfishAuthenticator::Refusal::MissingCsrfToken) {
+            qCInfo(lcRedfish, "%s %s from %s refused: a session cookie without its CSRF token",
+                   qPrintable(HttpMethods::name(request.method)), qPrintable(request.path),
+                   qPrintable(request.address));
+            return RedfishReply::error(403, BaseMessages::make("AccessDenied", {request.path}));
+        }
         if (!identity) {
             RedfishReply reply = RedfishReply::error(401, BaseMessages::noValidSession());
-            reply.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"qbmc\", charset=\"UTF-8\"");
+            // A page's own requests get no challenge: the browser would show its password dialog
+            // instead of the page's login (decisions.md#114).
+            if (!request.isFromPage())
+                reply.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"qbmc\", charset=\"UTF-8\"");
             return reply;
         }
         request.user = identity->user;

@@ -67,6 +67,8 @@ private:
     void addResources(Bmc *bmc);
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
     RedfishReply dispatch(RedfishRequest &request, const RouteTable::Match &match);
+    // From X-Auth-Token or Basic, else the web UI's session cookie; marks a cookie's request.
+    Expected<RedfishAuthenticator::Identity, RedfishAuthenticator::Refusal> authenticate(RedfishRequest &request);
     static bool isCacheable(const RedfishRequest &request, const RouteTable::Match &match);
 
     Bmc *m_bmc;

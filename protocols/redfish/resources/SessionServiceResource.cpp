@@ -143,16 +143,37 @@ RedfishReply SessionServiceResource::login(const RedfishRequest &request)
     const auto created = m_authenticator->createSession(
         body->value(u"UserName"_s).toString(), body->value(u"Password"_s).toString().toUtf8(), request.address);
     if (!created) {
-        if (created.failure() == RedfishAuthenticator::Refusal::SessionLimit)
+        switch (created.failure()) {
+        case RedfishAuthenticator::Refusal::SessionLimit:
             return RedfishReply::error(503, BaseMessages::make("SessionLimitExceeded"));
-        // No WWW-Authenticate: the credentials were in the body, and a Basic challenge makes HTTP
-        // libraries send them again as Basic, counting one wrong password twice toward lockout.
-        return RedfishReply::error(401, BaseMessages::noValidSession());
+        // A locked or a disabled account is told apart from a wrong password so that its owner
+        // knows what to do; "disabled" only follows the right password (decisions.md#114).
+        case RedfishAuthenticator::Refusal::LockedOut:
+            return RedfishReply::error(
+                401, BaseMessages::make("ResourceAtUriUnauthorized", {sessionsPath, u"AccountLocked"_s}));
+        case RedfishAuthenticator::Refusal::Disabled:
+            return RedfishReply::error(
+                401, BaseMessages::make("ResourceAtUriUnauthorized", {sessionsPath, u"AccountDisabled"_s}));
+        default:
+            // No WWW-Authenticate: the credentials were in the body, and a Basic challenge makes
+            // HTTP libraries send them again as Basic, counting one wrong password twice.
+            return RedfishReply::error(401, BaseMessages::noValidSession());
+        }
     }
-    const auto &[session, token] = *created;
+    const auto &[session, token, csrfToken] = *created;
     RedfishReply reply = RedfishReply::ok(sessionJson(session.id), 201);
     reply.headers.emplaceBack("X-Auth-Token", token);
     reply.headers.emplaceBack("Location", (sessionsPath + u'/' + session.id).toUtf8());
+    if (request.isFromPage()) {
+        // The web UI's scheme, as bmcweb's: the token where the page's scripts cannot read it,
+        // the CSRF token where they must (decisions.md#114).
+        reply.headers.emplaceBack("Set-Cookie",
+                                  RedfishAuthenticator::sessionCookieName.toByteArray() + '=' + token
+                                      + "; Path=/; Secure; HttpOnly; SameSite=Strict");
+        reply.headers.emplaceBack("Set-Cookie",
+                                  RedfishAuthenticator::csrfCookieName.toByteArray() + '=' + csrfToken
+                                      + "; Path=/; Secure; SameSite=Strict");
+    }
     return reply;
 }
 
@@ -166,5 +187,10 @@ RedfishReply SessionServiceResource::logout(const RedfishRequest &request)
     if (session->user != request.user && !roleHolds(request.role, RedfishPrivilege::ConfigureManager))
         return RedfishReply::error(403, BaseMessages::insufficientPrivilege());
     m_authenticator->deleteSession(id);
-    return RedfishReply::noContent();
+    RedfishReply reply = RedfishReply::noContent();
+    if (request.viaCookie && request.sessionId == id) {
+        for (QByteArrayView cookie : {RedfishAuthenticator::sessionCookieName, RedfishAuthenticator::csrfCookieName})
+            reply.headers.emplaceBack("Set-Cookie", cookie.toByteArray() + "=; Path=/; Secure; Max-Age=0");
+    }
+    return reply;
 }

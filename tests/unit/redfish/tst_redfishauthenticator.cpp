@@ -5,6 +5,7 @@
 #include "RemoteSessionRegistry.h"
 
 #include <QCryptographicHash>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,6 +51,9 @@ private slots:
     void noCredentials();
     void sessionsLiveUntilDeletedOrIdle();
     void sessionLimit();
+    void cookieNeedsItsCsrfTokenToChangeState();
+    void cookieValueIsFoundAmongOthers();
+    void lockedAndDisabledAccountsAreToldApart();
     void oneUserCannotTakeEverySession();
 
 private:
@@ -148,7 +152,7 @@ void tst_RedfishAuthenticator::sessionsLiveUntilDeletedOrIdle()
 {
     const auto created = m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", u"10.0.0.2"_s);
     QVERIFY(created);
-    const auto &[session, token] = *created;
+    const auto &[session, token, csrfToken] = *created;
     QCOMPARE(m_registry->count(RemoteSession::Protocol::Redfish), 1);
     const auto identity = login({}, token);
     QVERIFY(identity);
@@ -198,3 +202,64 @@ void tst_RedfishAuthenticator::oneUserCannotTakeEverySession()
 
 QTEST_GUILESS_MAIN(tst_RedfishAuthenticator)
 #include "tst_redfishauthenticator.moc"
+
+void tst_RedfishAuthenticator::cookieNeedsItsCsrfTokenToChangeState()
+{
+    const auto created = m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", u"10.0.0.2"_s);
+    QVERIFY(created);
+    const QByteArray cookie = created->token;
+    const QByteArray csrf = created->csrfToken;
+    QVERIFY(!csrf.isEmpty());
+    QVERIFY(csrf != cookie);
+    const QString address = u"10.0.0.2"_s;
+
+    const auto read = m_authenticator->authenticateCookie(cookie, {}, false, address);
+    QVERIFY(read);
+    QCOMPARE(read->sessionId, created->session.id);
+    QVERIFY(m_authenticator->authenticateCookie(cookie, csrf, true, address));
+    for (const QByteArray &wrong : {QByteArray(), csrf.left(csrf.size() - 1), csrf + 'x', cookie}) {
+        const auto refused = m_authenticator->authenticateCookie(cookie, wrong, true, address);
+        QVERIFY(!refused);
+        QCOMPARE(refused.failure(), RedfishAuthenticator::Refusal::MissingCsrfToken);
+    }
+    // The CSRF token is no key to the session by itself.
+    QCOMPARE(m_authenticator->authenticateCookie(csrf, csrf, true, address).failure(),
+             RedfishAuthenticator::Refusal::BadCredentials);
+    QCOMPARE(m_authenticator->authenticateCookie({}, csrf, true, address).failure(),
+             RedfishAuthenticator::Refusal::NoCredentials);
+
+    QSignalSpy ended(m_authenticator.get(), &RedfishAuthenticator::sessionEnded);
+    QVERIFY(m_authenticator->deleteSession(created->session.id));
+    QCOMPARE(ended.count(), 1);
+    QCOMPARE(ended.at(0).at(0).toString(), created->session.id);
+    QVERIFY(!m_authenticator->authenticateCookie(cookie, csrf, true, address));
+}
+
+void tst_RedfishAuthenticator::cookieValueIsFoundAmongOthers()
+{
+    const QByteArrayView name = RedfishAuthenticator::sessionCookieName;
+    QCOMPARE(RedfishAuthenticator::cookieValue("QBMC-SESSION=abc", name), "abc");
+    QCOMPARE(RedfishAuthenticator::cookieValue("a=1; QBMC-SESSION=abc;b=2", name), "abc");
+    QCOMPARE(RedfishAuthenticator::cookieValue("XQBMC-SESSION=abc; QBMC-SESSIONX=d", name), QByteArray());
+    QCOMPARE(RedfishAuthenticator::cookieValue("QBMC-SESSION", name), QByteArray());
+    QCOMPARE(RedfishAuthenticator::cookieValue({}, name), QByteArray());
+}
+
+void tst_RedfishAuthenticator::lockedAndDisabledAccountsAreToldApart()
+{
+    const QString address = u"10.0.0.3"_s;
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(m_authenticator->createSession(u"admin"_s, "wrong", address).failure(),
+                 RedfishAuthenticator::Refusal::BadCredentials);
+    QCOMPARE(m_authenticator->createSession(u"admin"_s, "Admin-Pass-1", address).failure(),
+             RedfishAuthenticator::Refusal::LockedOut);
+
+    QCOMPARE(m_accounts->createAccount(u"oper"_s, "Oper-Pass-12", Role::Operator, AccountStore::IpmiAccess::Disabled,
+                                       Actor::bmc()),
+             std::nullopt);
+    QCOMPARE(m_accounts->setEnabled(u"oper"_s, false, Actor::bmc()), std::nullopt);
+    QCOMPARE(m_authenticator->createSession(u"oper"_s, "wrong", address).failure(),
+             RedfishAuthenticator::Refusal::BadCredentials);
+    QCOMPARE(m_authenticator->createSession(u"oper"_s, "Oper-Pass-12", address).failure(),
+             RedfishAuthenticator::Refusal::Disabled);
+}
