@@ -125,14 +125,24 @@ export async function getBlob(url) {
 }
 
 /**
- * Every member of a collection as a whole resource: follows Members@odata.nextLink pages, and
- * fetches members the collection only links to.
+ * Every member of a collection as a whole resource: asks for members expanded ($expand=.), follows
+ * Members@odata.nextLink pages, and fetches members the collection still only links to.
  */
 export async function getMembers(collectionUrl) {
     const members = [];
-    let next = collectionUrl;
+    let next = collectionUrl.includes("?") ? collectionUrl : `${collectionUrl}?$expand=.`;
     while (next) {
-        const page = await get(next);
+        let page;
+        try {
+            page = await get(next);
+        } catch (error) {
+            // A service without $expand says so (400 or 501): ask for the plain collection then.
+            if (next.endsWith("?$expand=.") && (error?.status === 400 || error?.status === 501)) {
+                next = collectionUrl;
+                continue;
+            }
+            throw error;
+        }
         members.push(...(page?.Members ?? []));
         next = page?.["Members@odata.nextLink"] ?? null;
     }

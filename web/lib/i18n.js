@@ -1,4 +1,4 @@
-// Translations. Every visible text is written in English inside tr("..."); the build collects those
+// Translations. Every visible text is written in English as a literal inside a tr() call; the build collects those
 // literals and ships one flat JSON object per language beside this module, in ../i18n/<code>.json.
 // A missing file or a missing key shows the English source text.
 

@@ -157,14 +157,27 @@ class OverviewPage extends Page {
         clearInterval(this.clock);
     }
 
+    /** The host's resource; of answers arriving out of order, the newest asked for wins. */
+    async fetchSystem(uri) {
+        this.systemRequests = (this.systemRequests ?? 0) + 1;
+        const number = this.systemRequests;
+        const system = await get(uri);
+        if (number > (this.newestSystem ?? 0)) {
+            this.newestSystem = number;
+            this.latestSystem = system;
+        }
+        return this.latestSystem;
+    }
+
     async load() {
         const uris = await mainResources();
-        const [system, chassis, manager, tasks] = await Promise.all([
-            get(uris.system),
+        const [, chassis, manager, runningTasks] = await Promise.all([
+            this.fetchSystem(uris.system),
             get(uris.chassis),
             get(uris.manager),
-            getMembers("/redfish/v1/TaskService/Tasks").catch(() => []),
+            this.loadRunningTasks(),
         ]);
+        const system = this.latestSystem;
         const resetAction = system?.Actions?.["#ComputerSystem.Reset"];
         let resetTypes = resetAction?.["ResetType@Redfish.AllowableValues"];
         if (!resetTypes && resetAction?.["@Redfish.ActionInfo"]) {
@@ -182,12 +195,17 @@ class OverviewPage extends Page {
             manager,
             resetTypes: resetTypes ?? [],
             resetTarget: resetAction?.target,
-            runningTasks: tasks.filter((task) => RUNNING_TASK_STATES.has(task.TaskState)),
+            runningTasks,
             sensors,
             interfaces,
             // The BMC's clock against ours, so uptime can move on without asking again.
             clockOffsetMs: manager?.DateTime ? Date.parse(manager.DateTime) - Date.now() : 0,
         };
+    }
+
+    async loadRunningTasks() {
+        const tasks = await getMembers("/redfish/v1/TaskService/Tasks").catch(() => []);
+        return tasks.filter((task) => RUNNING_TASK_STATES.has(task.TaskState));
     }
 
     render() {
@@ -232,7 +250,7 @@ class OverviewPage extends Page {
         const running = runningTasks.map((task) =>
             h("p", { class: "running-action", text: tr("Running: %1, since %2", resetTypeText(task.Name), formatDateTime(task.StartTime)) }),
         );
-        const lastRequest = this.lastRequest && ["PoweringOn", "PoweringOff"].includes(state) ? h("p", { class: "running-action", text: this.lastRequest }) : null;
+        const lastRequest = this.lastRequest ? h("p", { class: "running-action last-request", text: this.lastRequest }) : null;
         let actions = null;
         if (canOperate() && resetTypes.length) {
             actions = h(
@@ -447,11 +465,37 @@ class OverviewPage extends Page {
     }
 
     isAffectedBy(event) {
-        // Remember who asked for a power change: the service announces it with the system as origin.
-        if (this.data && event.origin === this.data.uris.system && /request/i.test(event.message)) {
-            this.lastRequest = event.message;
+        if (this.data && event.origin === this.data.uris.system) {
+            // Who asked for a power change is only announced in the event stream (an IPMI request
+            // has no task): keep the announcement until the power state settles.
+            if (/request/i.test(event.message)) this.lastRequest = event.message;
+            else if (/\b(On|Off)\.?$/.test(event.message)) this.lastRequest = null;
+            this.refreshPower();
+            return false;
         }
         return true;
+    }
+
+    /** Fetches only the host and its tasks: a power change shows within a moment. */
+    async refreshPower() {
+        if (this.powerLoading) {
+            this.powerAgain = true;
+            return;
+        }
+        this.powerLoading = true;
+        try {
+            const [, runningTasks] = await Promise.all([this.fetchSystem(this.data.uris.system), this.loadRunningTasks()]);
+            this.data = { ...this.data, system: this.latestSystem, runningTasks };
+            if (this.isConnected) this.render();
+        } catch (error) {
+            // A full refresh shows the failure; the next event tries again.
+        } finally {
+            this.powerLoading = false;
+        }
+        if (this.powerAgain) {
+            this.powerAgain = false;
+            this.refreshPower();
+        }
     }
 }
 
