@@ -270,8 +270,9 @@ RedfishReply RedfishServer::dispatch(RedfishRequest &request, const RouteTable::
         if (!identity) {
             RedfishReply reply = RedfishReply::error(401, BaseMessages::noValidSession());
             // A page's own requests get no challenge: the browser would show its password dialog
-            // instead of the page's login (decisions.md#114).
-            if (!request.isFromPage())
+            // instead of the page's login (decisions.md#114). Nor does an expired cookie, which only
+            // a browser sends, as its EventSource does without the page's header.
+            if (!request.isFromPage() && !request.viaCookie)
                 reply.headers.emplaceBack("WWW-Authenticate", "Basic realm=\"qbmc\", charset=\"UTF-8\"");
             return reply;
         }

@@ -60,6 +60,7 @@ void tst_WebBrowser::script_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::newRow("login and power") << u"test_login_and_power.py"_s << QStringList();
     QTest::newRow("language") << u"test_language.py"_s << QStringList();
+    QTest::newRow("roles and expiry") << u"test_roles_and_expiry.py"_s << QStringList();
     QTest::newRow("console") << u"test_console.py"_s << QStringList();
     QTest::newRow("screenshots") << u"screenshots.py"_s << QStringList{QStringLiteral(QBMC_SCREENSHOT_DIR)};
 }
@@ -74,6 +75,7 @@ void tst_WebBrowser::script()
     environment.insert(u"QBMC_URL"_s, u"https://127.0.0.1:%1"_s.arg(m_daemon->redfishPort()));
     environment.insert(u"QBMC_USER"_s, u"admin"_s);
     environment.insert(u"QBMC_PASSWORD"_s, adminPassword);
+    environment.insert(u"QBMC_IPMI_PORT"_s, QString::number(m_daemon->ipmiPort()));
     environment.remove(u"REQUESTS_CA_BUNDLE"_s);
     environment.remove(u"CURL_CA_BUNDLE"_s);
     test.setProcessEnvironment(environment);

@@ -165,13 +165,23 @@ void EventServiceResource::dropClosedStreams()
 
 void EventServiceResource::endStreamsOf(const QString &sessionId)
 {
-    for (Stream &stream : m_streams) {
-        if (stream.sessionId == sessionId && stream.socket) {
-            qCInfo(lcRedfish, "event stream of session %s ends with the session", qPrintable(sessionId));
-            stream.socket->disconnectFromHost();
+    for (auto it = m_streams.begin(); it != m_streams.end();) {
+        if (it->sessionId != sessionId) {
+            ++it;
+            continue;
         }
+        qCInfo(lcRedfish, "event stream of session %s ends with the session", qPrintable(sessionId));
+        // Closed once the events already written are flushed: a TLS socket closed under its
+        // own queued flush crashes Qt 6.4 (ConnectionGuard::onBytesWritten).
+        QMetaObject::invokeMethod(
+            this,
+            [socket = it->socket] {
+                if (socket)
+                    socket->disconnectFromHost();
+            },
+            Qt::QueuedConnection);
+        it = m_streams.erase(it);
     }
-    std::erase_if(m_streams, [&sessionId](const Stream &stream) { return stream.sessionId == sessionId; });
 }
 
 void EventServiceResource::write(const QByteArray &data)
