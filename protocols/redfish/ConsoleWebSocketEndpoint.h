@@ -22,11 +22,13 @@ struct RedfishMessage;
 
 // wss://<host>/console0, bmcweb's path for the host console, on the Redfish listener: the
 // connection guard offers it each upgrade request before QHttpServer reads it (decisions.md#111).
-// It authenticates the request as Redfish does (X-Auth-Token, the token offered as the WebSocket
-// subprotocol, or Basic from a client that is not a browser), checks console.privilege and its own
-// connection limit, answers a refusal itself (401, 403, 503, then close) and hands an accepted
-// connection to a ConsoleWebSocket. A connection ends with its Redfish session, or, under Basic,
-// when the account's credentials or role change.
+// It authenticates the request as Redfish does (X-Auth-Token; the session cookie with its CSRF
+// token offered as the WebSocket subprotocol, as a page of the web UI connects; a session token
+// offered as the subprotocol; or Basic from a client that is not a browser), checks
+// console.privilege and its connection limit, answers a refusal itself (401, 403 also for a
+// cookie without its CSRF token, 503, then close) and hands an accepted connection to a
+// ConsoleWebSocket. A connection ends with its Redfish session, or, under Basic, when the
+// account's credentials or role change.
 class ConsoleWebSocketEndpoint : public QObject
 {
     Q_OBJECT
