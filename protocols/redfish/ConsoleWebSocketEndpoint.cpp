@@ -2,12 +2,14 @@
 
 #include "AccountStore.h"
 #include "BaseMessages.h"
+#include "ConsoleScreenWebSocket.h"
 #include "ConsoleWebSocket.h"
 #include "HttpRequestHead.h"
 #include "NetworkAddresses.h"
 #include "RedfishAuthenticator.h"
 #include "RedfishLogging.h"
 #include "RemoteSessionRegistry.h"
+#include "ScreenRowCache.h"
 #include "ServiceSettings.h"
 
 #include <QTcpSocket>
@@ -44,6 +46,7 @@ ConsoleWebSocketEndpoint::ConsoleWebSocketEndpoint(Parts parts, HttpHeaderList a
     , m_parts(parts)
     , m_answerHeaders(std::move(answerHeaders))
     , m_limits(limits)
+    , m_screenRows(new ScreenRowCache(m_parts.console->terminal(), this))
 {
     connect(m_parts.sessions, &RemoteSessionRegistry::sessionRemoved, this, [this](quint64 id) {
         endWhere([id](const ConsoleWebSocket *connection) { return connection->settings().redfishSession == id; },
@@ -69,7 +72,8 @@ bool ConsoleWebSocketEndpoint::offer(QTcpSocket *socket, const HttpRequestHead &
     const QByteArray &target = head.target();
     const qsizetype query = target.indexOf('?');
     const QByteArrayView targetPath = QByteArrayView(target).first(query < 0 ? target.size() : query);
-    if (head.method() != "GET" || targetPath != path)
+    const bool screen = targetPath == screenPath;
+    if (head.method() != "GET" || (targetPath != path && !screen))
         return false;
 
     const QString address = NetworkAddresses::peerAddressText(socket->peerAddress());
@@ -90,7 +94,7 @@ bool ConsoleWebSocketEndpoint::offer(QTcpSocket *socket, const HttpRequestHead &
             identity = *found;
     } else {
         // A browser sends the session cookie with another site's WebSocket too, but only the web
-        // UI's page can read the CSRF token to offer it (decisions.md#114). Opening a
+        // UI's page can read the CSRF token to offer it (decisions.md#114, #115). Opening a
         // console changes state, so the token is required.
         const QByteArray cookie = sessionCookie(head);
         const QList<QByteArray> offered = offeredSubprotocols(head);
@@ -124,7 +128,8 @@ bool ConsoleWebSocketEndpoint::offer(QTcpSocket *socket, const HttpRequestHead &
     if (!identity && cookieLacksCsrfToken) {
         qCInfo(lcRedfish, "console WebSocket from %s refused: a session cookie without its CSRF token",
                qPrintable(address));
-        refuse(socket, 403, "Forbidden", BaseMessages::make("AccessDenied", {QString::fromLatin1(path)}));
+        refuse(socket, 403, "Forbidden",
+               BaseMessages::make("AccessDenied", {QString::fromLatin1(screen ? screenPath : path)}));
         return true;
     }
     if (!identity) {
@@ -154,7 +159,9 @@ bool ConsoleWebSocketEndpoint::offer(QTcpSocket *socket, const HttpRequestHead &
         settings.redfishSession = session->registryId;
     settings.maxMessageBytes = m_limits.maxMessageBytes;
     settings.maxQueuedBytes = m_limits.maxQueuedBytes;
-    auto *connection = new ConsoleWebSocket(socket, m_parts.console, m_parts.eventLog, settings, this);
+    ConsoleWebSocket *connection = screen
+        ? new ConsoleScreenWebSocket(socket, m_parts.console, m_parts.eventLog, m_screenRows, settings, this)
+        : new ConsoleWebSocket(socket, m_parts.console, m_parts.eventLog, settings, this);
     m_connections.append(connection);
     connect(connection, &ConsoleWebSocket::finished, this, [this, connection] {
         m_connections.removeOne(connection);
