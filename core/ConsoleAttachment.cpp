@@ -6,10 +6,12 @@
 
 using namespace Qt::StringLiterals;
 
-ConsoleAttachment::ConsoleAttachment(ConsoleHub *hub, Actor actor, QObject *parent)
+ConsoleAttachment::ConsoleAttachment(ConsoleHub *hub, Actor actor, ConsoleHub::QueryAnswers queryAnswers,
+                                     QObject *parent)
     : QObject(parent)
     , m_hub(hub)
     , m_actor(std::move(actor))
+    , m_queryAnswers(queryAnswers)
     , m_offset(hub->endOffset())
 {
     connect(hub, &ConsoleHub::outputArrived, this, &ConsoleAttachment::outputAvailable);
@@ -73,6 +75,14 @@ void ConsoleAttachment::release()
         m_hub->detachRemote();
 }
 
+void ConsoleAttachment::takeOver()
+{
+    if (!m_hub || m_holdsInput)
+        return;
+    m_hub->takeOver(m_actor);
+    tryToTakeInput();
+}
+
 QByteArray ConsoleAttachment::noticeLine(const QString &text)
 {
     return "\r\n[qbmc] " + text.toUtf8() + "\r\n";
@@ -82,7 +92,7 @@ bool ConsoleAttachment::tryToTakeInput()
 {
     if (!m_hub)
         return false;
-    if (m_hub->attachRemote(m_actor)) {
+    if (m_hub->attachRemote(m_actor, m_queryAnswers)) {
         m_holdsInput = true;
         m_toldHolder.clear();
         return true;

@@ -1,12 +1,11 @@
 #pragma once
 
 #include "Actor.h"
+#include "ConsoleHub.h"
 
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
-
-class ConsoleHub;
 
 // One remote client of the host console that carries bytes (an SSH channel, a WebSocket): it
 // reads the hub's output at its own pace and holds the console's input while it is the remote
@@ -18,8 +17,11 @@ class ConsoleAttachment : public QObject
 {
     Q_OBJECT
 public:
-    // Reads from the current end of the hub's output on.
-    ConsoleAttachment(ConsoleHub *hub, Actor actor, QObject *parent = nullptr);
+    // Reads from the current end of the hub's output on. A client that draws the hub's terminal
+    // model instead of a terminal of its own has the model answer the host's queries for it.
+    ConsoleAttachment(ConsoleHub *hub, Actor actor,
+                      ConsoleHub::QueryAnswers queryAnswers = ConsoleHub::QueryAnswers::ByClient,
+                      QObject *parent = nullptr);
     ~ConsoleAttachment() override;
 
     // Tries to take the input, once the face listens to the signals: a reader hears who writes.
@@ -40,6 +42,9 @@ public:
     void sendBreak();
     // Gives the input back, for another client to take.
     void release();
+    // Takes the input from whichever client holds it, as the screen's take-over does: that
+    // client is told and loses its hold, and the take-over is logged with this client's actor.
+    void takeOver();
 
     // A notice as a face puts it into the byte stream: on a line of its own.
     static QByteArray noticeLine(const QString &text);
@@ -57,6 +62,7 @@ private:
 
     QPointer<ConsoleHub> m_hub;
     Actor m_actor;
+    ConsoleHub::QueryAnswers m_queryAnswers;
     qint64 m_offset = 0;
     bool m_holdsInput = false;
     QString m_toldHolder;    // the holder a notice last named, so it is named once

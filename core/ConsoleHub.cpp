@@ -24,7 +24,12 @@ ConsoleHub::ConsoleHub(Settings settings, EventLog *eventLog, QObject *parent)
             m_settings.logDirectory.isEmpty() ? 0 : m_settings.logFiles)
     , m_terminal(m_settings.columns, m_settings.rows, m_settings.scrollbackLines)
 {
-    connect(&m_terminal, &TerminalScreen::reply, this, [this](const QByteArray &bytes) { writeLocal(bytes); });
+    connect(&m_terminal, &TerminalScreen::reply, this, [this](const QByteArray &bytes) {
+        if (m_remote && m_remoteQueryAnswers == QueryAnswers::ByModel)
+            writeRemote(bytes);
+        else
+            writeLocal(bytes);
+    });
     m_logFlush.setSingleShot(true);
     m_logFlush.setInterval(logFlushInterval);
     connect(&m_logFlush, &QTimer::timeout, this, [this] { m_log.flush(); });
@@ -131,11 +136,12 @@ void ConsoleHub::setSourcePaused(bool paused)
         m_transport->setReadingPaused(paused);
 }
 
-bool ConsoleHub::attachRemote(const Actor &actor)
+bool ConsoleHub::attachRemote(const Actor &actor, QueryAnswers queryAnswers)
 {
     if (m_remote)
         return false;
     m_remote = actor;
+    m_remoteQueryAnswers = queryAnswers;
     emit remoteAttachedChanged(true);
     return true;
 }

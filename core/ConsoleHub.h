@@ -39,6 +39,12 @@ public:
     enum class State { NoConsole, Connected, WaitingForDevice };
     Q_ENUM(State)
 
+    // Who answers the host's terminal queries (cursor position, device attributes) while a remote
+    // client holds the input: a client with a terminal of its own (SoL, SSH, the raw WebSocket)
+    // answers them itself; a client that draws the hub's terminal model has none, so the model
+    // answers for it.
+    enum class QueryAnswers { ByClient, ByModel };
+
     ConsoleHub(Settings settings, EventLog *eventLog, QObject *parent = nullptr);
     ~ConsoleHub() override;
 
@@ -55,8 +61,8 @@ public:
     qsizetype historyCapacity() const { return m_history.capacity(); }
     ConsoleLog *log() { return &m_log; }
     // The output as a terminal shows it, for the faces that draw cells (docs/decisions.md#108).
-    // Its answers to the host's queries go to the host while no remote client, whose own
-    // terminal answers, holds the input.
+    // Its answers to the host's queries go to the host while no remote client holds the input,
+    // or while the one that holds it draws this model (QueryAnswers::ByModel).
     TerminalScreen *terminal() { return &m_terminal; }
 
     // A reader that must not lose output (SoL) reports how far it has got. While it is more than
@@ -67,7 +73,7 @@ public:
     bool isSourcePaused() const { return m_sourcePaused; }
 
     // Input: one writer at a time.
-    bool attachRemote(const Actor &actor);
+    bool attachRemote(const Actor &actor, QueryAnswers queryAnswers = QueryAnswers::ByClient);
     void detachRemote();
     bool isRemoteAttached() const { return m_remote.has_value(); }
     // Who owns input while a remote client is attached: the screen says so.
@@ -106,6 +112,7 @@ private:
     TerminalScreen m_terminal;
     QTimer m_logFlush;
     std::optional<Actor> m_remote;
+    QueryAnswers m_remoteQueryAnswers = QueryAnswers::ByClient;
     std::optional<qint64> m_pacedReader;
     QTimer m_pacedReaderStall;
     bool m_sourcePaused = false;

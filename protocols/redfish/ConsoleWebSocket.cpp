@@ -28,11 +28,21 @@ constexpr qsizetype closeReasonBytes = 120;
 
 ConsoleWebSocket::ConsoleWebSocket(QTcpSocket *socket, ConsoleHub *hub, EventLog *eventLog, Settings settings,
                                    QObject *parent)
+    : ConsoleWebSocket(socket, hub, eventLog, std::move(settings), u"Console WebSocket"_s,
+                       ConsoleHub::QueryAnswers::ByClient, parent)
+{
+}
+
+ConsoleWebSocket::ConsoleWebSocket(QTcpSocket *socket, ConsoleHub *hub, EventLog *eventLog, Settings settings,
+                                   const QString &name, ConsoleHub::QueryAnswers queryAnswers, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_hub(hub)
     , m_eventLog(eventLog)
     , m_settings(std::move(settings))
+    , m_name(name)
+    , m_logName(name.left(1).toLower() + name.mid(1))
+    , m_queryAnswers(queryAnswers)
     , m_actor(Actor::redfish(m_settings.user))
 {
     m_deadline.setSingleShot(true);
@@ -56,7 +66,7 @@ ConsoleWebSocket::~ConsoleWebSocket()
             m_webSocket->close(QWebSocketProtocol::CloseCodeGoingAway, u"qbmc stops"_s);
     }
     if (m_attachment && !m_finished)
-        m_eventLog->info(m_actor, u"Console WebSocket from %1 closed: qbmc stops"_s.arg(m_settings.address));
+        m_eventLog->info(m_actor, u"%1 from %2 closed: qbmc stops"_s.arg(m_name, m_settings.address));
 }
 
 void ConsoleWebSocket::start()
@@ -88,9 +98,10 @@ void ConsoleWebSocket::onUpgraded()
     m_webSocket->setParent(m_socket);
     m_webSocket->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageBytes));
     m_webSocket->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageBytes));
-    connect(m_webSocket, &QWebSocket::binaryMessageReceived, this, &ConsoleWebSocket::takeInput);
+    connect(m_webSocket, &QWebSocket::binaryMessageReceived, this,
+            [this](const QByteArray &message) { onMessage(message, false); });
     connect(m_webSocket, &QWebSocket::textMessageReceived, this,
-            [this](const QString &text) { takeInput(text.toUtf8()); });
+            [this](const QString &text) { onMessage(text.toUtf8(), true); });
     connect(m_webSocket, &QWebSocket::pong, this, [this] { m_lastHeard.start(); });
     connect(m_webSocket, &QWebSocket::disconnected, this, &ConsoleWebSocket::finish);
     // Room in the socket: plain bytes encrypted, encrypted bytes sent.
@@ -98,17 +109,17 @@ void ConsoleWebSocket::onUpgraded()
     if (auto *tls = qobject_cast<QSslSocket *>(m_socket.data()))
         connect(tls, &QSslSocket::encryptedBytesWritten, this, &ConsoleWebSocket::sendOutput);
 
-    m_attachment = std::make_unique<ConsoleAttachment>(m_hub, m_actor);
+    m_attachment = std::make_unique<ConsoleAttachment>(m_hub, m_actor, m_queryAnswers);
     connect(m_attachment.get(), &ConsoleAttachment::outputAvailable, this, &ConsoleWebSocket::sendOutput);
-    connect(m_attachment.get(), &ConsoleAttachment::notice, this, &ConsoleWebSocket::sendNotice);
-    connect(m_attachment.get(), &ConsoleAttachment::ended, this,
-            [this](const QString &reason) { end(QWebSocketProtocol::CloseCodeNormal, reason); });
-    m_eventLog->info(m_actor, u"Console WebSocket from %1 opened"_s.arg(m_settings.address));
-    qCInfo(lcRedfish, "console WebSocket of %s from %s opened", qPrintable(m_settings.user),
+    connect(m_attachment.get(), &ConsoleAttachment::notice, this, &ConsoleWebSocket::notify);
+    connect(m_attachment.get(), &ConsoleAttachment::ended, this, &ConsoleWebSocket::inputTakenOver);
+    m_eventLog->info(m_actor, u"%1 from %2 opened"_s.arg(m_name, m_settings.address));
+    qCInfo(lcRedfish, "%s of %s from %s opened", qPrintable(m_logName), qPrintable(m_settings.user),
            qPrintable(m_settings.address));
     m_lastHeard.start();
     m_liveness.start();
     m_attachment->start();
+    upgraded();
 }
 
 void ConsoleWebSocket::sendOutput()
@@ -123,17 +134,33 @@ void ConsoleWebSocket::sendOutput()
     }
 }
 
-void ConsoleWebSocket::sendNotice(const QString &text)
+void ConsoleWebSocket::notify(const QString &text)
 {
     if (m_webSocket && m_endReason.isEmpty())
-        m_webSocket->sendBinaryMessage(ConsoleAttachment::noticeLine(text));
+        writeNotice(text);
 }
 
-void ConsoleWebSocket::takeInput(const QByteArray &bytes)
+void ConsoleWebSocket::writeNotice(const QString &text)
+{
+    m_webSocket->sendBinaryMessage(ConsoleAttachment::noticeLine(text));
+}
+
+void ConsoleWebSocket::onMessage(const QByteArray &message, bool isText)
 {
     m_lastHeard.start();
-    if (m_attachment && m_endReason.isEmpty() && !bytes.isEmpty())
-        m_attachment->write(bytes);
+    if (m_attachment && m_endReason.isEmpty())
+        receive(message, isText);
+}
+
+void ConsoleWebSocket::receive(const QByteArray &message, bool)
+{
+    if (!message.isEmpty())
+        m_attachment->write(message);
+}
+
+void ConsoleWebSocket::inputTakenOver(const QString &reason)
+{
+    end(QWebSocketProtocol::CloseCodeNormal, reason);
 }
 
 void ConsoleWebSocket::end(QWebSocketProtocol::CloseCode code, const QString &reason)
@@ -146,7 +173,7 @@ void ConsoleWebSocket::end(QWebSocketProtocol::CloseCode code, const QString &re
             m_socket->abort();
         return finish();
     }
-    m_webSocket->sendBinaryMessage(ConsoleAttachment::noticeLine(reason));
+    writeNotice(reason);
     m_webSocket->close(code, reason.left(closeReasonBytes));
     m_deadline.start(closeGrace);
 }
@@ -175,8 +202,8 @@ void ConsoleWebSocket::finish()
             reason = u"close code %1 %2"_s.arg(int(m_webSocket->closeCode())).arg(m_webSocket->closeReason()).trimmed();
         if (reason.isEmpty())
             reason = u"closed by the client"_s;
-        m_eventLog->info(m_actor, u"Console WebSocket from %1 closed: %2"_s.arg(m_settings.address, reason));
-        qCInfo(lcRedfish, "console WebSocket of %s from %s closed: %s", qPrintable(m_settings.user),
+        m_eventLog->info(m_actor, u"%1 from %2 closed: %3"_s.arg(m_name, m_settings.address, reason));
+        qCInfo(lcRedfish, "%s of %s from %s closed: %s", qPrintable(m_logName), qPrintable(m_settings.user),
                qPrintable(m_settings.address), qPrintable(reason));
         // Gives the input back now, for the next client; the object itself may be the one whose
         // signal brought us here.
@@ -185,6 +212,11 @@ void ConsoleWebSocket::finish()
         m_attachment.release()->deleteLater();
     }
     emit finished();
+}
+
+QWebSocket *ConsoleWebSocket::webSocket() const
+{
+    return m_webSocket;
 }
 
 qint64 ConsoleWebSocket::queuedBytes() const

@@ -2,12 +2,14 @@
 
 #include "AccountStore.h"
 #include "BaseMessages.h"
+#include "ConsoleScreenWebSocket.h"
 #include "ConsoleWebSocket.h"
 #include "HttpRequestHead.h"
 #include "NetworkAddresses.h"
 #include "RedfishAuthenticator.h"
 #include "RedfishLogging.h"
 #include "RemoteSessionRegistry.h"
+#include "ScreenRowCache.h"
 #include "ServiceSettings.h"
 
 #include <QTcpSocket>
@@ -15,7 +17,8 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-// Each offered subprotocol is tried as a session token; a browser offers one, a handful is plenty.
+// Each offered subprotocol is tried as a CSRF token or a session token; a browser offers one, a
+// handful is plenty.
 constexpr qsizetype maxOfferedProtocols = 4;
 
 QList<QByteArray> offeredSubprotocols(const HttpRequestHead &head)
@@ -29,6 +32,12 @@ QList<QByteArray> offeredSubprotocols(const HttpRequestHead &head)
     }
     return offered;
 }
+
+QByteArray sessionCookie(const HttpRequestHead &head)
+{
+    // HTTP/1.1 clients send one Cookie header; should there be more, they are one list.
+    return RedfishAuthenticator::cookieValue(head.values("Cookie").join("; "), RedfishAuthenticator::sessionCookieName);
+}
 } // namespace
 
 ConsoleWebSocketEndpoint::ConsoleWebSocketEndpoint(Parts parts, HttpHeaderList answerHeaders, Limits limits,
@@ -37,6 +46,7 @@ ConsoleWebSocketEndpoint::ConsoleWebSocketEndpoint(Parts parts, HttpHeaderList a
     , m_parts(parts)
     , m_answerHeaders(std::move(answerHeaders))
     , m_limits(limits)
+    , m_screenRows(new ScreenRowCache(m_parts.console->terminal(), this))
 {
     connect(m_parts.sessions, &RemoteSessionRegistry::sessionRemoved, this, [this](quint64 id) {
         endWhere([id](const ConsoleWebSocket *connection) { return connection->settings().redfishSession == id; },
@@ -61,7 +71,9 @@ bool ConsoleWebSocketEndpoint::offer(QTcpSocket *socket, const HttpRequestHead &
 {
     const QByteArray &target = head.target();
     const qsizetype query = target.indexOf('?');
-    if (head.method() != "GET" || QByteArrayView(target).first(query < 0 ? target.size() : query) != path)
+    const QByteArrayView targetPath = QByteArrayView(target).first(query < 0 ? target.size() : query);
+    const bool screen = targetPath == screenPath;
+    if (head.method() != "GET" || (targetPath != path && !screen))
         return false;
 
     const QString address = NetworkAddresses::peerAddressText(socket->peerAddress());
@@ -76,16 +88,35 @@ bool ConsoleWebSocketEndpoint::offer(QTcpSocket *socket, const HttpRequestHead &
     RedfishAuthenticator *authenticator = m_parts.authenticator;
     std::optional<RedfishAuthenticator::Identity> identity;
     QString subprotocol;
+    bool cookieLacksCsrfToken = false;
     if (!tokens.isEmpty()) {
         if (auto found = authenticator->authenticate({}, tokens.first(), address))
             identity = *found;
     } else {
+        // A browser sends the session cookie with another site's WebSocket too, but only the web
+        // UI's page can read the CSRF token to offer it (decisions.md#114, #115). Opening a
+        // console changes state, so the token is required.
+        const QByteArray cookie = sessionCookie(head);
         const QList<QByteArray> offered = offeredSubprotocols(head);
         for (qsizetype i = 0; i < std::min(offered.size(), maxOfferedProtocols) && !identity; ++i) {
-            if (auto found = authenticator->authenticate({}, offered.at(i), address)) {
-                identity = *found;
-                subprotocol = QString::fromLatin1(offered.at(i));
+            if (!cookie.isEmpty()) {
+                auto found = authenticator->authenticateCookie(cookie, offered.at(i), true, address);
+                if (found)
+                    identity = *found;
+                else if (found.failure() == RedfishAuthenticator::Refusal::MissingCsrfToken)
+                    cookieLacksCsrfToken = true;
             }
+            if (!identity) {
+                if (auto found = authenticator->authenticate({}, offered.at(i), address))
+                    identity = *found;
+            }
+            if (identity)
+                subprotocol = QString::fromLatin1(offered.at(i));
+        }
+        // No subprotocol offered, or more than were tried: is it the cookie of a live session?
+        if (!identity && !cookie.isEmpty() && !cookieLacksCsrfToken) {
+            const auto found = authenticator->authenticateCookie(cookie, {}, true, address);
+            cookieLacksCsrfToken = !found && found.failure() == RedfishAuthenticator::Refusal::MissingCsrfToken;
         }
         // A browser sends the Basic credentials it remembers with any page's WebSocket, cross-site
         // ones too; a browser always sends Origin, so only other clients may use Basic here.
@@ -93,6 +124,13 @@ bool ConsoleWebSocketEndpoint::offer(QTcpSocket *socket, const HttpRequestHead &
             if (auto found = authenticator->authenticate(authorizations.first(), {}, address))
                 identity = *found;
         }
+    }
+    if (!identity && cookieLacksCsrfToken) {
+        qCInfo(lcRedfish, "console WebSocket from %s refused: a session cookie without its CSRF token",
+               qPrintable(address));
+        refuse(socket, 403, "Forbidden",
+               BaseMessages::make("AccessDenied", {QString::fromLatin1(screen ? screenPath : path)}));
+        return true;
     }
     if (!identity) {
         qCInfo(lcRedfish, "console WebSocket from %s refused: no valid credentials", qPrintable(address));
@@ -121,7 +159,9 @@ bool ConsoleWebSocketEndpoint::offer(QTcpSocket *socket, const HttpRequestHead &
         settings.redfishSession = session->registryId;
     settings.maxMessageBytes = m_limits.maxMessageBytes;
     settings.maxQueuedBytes = m_limits.maxQueuedBytes;
-    auto *connection = new ConsoleWebSocket(socket, m_parts.console, m_parts.eventLog, settings, this);
+    ConsoleWebSocket *connection = screen
+        ? new ConsoleScreenWebSocket(socket, m_parts.console, m_parts.eventLog, m_screenRows, settings, this)
+        : new ConsoleWebSocket(socket, m_parts.console, m_parts.eventLog, settings, this);
     m_connections.append(connection);
     connect(connection, &ConsoleWebSocket::finished, this, [this, connection] {
         m_connections.removeOne(connection);

@@ -17,16 +17,20 @@ class HttpRequestHead;
 class QTcpSocket;
 class RedfishAuthenticator;
 class RemoteSessionRegistry;
+class ScreenRowCache;
 class ServiceSettings;
 struct RedfishMessage;
 
-// wss://<host>/console0, bmcweb's path for the host console, on the Redfish listener: the
+// wss://<host>/console0, bmcweb's path for the host console, and wss://<host>/console0/screen, the
+// same console as the BMC's terminal model draws it (decisions.md#115), on the Redfish listener: the
 // connection guard offers it each upgrade request before QHttpServer reads it (decisions.md#111).
-// It authenticates the request as Redfish does (X-Auth-Token, the token offered as the WebSocket
-// subprotocol, or Basic from a client that is not a browser), checks console.privilege and its own
-// connection limit, answers a refusal itself (401, 403, 503, then close) and hands an accepted
-// connection to a ConsoleWebSocket. A connection ends with its Redfish session, or, under Basic,
-// when the account's credentials or role change.
+// It authenticates the request as Redfish does (X-Auth-Token; the session cookie with its CSRF
+// token offered as the WebSocket subprotocol, as a page of the web UI connects; a session token
+// offered as the subprotocol; or Basic from a client that is not a browser), checks
+// console.privilege and its connection limit, one for both paths, answers a refusal itself (401,
+// 403 also for a cookie without its CSRF token, 503, then close) and hands an accepted connection
+// to a ConsoleWebSocket or a ConsoleScreenWebSocket. A connection ends with its Redfish session, or, under Basic, when
+// the account's credentials or role change.
 class ConsoleWebSocketEndpoint : public QObject
 {
     Q_OBJECT
@@ -49,6 +53,7 @@ public:
     };
 
     static constexpr QByteArrayView path = "/console0";
+    static constexpr QByteArrayView screenPath = "/console0/screen";
 
     ConsoleWebSocketEndpoint(Parts parts, HttpHeaderList answerHeaders, Limits limits, QObject *parent = nullptr);
     ~ConsoleWebSocketEndpoint() override;
@@ -67,5 +72,6 @@ private:
     Parts m_parts;
     HttpHeaderList m_answerHeaders;
     Limits m_limits;
+    ScreenRowCache *m_screenRows;            // a child; shared by every screen client
     QList<ConsoleWebSocket *> m_connections; // children
 };

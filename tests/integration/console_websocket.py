@@ -6,8 +6,9 @@ received (Latin-1), the close code, and an error if one ended it early.
 
     console_websocket.py PORT SCRIPT
 
-SCRIPT: {"token": T, "subprotocol": T, "basic": "user:password", "origin": O, "max_queue": N,
-         "connections": N, "steps": [[step, args...], ...]}
+SCRIPT: {"token": T, "subprotocol": T, "subprotocols": [T, ...], "basic": "user:password",
+         "cookie": "QBMC-SESSION=...; XSRF-TOKEN=...", "origin": O, "max_queue": N, "connections": N,
+         "steps": [[step, args...], ...]}
 Steps: ["say", text] prints a line; ["wait_stdin"] waits for a line on standard input;
 ["expect", text, seconds] receives until `text` has arrived; ["send_text", text];
 ["send_bytes", latin1]; ["send_big", bytes] one binary frame that large; ["send_invalid_utf8"]
@@ -45,9 +46,14 @@ def connect():
         headers["X-Auth-Token"] = script["token"]
     if "basic" in script:
         headers["Authorization"] = "Basic " + base64.b64encode(script["basic"].encode()).decode()
+    if "cookie" in script:
+        headers["Cookie"] = script["cookie"]
+    subprotocols = script.get("subprotocols")
+    if "subprotocol" in script:
+        subprotocols = [script["subprotocol"]]
     return websockets.connect(
         "wss://127.0.0.1:%d/console0" % port, ssl=tls_context(), extra_headers=headers,
-        subprotocols=[script["subprotocol"]] if "subprotocol" in script else None,
+        subprotocols=subprotocols,
         origin=script.get("origin"), max_queue=script.get("max_queue", 32), max_size=None,
         ping_interval=None, open_timeout=30, close_timeout=10)
 

@@ -54,6 +54,9 @@ private slots:
     void basicOnlyFromClientsThatAreNoBrowser();
     void secondClientReadsAndIsTold();
     void deletingTheSessionCloses();
+    void cookieWithItsCsrfTokenAsSubprotocol();
+    void cookieWithoutItsCsrfTokenIsForbidden();
+    void deletingTheCookieSessionCloses();
     void hugeFrameClosesOnlyThatConnection();
     void invalidUtf8ClosesOnlyThatConnection();
     void connectionsAreLimited();
@@ -73,6 +76,15 @@ private:
     // A new Redfish session: its token and its path.
     std::pair<QString, QString> login(const QString &user, const QString &password);
     RedfishClients::Reply redfish(const QString &method, const QString &path, const QByteArray &body = {});
+    // A new Redfish session as a page of the web UI logs in: its cookies as a Cookie header, its
+    // CSRF token (the XSRF-TOKEN cookie's value) and its path.
+    struct PageLogin
+    {
+        QString cookie;
+        QString csrfToken;
+        QString session;
+    };
+    PageLogin pageLogin();
 
     std::unique_ptr<DaemonProcess> m_daemon;
     QString m_adminToken;
@@ -184,6 +196,28 @@ std::pair<QString, QString> tst_ConsoleWebSocket::login(const QString &user, con
 RedfishClients::Reply tst_ConsoleWebSocket::redfish(const QString &method, const QString &path, const QByteArray &body)
 {
     return RedfishClients::curl(m_daemon->redfishPort(), method, path, {u"-u"_s, adminBasic}, body);
+}
+
+tst_ConsoleWebSocket::PageLogin tst_ConsoleWebSocket::pageLogin()
+{
+    const RedfishClients::Reply reply = RedfishClients::curl(
+        m_daemon->redfishPort(), u"POST"_s, u"/redfish/v1/SessionService/Sessions"_s,
+        {u"-H"_s, u"X-Requested-With: XMLHttpRequest"_s},
+        QJsonDocument(QJsonObject{{u"UserName"_s, u"admin"_s}, {u"Password"_s, adminPassword}}).toJson());
+    PageLogin login;
+    login.session = QString::fromLatin1(reply.header("location"));
+    QStringList cookies;
+    for (const auto &[name, value] : reply.headers) {
+        if (name != "set-cookie")
+            continue;
+        const QString pair = QString::fromLatin1(value.split(';').first());
+        cookies.append(pair);
+        if (pair.startsWith(u"XSRF-TOKEN="_s))
+            login.csrfToken = pair.section(u'=', 1);
+    }
+    if (cookies.size() == 2)
+        login.cookie = cookies.join(u"; "_s);
+    return login;
 }
 
 void tst_ConsoleWebSocket::refusedWithoutCredentials()
@@ -340,6 +374,74 @@ void tst_ConsoleWebSocket::deletingTheSessionCloses()
     QCOMPARE(RedfishClients::curl(m_daemon->redfishPort(), u"DELETE"_s, session, {u"-H"_s, u"X-Auth-Token: "_s + token})
                  .status,
              204);
+    const QJsonObject result = finishClient(client.get());
+    QCOMPARE(result.value(u"close_code"_s).toInt(), 1008);
+    QVERIFY(result.value(u"received"_s).toString().contains(u"\r\n[qbmc] the Redfish session ended\r\n"_s));
+}
+
+// As the web UI's page connects: the browser sends the session cookie by itself, and the page
+// offers the CSRF token, which only it can read, as the subprotocol; the handshake selects it.
+void tst_ConsoleWebSocket::cookieWithItsCsrfTokenAsSubprotocol()
+{
+    const PageLogin login = pageLogin();
+    QVERIFY(!login.cookie.isEmpty() && !login.csrfToken.isEmpty());
+    const QJsonArray steps{QJsonArray{u"send_text"_s, u"echo with-a-cookie\r"_s},
+                           QJsonArray{u"expect"_s, u"\r\nwith-a-cookie\r\n"_s, 20}};
+    const QJsonObject result = runClient(m_daemon->redfishPort(),
+                                         {{u"cookie"_s, login.cookie},
+                                          {u"origin"_s, u"https://127.0.0.1"_s},
+                                          {u"subprotocols"_s, QJsonArray{u"something-else"_s, login.csrfToken}},
+                                          {u"steps"_s, steps}});
+    QVERIFY2(result.value(u"error"_s).isNull(), qPrintable(result.value(u"error"_s).toString()));
+    QCOMPARE(result.value(u"status"_s).toInt(), 101);
+    QCOMPARE(result.value(u"subprotocol"_s).toString(), login.csrfToken);
+}
+
+void tst_ConsoleWebSocket::cookieWithoutItsCsrfTokenIsForbidden()
+{
+    const PageLogin login = pageLogin();
+    QVERIFY(!login.cookie.isEmpty());
+    // Another site's page can make the browser send the cookie, but cannot read the token.
+    QCOMPARE(runClient(m_daemon->redfishPort(), {{u"cookie"_s, login.cookie}, {u"origin"_s, u"https://elsewhere"_s}})
+                 .value(u"status"_s)
+                 .toInt(),
+             403);
+    QCOMPARE(runClient(m_daemon->redfishPort(),
+                       {{u"cookie"_s, login.cookie}, {u"subprotocols"_s, QJsonArray{u"a-guess"_s, u"another"_s}}})
+                 .value(u"status"_s)
+                 .toInt(),
+             403);
+    const RedfishClients::Reply reply = RedfishClients::curl(
+        m_daemon->redfishPort(), u"GET"_s, consolePath,
+        {u"-H"_s, u"Upgrade: websocket"_s, u"-H"_s, u"Connection: Upgrade"_s, u"-H"_s, u"Sec-WebSocket-Version: 13"_s,
+         u"-H"_s, u"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="_s, u"-H"_s, u"Cookie: "_s + login.cookie});
+    QCOMPARE(reply.status, 403);
+    QCOMPARE(reply.messageKey(), u"AccessDenied"_s);
+    // A cookie whose session is gone is no session at all.
+    QCOMPARE(
+        runClient(m_daemon->redfishPort(),
+                  {{u"cookie"_s, u"QBMC-SESSION=0123456789abcdef"_s}, {u"subprotocols"_s, QJsonArray{login.csrfToken}}})
+            .value(u"status"_s)
+            .toInt(),
+        401);
+}
+
+void tst_ConsoleWebSocket::deletingTheCookieSessionCloses()
+{
+    const PageLogin login = pageLogin();
+    QVERIFY(!login.cookie.isEmpty());
+    const std::unique_ptr<QProcess> client =
+        startClient(m_daemon->redfishPort(),
+                    {{u"cookie"_s, login.cookie},
+                     {u"subprotocols"_s, QJsonArray{login.csrfToken}},
+                     {u"steps"_s, QJsonArray{QJsonArray{u"say"_s, u"open"_s}, QJsonArray{u"wait_close"_s, 60}}}});
+    QVERIFY(waitForLine(client.get(), "open"));
+    // The page logs out as a browser does: the cookie, and the CSRF token in its header.
+    QCOMPARE(
+        RedfishClients::curl(m_daemon->redfishPort(), u"DELETE"_s, login.session,
+                             {u"-H"_s, u"Cookie: "_s + login.cookie, u"-H"_s, u"X-XSRF-TOKEN: "_s + login.csrfToken})
+            .status,
+        204);
     const QJsonObject result = finishClient(client.get());
     QCOMPARE(result.value(u"close_code"_s).toInt(), 1008);
     QVERIFY(result.value(u"received"_s).toString().contains(u"\r\n[qbmc] the Redfish session ended\r\n"_s));
