@@ -86,7 +86,8 @@ def test():
         type_keys(driver, Keys.ARROW_DOWN)
 
         def boot_device(d):
-            match = re.search(r"First Boot Device\s+\[?\s*([A-Za-z/ ]+?)\s*\]?\s*$", screen_text(d), re.MULTILINE)
+            # The value in brackets; the help column may follow on the same row.
+            match = re.search(r"First Boot Device\s+\[([^\]]+)\]", screen_text(d))
             return match.group(1).strip() if match else None
 
         before = wait_for(driver, boot_device, "the First Boot Device value is not on the screen")
