@@ -157,7 +157,7 @@ void ConnectionGuard::onBytesWritten(QTcpSocket *socket)
         m_connections.erase(it);
         // Not from inside the socket's own signal: a QSslSocket closed there (Qt 6.4) frees its
         // TLS state under a flush it has already queued, which then crashes the daemon; any
-        // client could set that off with "Connection: close" and an early hang-up.
+        // client could set that off with "Connection: close" and an early hang-up (decisions.md#118).
         QMetaObject::invokeMethod(
             socket,
             [socket = QPointer<QTcpSocket>(socket)] {

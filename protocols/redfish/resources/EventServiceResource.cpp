@@ -172,7 +172,7 @@ void EventServiceResource::endStreamsOf(const QString &sessionId)
         }
         qCInfo(lcRedfish, "event stream of session %s ends with the session", qPrintable(sessionId));
         // Closed once the events already written are flushed: a TLS socket closed under its
-        // own queued flush crashes Qt 6.4 (ConnectionGuard::onBytesWritten).
+        // own queued flush crashes Qt 6.4 (decisions.md#118).
         QMetaObject::invokeMethod(
             this,
             [socket = it->socket] {
