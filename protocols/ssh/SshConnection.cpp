@@ -17,9 +17,8 @@ namespace {
 // At most this much console output is handed to libssh at once, and only while libssh has
 // nothing left unsent: what one connection holds stays this small whatever its client's window.
 constexpr qsizetype chunkSize = 64 * 1024;
-// A connection that is closing gets this long to send its last words. Writes normally finish in
-// milliseconds; the margin is for a loaded machine, where a shorter wait lost the notice, and it
-// still bounds what a client that stopped reading can hold.
+// A connection that is closing gets this long to send its last words and for the client to hang
+// up after reading them; it bounds what a client that stopped reading can hold.
 constexpr auto lingerTime = 10s;
 
 SshConnection *connectionOf(void *userdata)
@@ -113,8 +112,11 @@ void SshConnection::onActivity()
     const int result = ssh_event_dopoll(m_event, 0);
     if (m_state == State::Closed)
         return;
-    if (result == SSH_ERROR || (ssh_get_status(m_session) & (SSH_CLOSED | SSH_CLOSED_ERROR)))
+    if (result == SSH_ERROR || (ssh_get_status(m_session) & (SSH_CLOSED | SSH_CLOSED_ERROR))) {
+        if (m_state == State::Closing)
+            return finish(m_endReason);
         return finish(isLoggedIn() ? u"the client disconnected"_s : u"the client left"_s);
+    }
     pumpOutput();
     watchWrites();
 }
@@ -129,10 +131,10 @@ void SshConnection::watchWrites()
         ssh_channel_send_eof(m_channel);
         ssh_channel_close(m_channel);
     }
-    const bool pending = ssh_get_poll_flags(m_session) & SSH_WRITE_PENDING;
-    m_writable->setEnabled(pending);
-    if (m_state == State::Closing && m_channelClosed && !pending)
-        finish(m_endReason);
+    // A closing connection then waits for the client to hang up (onActivity) or for the linger
+    // time: OpenSSH leaves at once on a disconnect message, dropping channel data it has read but
+    // not yet shown, so the notice would be lost if the disconnect came with it.
+    m_writable->setEnabled(ssh_get_poll_flags(m_session) & SSH_WRITE_PENDING);
 }
 
 void SshConnection::pumpOutput()

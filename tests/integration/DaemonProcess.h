@@ -178,6 +178,12 @@ public:
 
     QByteArray standardOutput() const { return m_stdout; }
     QByteArray standardError() const { return m_stderr; }
+    // The log up to now, what has not been read yet included: for a failure's message.
+    QByteArray standardErrorSoFar()
+    {
+        m_stderr += m_process.readAllStandardError();
+        return m_stderr;
+    }
     std::chrono::milliseconds startTime() const { return m_startTime; }
 
 private:

@@ -519,8 +519,11 @@ void tst_Ssh::switchingOffClosesSessionsAndThePort()
     waitUntilQuiet(client.get());
 
     QCOMPARE(redfish(u"PATCH"_s, protocol, R"({"SSH": {"ProtocolEnabled": false}})").status, 200);
-    QVERIFY2(client->waitForOutput("[qbmc] The SSH console was switched off.", 30s),
-             client->output().right(600).toPercentEncoding(" []:=@~$").constData());
+    if (!client->waitForOutput("[qbmc] The SSH console was switched off.", 30s)) {
+        qWarning("client: %s\ndaemon:\n%s", client->output().right(300).toPercentEncoding(" []:=@~$").constData(),
+                 m_daemon->standardErrorSoFar().right(4000).constData());
+        QFAIL("the client did not read that the SSH console was switched off");
+    }
     QVERIFY(client->waitForExit(10s) >= 0);
     QTcpSocket refused;
     refused.connectToHost(u"127.0.0.1"_s, m_port);
