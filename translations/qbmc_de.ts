@@ -151,6 +151,10 @@
         <source>Turn the SSH console off</source>
         <translation>SSH-Konsole ausschalten</translation>
     </message>
+    <message>
+        <source>Web console</source>
+        <translation>Web-Konsole</translation>
+    </message>
 </context>
 <context>
     <name>AdminConfirmDialog</name>
