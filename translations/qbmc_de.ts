@@ -1665,5 +1665,9 @@
         <source>How</source>
         <translation>Wie</translation>
     </message>
+    <message>
+        <source>Web console</source>
+        <translation>Web-Konsole</translation>
+    </message>
 </context>
 </TS>

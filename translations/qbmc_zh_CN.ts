@@ -1665,5 +1665,9 @@
         <source>How</source>
         <translation>方式</translation>
     </message>
+    <message>
+        <source>Web console</source>
+        <translation>网页控制台</translation>
+    </message>
 </context>
 </TS>
