@@ -80,6 +80,13 @@ Bmc::Bmc(Configuration *configuration, HostBackend *backend, const PasswordHashe
     // The SoL bit rate is the serial port's: changed through IPMI, it changes the line.
     connect(m_services, &ServiceSettings::solChanged, m_console,
             [this] { m_console->setBitRate(m_services->solParameters().bitRate); });
+    // Connected before any face's handler, so the entry is written whatever the face then logs.
+    connect(m_sessions, &RemoteSessionRegistry::endRequested, m_eventLog,
+            [this](const RemoteSession &session, const Actor &actor) {
+                m_eventLog->info(actor,
+                                 u"%1 session of %2 from %3 ended"_s.arg(RemoteSession::protocolName(session.protocol),
+                                                                         session.user, session.address));
+            });
 }
 
 Bmc::~Bmc()

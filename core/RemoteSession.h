@@ -5,18 +5,22 @@
 #include <QDateTime>
 #include <QString>
 
-// A live IPMI, Redfish or SSH session, as the screen and Redfish's SessionService list it.
+// A live IPMI, Redfish, SSH or web console session, as the screen and Redfish's SessionService
+// list it.
 struct RemoteSession
 {
-    enum class Protocol { Ipmi, Redfish, Ssh };
+    // ConsoleWebSocket is one wss://…/console0 connection (byte or screen), whatever
+    // authenticated it: a connection holds the console, so ending it is what an administrator needs.
+    enum class Protocol { Ipmi, Redfish, Ssh, ConsoleWebSocket };
 
-    // "IPMI", "Redfish", "SSH": as the screen and the logs name them.
+    // "IPMI", "Redfish", "SSH", "Web console": as the screen and the logs name them.
     static QString protocolName(Protocol protocol)
     {
         switch (protocol) {
         case Protocol::Ipmi: return QStringLiteral("IPMI");
         case Protocol::Redfish: return QStringLiteral("Redfish");
         case Protocol::Ssh: return QStringLiteral("SSH");
+        case Protocol::ConsoleWebSocket: return QStringLiteral("Web console");
         }
         return {};
     }

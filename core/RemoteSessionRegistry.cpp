@@ -29,6 +29,26 @@ void RemoteSessionRegistry::remove(quint64 id)
     emit sessionsChanged();
 }
 
+bool RemoteSessionRegistry::requestEnd(quint64 id, const Actor &actor)
+{
+    const RemoteSession *session = find(id);
+    if (!session)
+        return false;
+    const RemoteSession ending = *session;
+    qCInfo(lcSessions, "%s session %llu of %s: %s asks it to end",
+           qPrintable(RemoteSession::protocolName(ending.protocol)), id, qPrintable(ending.user),
+           qPrintable(actor.toString()));
+    emit endRequested(ending, actor);
+    return true;
+}
+
+const RemoteSession *RemoteSessionRegistry::find(quint64 id) const
+{
+    const auto it = std::find_if(m_sessions.cbegin(), m_sessions.cend(),
+                                 [id](const RemoteSession &session) { return session.id == id; });
+    return it == m_sessions.cend() ? nullptr : &*it;
+}
+
 void RemoteSessionRegistry::setPrivilege(quint64 id, Role privilege)
 {
     for (RemoteSession &session : m_sessions) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Actor.h"
 #include "RemoteSession.h"
 #include "SessionLimits.h"
 
@@ -7,7 +8,8 @@
 #include <QObject>
 
 // Every live remote session, whichever protocol opened it. The protocols register and remove
-// their own; the screen and Redfish read the whole list.
+// their own; the screen and Redfish read the whole list. Only the protocol that opened a session
+// can end it, so ending another face's session is a request (requestEnd) that its face carries out.
 class RemoteSessionRegistry : public QObject
 {
     Q_OBJECT
@@ -32,12 +34,19 @@ public:
     // Set Session Privilege changes it during a session.
     void setPrivilege(quint64 id, Role privilege);
 
+    // Asks the session's protocol to end it for `actor`: endRequested, which Bmc records in the
+    // event log and the face answers by closing the session. False when there is no such session.
+    bool requestEnd(quint64 id, const Actor &actor);
+
+    const RemoteSession *find(quint64 id) const;
     const QList<RemoteSession> &all() const { return m_sessions; }
     int count() const { return int(m_sessions.size()); }
     int count(RemoteSession::Protocol protocol) const;
 
 signals:
     void sessionAdded(const RemoteSession &session);
+    // A copy: the face removes the session from the list while handling it.
+    void endRequested(const RemoteSession &session, const Actor &actor);
     void sessionRemoved(quint64 id);
     void sessionsChanged();
 

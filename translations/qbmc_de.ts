@@ -151,6 +151,10 @@
         <source>Turn the SSH console off</source>
         <translation>SSH-Konsole ausschalten</translation>
     </message>
+    <message>
+        <source>Web console</source>
+        <translation>Web-Konsole</translation>
+    </message>
 </context>
 <context>
     <name>AdminConfirmDialog</name>
@@ -1660,6 +1664,10 @@
     <message>
         <source>How</source>
         <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Web console</source>
+        <translation>Web-Konsole</translation>
     </message>
 </context>
 </TS>

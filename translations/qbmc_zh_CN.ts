@@ -151,6 +151,10 @@
         <source>Turn the SSH console off</source>
         <translation>关闭 SSH 控制台</translation>
     </message>
+    <message>
+        <source>Web console</source>
+        <translation>网页控制台</translation>
+    </message>
 </context>
 <context>
     <name>AdminConfirmDialog</name>
@@ -1660,6 +1664,10 @@
     <message>
         <source>How</source>
         <translation>方式</translation>
+    </message>
+    <message>
+        <source>Web console</source>
+        <translation>网页控制台</translation>
     </message>
 </context>
 </TS>

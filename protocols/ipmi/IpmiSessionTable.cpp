@@ -15,6 +15,18 @@ IpmiSessionTable::IpmiSessionTable(RemoteSessionRegistry *registry, Limits limit
     m_expiryTimer.setInterval(std::chrono::seconds(1));
     connect(&m_expiryTimer, &QTimer::timeout, this, &IpmiSessionTable::expire);
     m_expiryTimer.start();
+    connect(registry, &RemoteSessionRegistry::endRequested, this,
+            [this](const RemoteSession &ending, const Actor &actor) {
+                if (ending.protocol != RemoteSession::Protocol::Ipmi)
+                    return;
+                for (const auto &[id, session] : m_sessions) {
+                    if (session->isActive() && session->registryId == ending.id) {
+                        // The client learns it at its next request, as after an idle time-out.
+                        close(id, u"ended by %1"_s.arg(actor.toString()));
+                        return;
+                    }
+                }
+            });
 }
 
 IpmiSessionTable::~IpmiSessionTable()

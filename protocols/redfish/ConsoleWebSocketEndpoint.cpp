@@ -60,10 +60,22 @@ ConsoleWebSocketEndpoint::ConsoleWebSocketEndpoint(Parts parts, HttpHeaderList a
             },
             u"the account changed"_s);
     });
+    connect(m_parts.sessions, &RemoteSessionRegistry::endRequested, this,
+            [this](const RemoteSession &ending, const Actor &actor) {
+                if (ending.protocol != RemoteSession::Protocol::ConsoleWebSocket)
+                    return;
+                endWhere(
+                    [this, &ending](const ConsoleWebSocket *connection) {
+                        return m_registryIds.value(connection) == ending.id;
+                    },
+                    u"ended by %1"_s.arg(actor.toString()));
+            });
 }
 
 ConsoleWebSocketEndpoint::~ConsoleWebSocketEndpoint()
 {
+    for (const quint64 id : std::as_const(m_registryIds))
+        m_parts.sessions->remove(id);
     qDeleteAll(std::exchange(m_connections, {}));
 }
 
@@ -163,8 +175,13 @@ bool ConsoleWebSocketEndpoint::offer(QTcpSocket *socket, const HttpRequestHead &
         ? new ConsoleScreenWebSocket(socket, m_parts.console, m_parts.eventLog, m_screenRows, settings, this)
         : new ConsoleWebSocket(socket, m_parts.console, m_parts.eventLog, settings, this);
     m_connections.append(connection);
+    // Not counted against Redfish's sessions: the console's own limit (maxConnections) applies.
+    m_registryIds.insert(
+        connection,
+        m_parts.sessions->add(RemoteSession::Protocol::ConsoleWebSocket, identity->user, address, identity->role));
     connect(connection, &ConsoleWebSocket::finished, this, [this, connection] {
         m_connections.removeOne(connection);
+        m_parts.sessions->remove(m_registryIds.take(connection));
         connection->deleteLater();
     });
     // Once the guard and QHttpServer have let go of the socket, after this call returns.

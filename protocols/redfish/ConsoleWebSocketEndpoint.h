@@ -4,6 +4,7 @@
 #include "Role.h"
 
 #include <QByteArrayView>
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -30,7 +31,8 @@ struct RedfishMessage;
 // console.privilege and its connection limit, one for both paths, answers a refusal itself (401,
 // 403 also for a cookie without its CSRF token, 503, then close) and hands an accepted connection
 // to a ConsoleWebSocket or a ConsoleScreenWebSocket. A connection ends with its Redfish session, or, under Basic, when
-// the account's credentials or role change.
+// the account's credentials or role change. Each connection is a session of its own in the
+// RemoteSessionRegistry (a web console), which an administrator may end.
 class ConsoleWebSocketEndpoint : public QObject
 {
     Q_OBJECT
@@ -74,4 +76,5 @@ private:
     Limits m_limits;
     ScreenRowCache *m_screenRows;            // a child; shared by every screen client
     QList<ConsoleWebSocket *> m_connections; // children
+    QHash<const ConsoleWebSocket *, quint64> m_registryIds;
 };

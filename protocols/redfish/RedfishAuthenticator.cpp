@@ -43,6 +43,19 @@ RedfishAuthenticator::RedfishAuthenticator(AccountStore *accounts, RemoteSession
     m_expiry.setInterval(1s);
     connect(&m_expiry, &QTimer::timeout, this, &RedfishAuthenticator::expireSessions);
     m_expiry.start();
+    connect(registry, &RemoteSessionRegistry::endRequested, this,
+            [this](const RemoteSession &ending, const Actor &actor) {
+                if (ending.protocol != RemoteSession::Protocol::Redfish)
+                    return;
+                for (const Session &session : std::as_const(m_sessions)) {
+                    if (session.registryId == ending.id) {
+                        qCInfo(lcRedfish, "session %s of %s ended by %s", qPrintable(session.id),
+                               qPrintable(session.user), qPrintable(actor.toString()));
+                        deleteSession(QString(session.id));
+                        return;
+                    }
+                }
+            });
 }
 
 RedfishAuthenticator::~RedfishAuthenticator()

@@ -87,7 +87,8 @@ void RedfishServer::addResources(Bmc *bmc)
     m_resources.push_back(std::make_unique<SystemResource>(bmc->power(), m_powerTasks.get(), bmc->bootOverride(),
                                                            bmc->powerRestorePolicy(), installation, inventory,
                                                            bmc->services(), m_settings.ipmiPort));
-    m_resources.push_back(std::make_unique<SessionServiceResource>(&m_authenticator, bmc->services()));
+    m_resources.push_back(
+        std::make_unique<SessionServiceResource>(&m_authenticator, bmc->remoteSessions(), bmc->services()));
     m_resources.push_back(
         std::make_unique<AccountServiceResource>(bmc->accounts(), bmc->configuration(), bmc->services()));
     m_resources.push_back(std::make_unique<AccountKeysResource>(bmc->accounts()));

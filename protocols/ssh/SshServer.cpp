@@ -45,6 +45,18 @@ SshServer::SshServer(Bmc *bmc, Settings settings, QObject *parent)
     , m_settings(std::move(settings))
 {
     connect(bmc->services(), &ServiceSettings::sshChanged, this, &SshServer::follow);
+    connect(bmc->remoteSessions(), &RemoteSessionRegistry::endRequested, this,
+            [this](const RemoteSession &ending, const Actor &actor) {
+                if (ending.protocol != RemoteSession::Protocol::Ssh)
+                    return;
+                for (SshConnection *connection : std::as_const(m_connections)) {
+                    if (connection->registryId() == ending.id) {
+                        connection->close(u"ended by %1"_s.arg(actor.toString()),
+                                          u"This session was ended by an administrator."_s);
+                        return;
+                    }
+                }
+            });
 }
 
 SshServer::~SshServer()

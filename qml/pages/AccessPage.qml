@@ -205,7 +205,10 @@ Item {
                     required property string address
                     required property date since
                     Layout.fillWidth: true
-                    text: qsTr("%1: %2 from %3, since %4").arg(protocol).arg(user).arg(address).arg(Texts.time(since))
+                    // Protocol names are the same in every language, but "Web console" is words.
+                    readonly property string protocolText: protocol === "Web console" ? qsTr("Web console") : protocol
+                    text: qsTr("%1: %2 from %3, since %4").arg(protocolText).arg(user).arg(address)
+                        .arg(Texts.time(since))
                     color: Theme.text
                     font.pixelSize: Theme.fontSmall
                     wrapMode: Text.WrapAnywhere

@@ -54,6 +54,7 @@ private slots:
     void basicOnlyFromClientsThatAreNoBrowser();
     void secondClientReadsAndIsTold();
     void deletingTheSessionCloses();
+    void endedThroughRedfishSessions();
     void cookieWithItsCsrfTokenAsSubprotocol();
     void cookieWithoutItsCsrfTokenIsForbidden();
     void deletingTheCookieSessionCloses();
@@ -377,6 +378,36 @@ void tst_ConsoleWebSocket::deletingTheSessionCloses()
     const QJsonObject result = finishClient(client.get());
     QCOMPARE(result.value(u"close_code"_s).toInt(), 1008);
     QVERIFY(result.value(u"received"_s).toString().contains(u"\r\n[qbmc] the Redfish session ended\r\n"_s));
+}
+
+void tst_ConsoleWebSocket::endedThroughRedfishSessions()
+{
+    const std::unique_ptr<QProcess> client =
+        startClient(m_daemon->redfishPort(),
+                    {{u"token"_s, m_adminToken},
+                     {u"steps"_s, QJsonArray{QJsonArray{u"say"_s, u"open"_s}, QJsonArray{u"wait_close"_s, 60}}}});
+    QVERIFY(waitForLine(client.get(), "open"));
+    QString path;
+    for (const QJsonValue &member :
+         redfish(u"GET"_s, u"/redfish/v1/SessionService/Sessions"_s).json().value(u"Members"_s).toArray()) {
+        const QString id = member.toObject().value(u"@odata.id"_s).toString();
+        if (id.contains(u"/console-"_s))
+            path = id;
+    }
+    QVERIFY(!path.isEmpty());
+    const QJsonObject session = redfish(u"GET"_s, path).json();
+    QCOMPARE(session.value(u"SessionType"_s).toString(), u"HostConsole"_s);
+    QCOMPARE(session.value(u"UserName"_s).toString(), u"admin"_s);
+    QCOMPARE(redfish(u"DELETE"_s, path).status, 204);
+    const QJsonObject result = finishClient(client.get());
+    QCOMPARE(result.value(u"close_code"_s).toInt(), 1008);
+    QVERIFY(result.value(u"received"_s).toString().contains(u"[qbmc] ended by redfish:admin"_s));
+    QCOMPARE(redfish(u"GET"_s, path).status, 404);
+    // The Redfish session it was opened with goes on.
+    QCOMPARE(RedfishClients::curl(m_daemon->redfishPort(), u"GET"_s, u"/redfish/v1/SessionService"_s,
+                                  {u"-H"_s, u"X-Auth-Token: "_s + m_adminToken})
+                 .status,
+             200);
 }
 
 // As the web UI's page connects: the browser sends the session cookie by itself, and the page

@@ -1,6 +1,7 @@
 #include "AccountStore.h"
 #include "Bmc.h"
 #include "Configuration.h"
+#include "EventLog.h"
 #include "IpmiServer.h"
 #include "RemoteSessionRegistry.h"
 #include "RmcpPlusClient.h"
@@ -27,6 +28,7 @@ class tst_IpmiServer : public QObject
 
 private slots:
     void switchingIpmiOffClosesSessionsAndTheSocket();
+    void endRequestClosesTheSession();
     void portInUseIsAClearError();
 };
 
@@ -88,6 +90,35 @@ void tst_IpmiServer::switchingIpmiOffClosesSessionsAndTheSocket()
     // The old session is gone for good; a new one opens.
     QVERIFY2(openSessionWhileServing(settings.port, &error), qPrintable(error));
     QCOMPARE(bmc.remoteSessions()->count(), 1);
+}
+
+// What Redfish's DELETE of an "ipmi-<n>" session does: the registry asks, the IPMI face ends it.
+void tst_IpmiServer::endRequestClosesTheSession()
+{
+    QTemporaryDir dir;
+    Configuration configuration;
+    configuration.attachState(dir.path());
+    SimulatedHost host({}, false);
+    QVERIFY(!host.start());
+    CryptPasswordHasher hasher;
+    Bmc bmc(&configuration, &host, &hasher, dir.path());
+    QCOMPARE(bmc.accounts()->ensureAdministrator("Admin-Pass-1"), std::nullopt);
+    IpmiServer::Settings settings;
+    settings.port = freePort();
+    IpmiServer server(&bmc, settings);
+    QVERIFY(!server.start());
+    QString error;
+    QVERIFY2(openSessionWhileServing(settings.port, &error), qPrintable(error));
+    QCOMPARE(bmc.remoteSessions()->count(), 1);
+    const RemoteSession session = bmc.remoteSessions()->all().constFirst();
+    QCOMPARE(session.protocol, RemoteSession::Protocol::Ipmi);
+
+    QVERIFY(bmc.remoteSessions()->requestEnd(session.id, Actor::redfish(u"boss"_s)));
+    QCOMPARE(bmc.remoteSessions()->count(), 0);
+    QVERIFY(!bmc.remoteSessions()->requestEnd(session.id, Actor::redfish(u"boss"_s)));
+    const EventLogEntry &logged = bmc.eventLog()->entries().constLast();
+    QCOMPARE(logged.actor, Actor::redfish(u"boss"_s));
+    QCOMPARE(logged.message, u"IPMI session of admin from %1 ended"_s.arg(session.address));
 }
 
 void tst_IpmiServer::portInUseIsAClearError()

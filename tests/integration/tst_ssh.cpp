@@ -49,6 +49,7 @@ private slots:
     void silentClientIsCutOff();
     void tooManyPendingConnectionsFromOneAddress();
     void clientThatNeverReadsCostsBoundedMemory();
+    void endedThroughRedfishSessions();
     void switchingOffClosesSessionsAndThePort();
 
 private:
@@ -501,6 +502,33 @@ void tst_Ssh::setupMenuWalk()
     QVERIFY2(fault.isEmpty(), qPrintable(fault));
     client->type("\r~.");
     QVERIFY(client->waitForExit(10s) >= 0);
+}
+
+void tst_Ssh::endedThroughRedfishSessions()
+{
+    std::unique_ptr<PtyProcess> client = withPassword(alice, alicePassword);
+    QVERIFY2(reachesHost(client.get()), client->output().constData());
+    waitUntilQuiet(client.get());
+    QString path;
+    for (const QJsonValue &member :
+         redfish(u"GET"_s, u"/redfish/v1/SessionService/Sessions"_s).json().value(u"Members"_s).toArray()) {
+        const QString id = member.toObject().value(u"@odata.id"_s).toString();
+        if (id.contains(u"/ssh-"_s))
+            path = id;
+    }
+    QVERIFY(!path.isEmpty());
+    const QJsonObject session = redfish(u"GET"_s, path).json();
+    QCOMPARE(session.value(u"SessionType"_s).toString(), u"HostConsole"_s);
+    QCOMPARE(session.value(u"UserName"_s).toString(), alice);
+    QCOMPARE(session.value(u"ClientOriginIPAddress"_s).toString(), u"127.0.0.1"_s);
+    // An Operator may not end even her own: ending another face's session is managing the BMC.
+    QCOMPARE(redfish(u"DELETE"_s, path, {}, alice, alicePassword).status, 403);
+    QCOMPARE(redfish(u"DELETE"_s, path).status, 204);
+    QVERIFY2(client->waitForOutput("[qbmc] This session was ended by an administrator.", 30s),
+             client->output().right(600).toPercentEncoding(" []:=@~$").constData());
+    QVERIFY(client->waitForExit(10s) >= 0);
+    QCOMPARE(redfish(u"GET"_s, path).status, 404);
+    QVERIFY(eventLogHas(u"redfish"_s, u"SSH session of alice from 127.0.0.1 ended"_s));
 }
 
 void tst_Ssh::switchingOffClosesSessionsAndThePort()

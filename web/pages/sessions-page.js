@@ -1,5 +1,6 @@
 // Who is connected: every session the SessionService lists (Redfish, and whatever other faces
-// it reports). Administrators may end anyone's; every user may end their own.
+// it reports). Administrators may end anyone's; every user may end their own Redfish sessions,
+// since only ending a session of another face (IPMI, SSH, the web console) is managing the BMC.
 
 import { confirmAction } from "../components/dialogs.js";
 import { showNotice } from "../components/notices.js";
@@ -20,14 +21,31 @@ function sessionTypeText(session) {
         case "SSH":
         case "ManagerConsole": return tr("SSH");
         case "HostConsole":
-        case "SerialConsole": return tr("Host console");
+        case "SerialConsole":
+            // qbmc carries the host console over SSH and over the web console's WebSocket; its ids
+            // say which ("ssh-<n>", "console-<n>"), which the schema's types cannot.
+            if (String(session.Id).startsWith("ssh-")) return tr("SSH");
+            if (String(session.Id).startsWith("console-")) return tr("Web console");
+            return tr("Host console");
         case "KVMIP": return tr("KVM");
         case "VirtualMedia": return tr("Virtual media");
         default: return type ?? tr("Unknown");
     }
 }
 
+function isRedfishSession(session) {
+    return session.SessionType === "Redfish" || session.SessionType === "WebUI";
+}
+
+// Another face's session is gone once its client has read why (an SSH notice, a WebSocket close):
+// a moment after the answer, so the list is read again then.
+const LATE_REFRESH_MS = 2000;
+
 class SessionsPage extends Page {
+    teardown() {
+        clearTimeout(this.lateRefreshTimer);
+    }
+
     isAffectedBy(event) {
         return event.origin.startsWith(SESSIONS_URI) || event.origin.includes("/LogServices/EventLog");
     }
@@ -45,7 +63,7 @@ class SessionsPage extends Page {
         }
         const rows = this.sessions.map((session) => {
             const own = session["@odata.id"] === identity.sessionUri;
-            const mayEnd = own || canAdminister() || session.UserName === identity.userName;
+            const mayEnd = own || canAdminister() || (isRedfishSession(session) && session.UserName === identity.userName);
             return h(
                 "tr",
                 { dataset: { session: session.Id } },
@@ -87,6 +105,10 @@ class SessionsPage extends Page {
                 return;
             }
             showNotice(tr("Session ended."), "success");
+            if (!isRedfishSession(session)) {
+                clearTimeout(this.lateRefreshTimer);
+                this.lateRefreshTimer = setTimeout(() => this.scheduleRefresh(), LATE_REFRESH_MS);
+            }
         } catch (error) {
             showNotice(describeError(error), "error");
         }

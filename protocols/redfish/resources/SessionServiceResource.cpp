@@ -5,6 +5,7 @@
 #include "ConfigSchema.h"
 #include "RedfishAuthenticator.h"
 #include "RedfishJson.h"
+#include "RemoteSessionRegistry.h"
 #include "ServiceSettings.h"
 
 using namespace Qt::StringLiterals;
@@ -16,12 +17,38 @@ const RedfishSchema sessionSchema{"Session", "v1_8_0"};
 const RedfishSchema collectionSchema{"SessionCollection"};
 const QString servicePath = u"/redfish/v1/SessionService"_s;
 const QString sessionsPath = u"/redfish/v1/SessionService/Sessions"_s;
+
+// Redfish sessions are numbered; these prefixes keep the other faces' ids apart from them.
+QString idPrefix(RemoteSession::Protocol protocol)
+{
+    switch (protocol) {
+    case RemoteSession::Protocol::Ipmi: return u"ipmi-"_s;
+    case RemoteSession::Protocol::Ssh: return u"ssh-"_s;
+    case RemoteSession::Protocol::ConsoleWebSocket: return u"console-"_s;
+    case RemoteSession::Protocol::Redfish: break;
+    }
+    return {};
+}
+
+// Both the SSH face and the web console carry the host's serial console (decisions.md#110,
+// #115), which the schema calls HostConsole; ManagerConsole would be a shell on the BMC.
+QString sessionType(RemoteSession::Protocol protocol)
+{
+    switch (protocol) {
+    case RemoteSession::Protocol::Ipmi: return u"IPMI"_s;
+    case RemoteSession::Protocol::Ssh:
+    case RemoteSession::Protocol::ConsoleWebSocket: return u"HostConsole"_s;
+    case RemoteSession::Protocol::Redfish: break;
+    }
+    return u"Redfish"_s;
+}
 } // namespace
 
-SessionServiceResource::SessionServiceResource(RedfishAuthenticator *authenticator, ServiceSettings *services,
-                                               QObject *parent)
+SessionServiceResource::SessionServiceResource(RedfishAuthenticator *authenticator, RemoteSessionRegistry *registry,
+                                               ServiceSettings *services, QObject *parent)
     : RedfishResource(parent)
     , m_authenticator(authenticator)
+    , m_registry(registry)
     , m_services(services)
 {
 }
@@ -105,17 +132,53 @@ QJsonObject SessionServiceResource::sessionJson(const QString &id) const
     };
 }
 
+const RemoteSession *SessionServiceResource::otherFaceSession(const QString &id) const
+{
+    const qsizetype dash = id.indexOf(u'-');
+    if (dash < 0)
+        return nullptr;
+    bool isNumber = false;
+    const quint64 registryId = id.mid(dash + 1).toULongLong(&isNumber);
+    const RemoteSession *session = isNumber ? m_registry->find(registryId) : nullptr;
+    // Only the one spelling listed ("ipmi-7", not "ipmi-007" or "ssh-7" for it).
+    if (!session || session->protocol == RemoteSession::Protocol::Redfish
+        || idPrefix(session->protocol) + QString::number(session->id) != id)
+        return nullptr;
+    return session;
+}
+
+QJsonObject SessionServiceResource::otherFaceSessionJson(const RemoteSession &session) const
+{
+    const QString id = idPrefix(session.protocol) + QString::number(session.id);
+    return QJsonObject{
+        {u"@odata.id"_s, sessionsPath + u'/' + id},
+        {u"@odata.type"_s, sessionSchema.odataType()},
+        {u"Id"_s, id},
+        {u"Name"_s, RemoteSession::protocolName(session.protocol) + u" Session"_s},
+        {u"UserName"_s, session.user},
+        {u"ClientOriginIPAddress"_s, session.address},
+        {u"CreatedTime"_s, session.since.toString(Qt::ISODate)},
+        {u"SessionType"_s, sessionType(session.protocol)},
+    };
+}
+
 RedfishReply SessionServiceResource::sessions() const
 {
     QStringList members;
     for (const RedfishAuthenticator::Session *session : m_authenticator->sessions())
         members.append(sessionsPath + u'/' + session->id);
+    for (const RemoteSession &session : m_registry->all()) {
+        if (session.protocol != RemoteSession::Protocol::Redfish)
+            members.append(sessionsPath + u'/' + idPrefix(session.protocol) + QString::number(session.id));
+    }
     return RedfishReply::ok(RedfishJson::collection(sessionsPath, collectionSchema, u"Session Collection"_s, members));
 }
 
 RedfishReply SessionServiceResource::session(const RedfishRequest &request) const
 {
     const QString id = request.params.at(0);
+    if (const RemoteSession *other = otherFaceSession(id))
+        return RedfishReply::ok(otherFaceSessionJson(*other));
     if (!m_authenticator->session(id))
         return RedfishReply::notFound(u"Session"_s, id);
     return RedfishReply::ok(sessionJson(id));
@@ -180,6 +243,13 @@ RedfishReply SessionServiceResource::login(const RedfishRequest &request)
 RedfishReply SessionServiceResource::logout(const RedfishRequest &request)
 {
     const QString id = request.params.at(0);
+    if (const RemoteSession *other = otherFaceSession(id)) {
+        // Only its own face can end it; an administrator's request is carried out there at once.
+        if (!roleHolds(request.role, RedfishPrivilege::ConfigureManager))
+            return RedfishReply::error(403, BaseMessages::insufficientPrivilege());
+        m_registry->requestEnd(other->id, Actor::redfish(request.user));
+        return RedfishReply::noContent();
+    }
     const RedfishAuthenticator::Session *session = m_authenticator->session(id);
     if (!session)
         return RedfishReply::notFound(u"Session"_s, id);

@@ -14,6 +14,7 @@ private slots:
     void aUserAtTheLimitReplacesTheirOldest();
     void theLastPlacesAreForAdministrators();
     void protocolsCountApart();
+    void endIsRequestedOfTheFace();
 };
 
 void tst_RemoteSessionRegistry::addListAndRemove()
@@ -79,11 +80,28 @@ void tst_RemoteSessionRegistry::protocolsCountApart()
 {
     using Protocol = RemoteSession::Protocol;
     RemoteSessionRegistry registry;
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < 4; ++i) {
         registry.add(Protocol::Ipmi, u"admin"_s, {}, Role::Administrator);
+        registry.add(Protocol::ConsoleWebSocket, u"admin"_s, {}, Role::Administrator);
+    }
     const auto admission = registry.admission(Protocol::Redfish, u"admin"_s, Role::Administrator, SessionLimits{4, 2});
     QVERIFY(admission.admitted);
     QCOMPARE(admission.evict, quint64(0));
+}
+
+void tst_RemoteSessionRegistry::endIsRequestedOfTheFace()
+{
+    RemoteSessionRegistry registry;
+    const quint64 ssh = registry.add(RemoteSession::Protocol::Ssh, u"ops"_s, u"::1"_s, Role::Operator);
+    QSignalSpy requested(&registry, &RemoteSessionRegistry::endRequested);
+    QVERIFY(registry.requestEnd(ssh, Actor::redfish(u"admin"_s)));
+    QVERIFY(!registry.requestEnd(ssh + 1, Actor::redfish(u"admin"_s)));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).value<RemoteSession>().id, ssh);
+    QCOMPARE(requested.at(0).at(1).value<Actor>(), Actor::redfish(u"admin"_s));
+    // Only the face ends it.
+    QCOMPARE(registry.count(), 1);
+    QCOMPARE(RemoteSession::protocolName(RemoteSession::Protocol::ConsoleWebSocket), u"Web console"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_RemoteSessionRegistry)
