@@ -81,6 +81,11 @@ class QbmcApp extends HTMLElement {
 
     async route() {
         const route = currentRoute();
+        // The server answers every path it does not know with this app and 404: say so here.
+        if (window.location.pathname !== "/" && window.location.pathname !== "/index.html") {
+            this.show(route, "qbmc-not-found-page");
+            return;
+        }
         if (route.path === "/login") {
             this.show(route, "qbmc-login-page");
             return;

@@ -8,7 +8,7 @@ import time
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from webui import (browser, check, check_no_console_errors, login, open_route, power_state, reset_host, run,
+from webui import (browser, check, check_no_console_errors, find, login, open_route, power_state, redfish, reset_host, run,
                    wait_for, wait_power_state, wait_visible, TestFailure)
 
 
@@ -35,6 +35,13 @@ def last_line(driver):
 
 def type_keys(driver, *keys):
     ActionChains(driver).send_keys(*keys).perform()
+
+
+def console_sessions():
+    """The console WebSockets the service lists among its sessions."""
+    status, sessions = redfish("GET", "/redfish/v1/SessionService/Sessions?$expand=.")
+    check(status == 200, f"GET Sessions answered {status}")
+    return sum(1 for member in sessions.get("Members", []) if member.get("@odata.id", "").split("/")[-1].startswith("console-"))
 
 
 def reach_shell(driver):
@@ -98,8 +105,13 @@ def test():
         type_keys(driver, Keys.F10)
         wait_screen(driver, re.escape(f"Booting from {after}"), f"F10 did not save and boot from {after}", 15)
         print(f"  First Boot Device: {before} -> {after}")
-
         check_no_console_errors(driver)
+
+        # Signing out ends the session, and the console socket with it.
+        check(console_sessions() > 0, "the console WebSocket is not among the service's sessions")
+        find(driver, ".sign-out").click()
+        wait_for(driver, lambda d: "#/login" in d.current_url, "signing out did not lead to the login page")
+        wait_for(driver, lambda d: console_sessions() == 0, "the console WebSocket outlived the sign-out")
     finally:
         driver.quit()
 

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""What the browser shows follows the account and the session:
+"""What the browser shows follows the address, the account and the session:
+- an unknown path shows the app's not-found view;
 - an account created by the administrator signs in in a second browser and, being ReadOnly,
   sees no button the service would refuse;
 - a power change made with ipmitool reaches an open page without a reload;
@@ -13,7 +14,7 @@ import shutil
 import subprocess
 import time
 
-from webui import (PASSWORD, USER, browser, check, check_no_console_errors, login, open_route, power_state,
+from webui import (BASE_URL, PASSWORD, USER, browser, check, check_no_console_errors, login, open_route, power_state,
                    redfish, reset_host, run, wait_for, wait_power_state, wait_visible)
 
 READER = "reader"
@@ -106,7 +107,21 @@ def expiry_returns_to_login_and_back():
         redfish("PATCH", SESSION_SERVICE, {"SessionTimeout": 1800})
 
 
+def unknown_path_shows_the_apps_not_found_view():
+    driver = browser()
+    try:
+        driver.get(f"{BASE_URL}/no/such/page")
+        wait_visible(driver, "qbmc-not-found-page h1")
+        check(driver.execute_script("return document.querySelector('qbmc-not-found-page a').pathname") == "/",
+              "the not-found view's link does not lead back to the app")
+        # The document itself came with 404, which Chromium logs; nothing else may be there.
+        check_no_console_errors(driver, ignore=[r"/no/such/page.*404", r"status of 404"])
+    finally:
+        driver.quit()
+
+
 def test():
+    unknown_path_shows_the_apps_not_found_view()
     read_only_view()
     ipmitool_change_arrives()
     expiry_returns_to_login_and_back()

@@ -10,7 +10,7 @@ class NotFoundPage extends Page {
             this,
             h("h1", { text: tr("Not found") }),
             h("p", { text: tr("There is no page at this address.") }),
-            h("p", {}, h("a", { href: "#/overview", text: tr("Go to the overview") })),
+            h("p", {}, h("a", { href: "/#/overview", text: tr("Go to the overview") })),
         );
     }
 }
