@@ -1,5 +1,6 @@
 #include "DaemonProcess.h"
 #include "RedfishClients.h"
+#include "ScriptedClient.h"
 #include "SerialPair.h"
 #include "SetupMenuWalk.h"
 
@@ -145,47 +146,17 @@ void tst_ConsoleScreen::cleanupTestCase()
 
 std::unique_ptr<QProcess> tst_ConsoleScreen::startClient(quint16 port, const QJsonObject &script)
 {
-    auto client = std::make_unique<QProcess>();
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(u"REQUESTS_CA_BUNDLE"_s);
-    environment.remove(u"CURL_CA_BUNDLE"_s);
-    client->setProcessEnvironment(environment);
-    client->start(u"/usr/bin/python3"_s,
-                  {QStringLiteral(QBMC_SOURCE_DIR "/tests/integration/console_screen.py"), QString::number(port),
-                   QString::fromUtf8(QJsonDocument(script).toJson(QJsonDocument::Compact))});
-    return client;
+    return ScriptedClient::start(QStringLiteral(QBMC_SOURCE_DIR "/tests/integration/console_screen.py"), port, script);
 }
 
 bool tst_ConsoleScreen::waitForLine(QProcess *client, const QByteArray &line, std::chrono::milliseconds timeout)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < timeout.count()) {
-        if (client->canReadLine()) {
-            if (client->readLine().trimmed() == line)
-                return true;
-            continue;
-        }
-        if (client->state() == QProcess::NotRunning)
-            return false;
-        client->waitForReadyRead(100);
-    }
-    return false;
+    return ScriptedClient::waitForLine(client, line, timeout);
 }
 
 QJsonObject tst_ConsoleScreen::finishClient(QProcess *client)
 {
-    if (!client->waitForFinished(240000))
-        client->kill();
-    QByteArray last;
-    for (const QByteArray &line : client->readAllStandardOutput().split('\n')) {
-        if (!line.trimmed().isEmpty())
-            last = line;
-    }
-    const QJsonObject result = QJsonDocument::fromJson(last).object();
-    if (result.isEmpty())
-        qWarning("the client said: %s %s", last.constData(), client->readAllStandardError().constData());
-    return result;
+    return ScriptedClient::finish(client, 240s);
 }
 
 QJsonObject tst_ConsoleScreen::runClient(quint16 port, const QJsonObject &script)
