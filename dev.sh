@@ -6,9 +6,12 @@
 #                   release daemon
 #   ./dev.sh fuzz [SECONDS]  build the libFuzzer targets (clang) and fuzz each for SECONDS (60)
 #   ./dev.sh build  install what is missing and build
-#   ./dev.sh image  build the .deb, install and purge it in a clean Debian tree, build the amd64
-#                   appliance image, boot it in QEMU and check it from outside (Redfish,
-#                   ipmitool, the display); results in build/image/
+#   ./dev.sh package [ARCH]  build the .deb for ARCH (default: this machine's; arm64 is
+#                   cross-compiled in tools/cross-root), install, purge and reinstall it in a clean
+#                   Debian tree of that architecture (under qemu-user when foreign)
+#   ./dev.sh image [ARCH]    that, then the appliance image (amd64: a PC; arm64: a Raspberry Pi),
+#                   booted in QEMU and checked from outside (Redfish, ipmitool, the display);
+#                   results in build/image/
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -50,20 +53,40 @@ build)
     tools/install-deps
     build default
     ;;
-image)
+package | image)
+    arch=${1:-$(dpkg --print-architecture)}
     tools/install-deps
     tools/install-deps tools/image-packages.txt
-    build release
-    (cd build/release && cpack >/dev/null)
-    mkdir -p build/image
     as_root=()
     [ "$(id -u)" -ne 0 ] && as_root=(sudo)
-    "${as_root[@]}" tests/package/check-package build/release/qbmc_*_amd64.deb
-    "${as_root[@]}" platform/image/build-image amd64 build/release/qbmc_*_amd64.deb build/image/qbmc-amd64.img
-    tests/image/check-image build/image/qbmc-amd64.img build/image/check
+    if [ "$arch" = "$(dpkg --print-architecture)" ]; then
+        build release
+        build_dir=build/release
+    else
+        # Foreign maintainer scripts and the build-time run of qbmc go through qemu-user.
+        "${as_root[@]}" tools/enable-qemu-user "$arch"
+        started=$(date +%s)
+        "${as_root[@]}" tools/cross-root "$arch" sh -c \
+            "cmake --preset release-$arch >/dev/null && cmake --build --preset release-$arch"
+        build_dir=build/release-$arch
+    fi
+    rm -f "$build_dir"/qbmc_*_"$arch".deb
+    # DEB_HOST_ARCH: dpkg-shlibdeps reads the libraries of the package's architecture.
+    if [ "$arch" = "$(dpkg --print-architecture)" ]; then
+        (cd "$build_dir" && cpack >/dev/null)
+    else
+        "${as_root[@]}" tools/cross-root "$arch" sh -c "cd $build_dir && DEB_HOST_ARCH=$arch cpack >/dev/null"
+        echo "dev.sh: cross-built $build_dir/qbmc_*_$arch.deb in $(($(date +%s) - started)) s"
+    fi
+    deb=$(echo "$build_dir"/qbmc_*_"$arch".deb)
+    "${as_root[@]}" tests/package/check-package "$deb"
+    [ "$command" = package ] && exit 0
+    mkdir -p build/image
+    "${as_root[@]}" platform/image/build-image "$arch" "$deb" "build/image/qbmc-$arch.img"
+    tests/image/check-image "build/image/qbmc-$arch.img" "build/image/check-$arch"
     ;;
 *)
-    echo "usage: ./dev.sh run|test|build|fuzz [SECONDS]|image" >&2
+    echo "usage: ./dev.sh run|test|build|fuzz [SECONDS]|package [ARCH]|image [ARCH]" >&2
     exit 2
     ;;
 esac

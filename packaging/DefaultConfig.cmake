@@ -1,8 +1,9 @@
-# cmake -DQBMC=<binary> -DOUTPUT=<file> -P DefaultConfig.cmake
+# cmake -DQBMC=<binary> -DOUTPUT=<file> [-DEMULATOR=<qemu-user>] -P DefaultConfig.cmake
 # The packaged /etc/qbmc/qbmc.yaml: every key at its default, commented out, from the binary's own
-# schema (qbmc --print-config), so the file never falls behind the program.
+# schema (qbmc --print-config), so the file never falls behind the program. A cross-built qbmc
+# runs under the EMULATOR the toolchain names.
 execute_process(
-    COMMAND ${QBMC} --print-config --config /dev/null --state-dir /nonexistent
+    COMMAND ${EMULATOR} ${QBMC} --print-config --config /dev/null --state-dir /nonexistent
     OUTPUT_VARIABLE defaults
     RESULT_VARIABLE result)
 if(NOT result EQUAL 0)
