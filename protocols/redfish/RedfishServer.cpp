@@ -62,10 +62,9 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
     , m_webAssets(u":/web"_s)
 {
     m_guard.setAnswerHeaders(m_answerHeaders);
-    m_consoleWebSockets = std::make_unique<ConsoleWebSocketEndpoint>(
-        ConsoleWebSocketEndpoint::Parts{bmc->console(), bmc->eventLog(), &m_authenticator, bmc->remoteSessions(),
-                                        bmc->accounts(), bmc->services()},
-        m_answerHeaders, ConsoleWebSocketEndpoint::Limits{});
+    const WebSocketEndpoint::Parts parts{bmc->eventLog(), &m_authenticator, bmc->remoteSessions(), bmc->accounts()};
+    m_consoleWebSockets = std::make_unique<ConsoleWebSocketEndpoint>(parts, bmc->console(), bmc->services(),
+                                                                     m_answerHeaders, WebSocketEndpoint::Limits{});
     m_guard.setUpgradeHandler([endpoint = m_consoleWebSockets.get()](QTcpSocket *socket, const HttpRequestHead &head) {
         return endpoint->offer(socket, head);
     });
