@@ -83,6 +83,7 @@ void PseudoTerminal::close()
 
 void PseudoTerminal::write(const QByteArray &data)
 {
+    emit sent(data);
     if (!isOpen())
         return;
     qsizetype offset = 0;

@@ -27,6 +27,9 @@ public:
 
 signals:
     void received(const QByteArray &data);
+    // All that write() was given, whether or not the other end reads it: what the simulated
+    // host's display shows of its console.
+    void sent(const QByteArray &data);
 
 private:
     void readMaster();

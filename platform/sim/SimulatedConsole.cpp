@@ -67,16 +67,19 @@ SimulatedConsole::SimulatedConsole(PseudoTerminal *terminal, SimulatedFirmware *
 {
     m_pacer.setInterval(lineInterval);
     m_pacer.callOnTimeout(this, &SimulatedConsole::printNextLine);
-    connect(m_terminal, &PseudoTerminal::received, this, [this](const QByteArray &keys) {
-        if (m_state == State::Firmware)
-            return m_firmware->feed(keys);
-        for (char key : keys)
-            type(key);
-    });
+    connect(m_terminal, &PseudoTerminal::received, this, &SimulatedConsole::input);
     connect(m_firmware, &SimulatedFirmware::booted, this, [this] {
         m_uptime.start();
         play(bootLog(), State::Booting);
     });
+}
+
+void SimulatedConsole::input(const QByteArray &keys)
+{
+    if (m_state == State::Firmware)
+        return m_firmware->feed(keys);
+    for (char key : keys)
+        type(key);
 }
 
 void SimulatedConsole::powerOn()

@@ -28,6 +28,9 @@ public:
     void powerOff();
     void nmi();
     void breakReceived();
+    // Keys as a terminal encodes them, from the serial console or from the host's own keyboard:
+    // firmware and system read both alike.
+    void input(const QByteArray &keys);
 
 signals:
     void stateChanged(SimulatedConsole::State state);

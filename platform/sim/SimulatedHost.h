@@ -4,7 +4,9 @@
 #include "HostBackend.h"
 #include "linux/PseudoTerminal.h"
 #include "sim/SimulatedConsole.h"
+#include "sim/SimulatedDisplay.h"
 #include "sim/SimulatedFirmware.h"
+#include "sim/SimulatedKeyboard.h"
 
 #include <QTimer>
 
@@ -43,6 +45,9 @@ public:
     void pulseNmi() override;
     QString description() const override;
     const SimulatedFirmware &firmware() const { return m_firmware; }
+    // What a KVM sees and drives of the host.
+    SimulatedDisplay *display() { return &m_display; }
+    SimulatedKeyboard *keyboard() { return &m_keyboard; }
 
 private:
     enum class PowerState { Off, PoweringOn, On, ShuttingDown };
@@ -65,6 +70,8 @@ private:
     PseudoTerminal m_terminal{this};
     SimulatedFirmware m_firmware;
     SimulatedConsole m_console{&m_terminal, &m_firmware, this};
+    SimulatedDisplay m_display{&m_terminal, &m_console, &m_firmware, this};
+    SimulatedKeyboard m_keyboard{&m_console, &m_display, this};
     QTimer m_powerRelease{this};
     QTimer m_resetRelease{this};
     QTimer m_forceOffHold{this};
