@@ -11,6 +11,7 @@
 #include "IpmiServer.h"
 #include "NetworkAddresses.h"
 #include "RedfishServer.h"
+#include "RfbServer.h"
 #include "SshPublicKeyCheck.h"
 #include "SshServer.h"
 #include "StateDirectory.h"
@@ -123,6 +124,7 @@ Daemon::~Daemon()
     // The model goes before the backend it drives; the backend releases any held button.
     m_ssh.reset();
     m_redfish.reset();
+    m_rfb.reset();
     m_ipmi.reset();
     m_thermalSensors.reset();
     m_bmc.reset();
@@ -321,6 +323,13 @@ std::optional<Failure> Daemon::startRedfish()
     settings.authentication.maxSessionsPerUser = m_configuration->value(ConfigKeys::redfishMaxSessionsPerUser);
     settings.ipmiPort = quint16(m_configuration->value(ConfigKeys::ipmiPort));
     settings.networkFacts = m_networkFacts.get();
+    // The KVM: the simulated host's display and keyboard; capture and the USB gadget of a real
+    // board are not wired yet, so a GPIO board has none.
+    if (auto *simulatedHost = qobject_cast<SimulatedHost *>(m_backend.get())) {
+        m_rfb = std::make_unique<RfbServer>(simulatedHost->display(), simulatedHost->keyboard());
+        settings.kvm = m_rfb.get();
+        settings.kvmMaxSessions = m_configuration->value(ConfigKeys::kvmMaxSessions);
+    }
     m_redfish = std::make_unique<RedfishServer>(m_bmc.get(), settings);
     connect(m_redfish.get(), &RedfishServer::restartRequested, this, &Daemon::restartInPlace);
     return m_redfish->start();

@@ -17,6 +17,7 @@ class IpmiServer;
 class NetworkFacts;
 class PasswordHasher;
 class RedfishServer;
+class RfbServer;
 class SshServer;
 class SystemdNotifier;
 class ThermalZoneSensors;
@@ -74,6 +75,7 @@ private:
     std::unique_ptr<Bmc> m_bmc;
     std::unique_ptr<ThermalZoneSensors> m_thermalSensors;
     std::unique_ptr<NetworkFacts> m_networkFacts; // outlives the servers that read it
+    std::unique_ptr<RfbServer> m_rfb;             // outlives the Redfish listener that hands it viewers
     std::unique_ptr<IpmiServer> m_ipmi;
     std::unique_ptr<RedfishServer> m_redfish;
     std::unique_ptr<SshServer> m_ssh;

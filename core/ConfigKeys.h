@@ -101,6 +101,9 @@ inline constexpr Key<int> consoleRows{"console.rows"};
 inline constexpr Key<int> consoleScrollback{"console.scrollback"};
 inline constexpr Key<QString> consolePrivilege{"console.privilege"};
 
+inline constexpr Key<bool> kvmEnabled{"kvm.enabled"};
+inline constexpr Key<QString> kvmPrivilege{"kvm.privilege"};
+inline constexpr Key<int> kvmMaxSessions{"kvm.max_sessions"};
 inline constexpr Key<bool> sshEnabled{"ssh.enabled"};
 inline constexpr Key<QString> sshListen{"ssh.listen"};
 inline constexpr Key<int> sshPort{"ssh.port"};

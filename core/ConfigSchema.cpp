@@ -230,6 +230,11 @@ ConfigSchema::ConfigSchema()
         choiceKey(consolePrivilege, {u"operator"_s, u"user"_s, u"administrator"_s},
                   u"lowest role that may use the host console over SSH or the WebSocket"_s),
 
+        boolKey(kvmEnabled, true, u"serve the host's screen, keyboard and mouse (KVM) to viewers"_s, runtime),
+        choiceKey(kvmPrivilege, {u"operator"_s, u"user"_s, u"administrator"_s},
+                  u"lowest role that may open the KVM (watch the host's screen and drive its keyboard and mouse)"_s),
+        integerKey(kvmMaxSessions, 4, 1, 16, u"most KVM viewers at once; one of them drives the input"_s),
+
         boolKey(sshEnabled, true, u"serve the host console over SSH"_s, runtime),
         addressKey(sshListen, u"address SSH listens on"_s),
         integerKey(sshPort, 2200, 1, 65535, u"TCP port of the SSH console"_s, runtime),

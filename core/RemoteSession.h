@@ -11,7 +11,8 @@ struct RemoteSession
 {
     // ConsoleWebSocket is one wss://…/console0 connection (byte or screen), whatever
     // authenticated it: a connection holds the console, so ending it is what an administrator needs.
-    enum class Protocol { Ipmi, Redfish, Ssh, ConsoleWebSocket };
+    // KvmWebSocket is one viewer of wss://…/kvm/0, likewise.
+    enum class Protocol { Ipmi, Redfish, Ssh, ConsoleWebSocket, KvmWebSocket };
 
     // "IPMI", "Redfish", "SSH", "Web console": as the screen and the logs name them.
     static QString protocolName(Protocol protocol)
@@ -21,6 +22,7 @@ struct RemoteSession
         case Protocol::Redfish: return QStringLiteral("Redfish");
         case Protocol::Ssh: return QStringLiteral("SSH");
         case Protocol::ConsoleWebSocket: return QStringLiteral("Web console");
+        case Protocol::KvmWebSocket: return QStringLiteral("KVM");
         }
         return {};
     }

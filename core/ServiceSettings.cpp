@@ -40,6 +40,8 @@ ServiceSettings::ServiceSettings(Configuration *configuration, EventLog *eventLo
             emit solChanged();
         else if (path == sshEnabled.path || path == ConfigKeys::sshPort.path)
             emit sshChanged();
+        else if (path == ConfigKeys::kvmEnabled.path)
+            emit kvmEnabledChanged(isKvmEnabled());
     });
 }
 
@@ -86,6 +88,16 @@ std::optional<Failure> ServiceSettings::setSsh(std::optional<bool> enabled, std:
 Role ServiceSettings::consolePrivilege() const
 {
     return roleNamed(m_configuration->value(ConfigKeys::consolePrivilege));
+}
+
+bool ServiceSettings::isKvmEnabled() const
+{
+    return m_configuration->value(ConfigKeys::kvmEnabled);
+}
+
+Role ServiceSettings::kvmPrivilege() const
+{
+    return roleNamed(m_configuration->value(ConfigKeys::kvmPrivilege));
 }
 
 void ServiceSettings::setSshHostKeyFingerprints(const QStringList &fingerprints)

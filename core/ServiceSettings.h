@@ -51,6 +51,9 @@ public:
 
     // The lowest role that may use the console over SSH or the WebSocket (console.privilege).
     Role consolePrivilege() const;
+    // Whether the KVM serves viewers (kvm.enabled), and the lowest role that may be one (kvm.privilege).
+    bool isKvmEnabled() const;
+    Role kvmPrivilege() const;
 
     bool isSshEnabled() const;
     int sshPort() const;
@@ -76,6 +79,7 @@ signals:
     void solChanged();
     // SSH enabled or its port changed.
     void sshChanged();
+    void kvmEnabledChanged(bool enabled);
 
 private:
     struct Change

@@ -9,6 +9,7 @@
 #include "EventServiceResource.h"
 #include "GuardedSslServer.h"
 #include "GuardedTcpServer.h"
+#include "KvmWebSocketEndpoint.h"
 #include "LogServiceResource.h"
 #include "ManagerResource.h"
 #include "NetworkAddresses.h"
@@ -65,8 +66,16 @@ RedfishServer::RedfishServer(Bmc *bmc, Settings settings, QObject *parent)
     const WebSocketEndpoint::Parts parts{bmc->eventLog(), &m_authenticator, bmc->remoteSessions(), bmc->accounts()};
     m_consoleWebSockets = std::make_unique<ConsoleWebSocketEndpoint>(parts, bmc->console(), bmc->services(),
                                                                      m_answerHeaders, WebSocketEndpoint::Limits{});
-    m_guard.setUpgradeHandler([endpoint = m_consoleWebSockets.get()](QTcpSocket *socket, const HttpRequestHead &head) {
-        return endpoint->offer(socket, head);
+    if (m_settings.kvm) {
+        // RFB updates are large and come in bursts: a frame of 1920x1080 in raw encoding is 8 MiB.
+        WebSocketEndpoint::Limits limits;
+        limits.maxConnections = m_settings.kvmMaxSessions;
+        limits.maxQueuedBytes = 16 * 1024 * 1024;
+        m_kvmWebSockets =
+            std::make_unique<KvmWebSocketEndpoint>(parts, m_settings.kvm, bmc->services(), m_answerHeaders, limits);
+    }
+    m_guard.setUpgradeHandler([this](QTcpSocket *socket, const HttpRequestHead &head) {
+        return m_consoleWebSockets->offer(socket, head) || (m_kvmWebSockets && m_kvmWebSockets->offer(socket, head));
     });
     addResources(bmc);
     for (const std::unique_ptr<RedfishResource> &resource : m_resources) {

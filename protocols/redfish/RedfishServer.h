@@ -18,17 +18,20 @@
 
 class Bmc;
 class ConsoleWebSocketEndpoint;
+class KvmWebSocketEndpoint;
 class NetworkFacts;
 class PowerTasks;
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
 class QTcpServer;
+class RfbServer;
 
 // Redfish over HTTPS: QHttpServer behind the connection guard, one catch-all route feeding the
 // route table (so 404, 405 with Allow, HEAD and trailing slashes behave), authentication and
 // privileges per route, and the OData headers and ETags every answer carries. The host console's
-// WebSocket (/console0) shares the listener and the guard (ConsoleWebSocketEndpoint).
+// WebSocket (/console0) and the KVM's (/kvm/0) share the listener and the guard
+// (ConsoleWebSocketEndpoint, KvmWebSocketEndpoint).
 class RedfishServer : public QObject
 {
     Q_OBJECT
@@ -47,6 +50,8 @@ public:
         const NetworkFacts *networkFacts = nullptr;
         ConnectionGuard::Limits limits;
         RedfishAuthenticator::Settings authentication;
+        RfbServer *kvm = nullptr; // the KVM's viewers go there; none: no /kvm/0
+        int kvmMaxSessions = 4;
     };
 
     RedfishServer(Bmc *bmc, Settings settings, QObject *parent = nullptr);
@@ -87,7 +92,8 @@ private:
     std::vector<std::unique_ptr<RedfishResource>> m_resources;
     std::unique_ptr<QHttpServer> m_http;
     QTcpServer *m_listener = nullptr; // owned by m_http once bound
-    // wss://<host>/console0, in front of QHttpServer; after it here, so its WebSockets close
+    // wss://<host>/console0 and /kvm/0, in front of QHttpServer; after it here, so its WebSockets close
     // while their sockets are still there.
     std::unique_ptr<ConsoleWebSocketEndpoint> m_consoleWebSockets;
+    std::unique_ptr<KvmWebSocketEndpoint> m_kvmWebSockets;
 };

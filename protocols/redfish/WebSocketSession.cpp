@@ -30,7 +30,8 @@ WebSocketSession::WebSocketSession(QTcpSocket *socket, EventLog *eventLog, Setti
     , m_eventLog(eventLog)
     , m_settings(std::move(settings))
     , m_name(name)
-    , m_logName(name.left(1).toLower() + name.mid(1))
+    // "Console WebSocket" is "console WebSocket" within a line; "KVM WebSocket" stays as it is.
+    , m_logName(name.size() > 1 && name.at(1).isUpper() ? name : name.left(1).toLower() + name.mid(1))
     , m_actor(Actor::redfish(m_settings.user))
 {
     m_deadline.setSingleShot(true);

@@ -25,6 +25,7 @@ QString idPrefix(RemoteSession::Protocol protocol)
     case RemoteSession::Protocol::Ipmi: return u"ipmi-"_s;
     case RemoteSession::Protocol::Ssh: return u"ssh-"_s;
     case RemoteSession::Protocol::ConsoleWebSocket: return u"console-"_s;
+    case RemoteSession::Protocol::KvmWebSocket: return u"kvm-"_s;
     case RemoteSession::Protocol::Redfish: break;
     }
     return {};
@@ -38,6 +39,7 @@ QString sessionType(RemoteSession::Protocol protocol)
     case RemoteSession::Protocol::Ipmi: return u"IPMI"_s;
     case RemoteSession::Protocol::Ssh:
     case RemoteSession::Protocol::ConsoleWebSocket: return u"HostConsole"_s;
+    case RemoteSession::Protocol::KvmWebSocket: return u"KVMIP"_s;
     case RemoteSession::Protocol::Redfish: break;
     }
     return u"Redfish"_s;

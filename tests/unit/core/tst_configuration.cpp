@@ -411,10 +411,10 @@ void tst_Configuration::rejects_data()
     // Unknown keys, listing what the section allows in schema order.
     QTest::newRow("unknown at the top level")
         << QList{scalar(u"ipmb"_s, u"1"_s, 15)}
-        << u"/etc/qbmc/qbmc.yaml:15: ipmb: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, ssh, redfish, accounts, eventlog, ui, log"_s;
+        << u"/etc/qbmc/qbmc.yaml:15: ipmb: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, kvm, ssh, redfish, accounts, eventlog, ui, log"_s;
     QTest::newRow("unknown section at the top level")
         << QList{scalar(u"kvmd.auth.enabled"_s, u"true"_s, 15)}
-        << u"/etc/qbmc/qbmc.yaml:15: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, ssh, redfish, accounts, eventlog, ui, log"_s;
+        << u"/etc/qbmc/qbmc.yaml:15: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, kvm, ssh, redfish, accounts, eventlog, ui, log"_s;
     QTest::newRow("unknown in ipmi") << QList{scalar(u"ipmi.prot"_s, u"623"_s, 16)}
                                      << u"/etc/qbmc/qbmc.yaml:16: ipmi.prot: unknown key; allowed in ipmi: "_s
             + ipmiChildren;
@@ -1008,9 +1008,9 @@ void tst_Configuration::yaml()
         u"log:"_s,
         u"  rules: \"qbmc.*=\\\"true\\\"\"  # /etc/qbmc/qbmc.yaml:30"_s,
     };
-    // "enabled: true" is both IPMI's and SSH's.
+    // "enabled: true" is IPMI's, the KVM's and SSH's.
     for (const QString &line : expected)
-        QVERIFY2(lines.count(line) == (line == u"  enabled: true  # default"_s ? 2 : 1),
+        QVERIFY2(lines.count(line) == (line == u"  enabled: true  # default"_s ? 3 : 1),
                  qPrintable(u"not once in the output: "_s + line + u"\n"_s + yaml));
 
     // Every key once, each under its sections; PiKVM's spellings are not keys of their own.

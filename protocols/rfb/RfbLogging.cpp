@@ -1,0 +1,3 @@
+#include "RfbLogging.h"
+
+Q_LOGGING_CATEGORY(lcRfb, "qbmc.rfb")

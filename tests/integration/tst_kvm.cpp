@@ -1,0 +1,308 @@
+#include "DaemonProcess.h"
+#include "RedfishClients.h"
+#include "ScriptedClient.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+const QString adminPassword = u"Kvm-admin-1"_s;
+const QString viewerPassword = u"Viewer-pass-1"_s;
+const QString adminBasic = u"admin:"_s + adminPassword;
+// The simulated display (SimulatedDisplay): the splash's logo, and the setup utility's title bar
+// over the same spot once F2 has opened it.
+constexpr int logoX = 210;
+constexpr int logoY = 70;
+const QString logoColour = u"1f5fbf"_s;
+const QString setupColour = u"00e0e0"_s;
+// X keysym and XT scan code of F2, Right and Escape.
+constexpr int keysymF2 = 0xffbf;
+constexpr int scanCodeF2 = 0x3c;
+
+QJsonArray step(std::initializer_list<QJsonValue> values)
+{
+    return QJsonArray(values);
+}
+
+// TCP ports the process listens on, from its socket descriptors and /proc/net/tcp{,6}.
+QSet<int> listeningPorts(qint64 pid)
+{
+    QSet<QString> inodes;
+    const QDir descriptors(u"/proc/%1/fd"_s.arg(pid));
+    for (const QString &name : descriptors.entryList(QDir::System)) {
+        const QString target = QFile::symLinkTarget(descriptors.filePath(name));
+        if (target.contains(u"socket:["_s))
+            inodes.insert(target.section(u'[', 1).chopped(1));
+    }
+    QSet<int> ports;
+    for (const QString &table : {u"/proc/net/tcp"_s, u"/proc/net/tcp6"_s}) {
+        QFile file(table);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &line : file.readAll().split('\n').mid(1)) {
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            if (fields.size() > 9 && fields.at(3) == "0A" && inodes.contains(QString::fromLatin1(fields.at(9))))
+                ports.insert(fields.at(1).split(':').value(1).toInt(nullptr, 16));
+        }
+    }
+    return ports;
+}
+} // namespace
+
+// The KVM (wss://…/kvm/0) of the real daemon over real TLS: the simulated host's display and
+// keyboard behind libvncserver, with an RFB viewer of the tests' own over python3-websockets
+// (kvm_viewer.py) that reads raw pixels, so what it sees is compared pixel by pixel.
+class tst_Kvm : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void noListenerOfItsOwn();
+    void refusedWithoutCredentials();
+    void readOnlyAccountIsForbidden();
+    void splashAfterPowerOnAndF2OpensSetup_data();
+    void splashAfterPowerOnAndF2OpensSetup();
+    void onlyOneViewerDrives();
+    void viewersAreLimited();
+    void listedAndEndedAsASession();
+    void garbageClosesOnlyThatViewer();
+    void viewerThatNeverReadsIsDropped();
+    void daemonKeepsServing();
+
+private:
+    QJsonObject runViewer(const QJsonObject &script);
+    std::unique_ptr<QProcess> startViewer(const QJsonObject &script);
+    RedfishClients::Reply redfish(const QString &method, const QString &path, const QByteArray &body = {});
+    std::pair<QString, QString> login(const QString &user, const QString &password);
+    // Power-cycles the host and waits for its splash on a viewer's screen.
+    void restartToSplash();
+
+    std::unique_ptr<DaemonProcess> m_daemon;
+};
+
+void tst_Kvm::initTestCase()
+{
+    m_daemon = std::make_unique<DaemonProcess>();
+    m_daemon->setEnvironmentValue(u"QBMC_ADMIN_PASSWORD"_s, adminPassword);
+    // The setup prompt waits long enough for a viewer to press F2 on a loaded machine.
+    m_daemon->writeConfig("host:\n  sim:\n    power_on_delay: 0.2\n    setup_wait: 60\n");
+    QVERIFY2(m_daemon->start(), m_daemon->standardError().constData());
+    const RedfishClients::Reply created =
+        redfish(u"POST"_s, u"/redfish/v1/AccountService/Accounts"_s,
+                R"({"UserName":"viewer","Password":")" + viewerPassword.toUtf8() + R"(","RoleId":"ReadOnly"})");
+    QCOMPARE(created.status, 201);
+    QCOMPARE(redfish(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s, R"({"ResetType":"On"})")
+                 .status,
+             202);
+}
+
+void tst_Kvm::cleanupTestCase()
+{
+    if (m_daemon && m_daemon->process().state() == QProcess::Running)
+        QVERIFY(m_daemon->stop() >= 0ms);
+    m_daemon.reset();
+}
+
+std::unique_ptr<QProcess> tst_Kvm::startViewer(const QJsonObject &script)
+{
+    return ScriptedClient::start(QStringLiteral(QBMC_SOURCE_DIR "/tests/integration/kvm_viewer.py"),
+                                 m_daemon->redfishPort(), script);
+}
+
+QJsonObject tst_Kvm::runViewer(const QJsonObject &script)
+{
+    const std::unique_ptr<QProcess> viewer = startViewer(script);
+    return ScriptedClient::finish(viewer.get(), 120s);
+}
+
+RedfishClients::Reply tst_Kvm::redfish(const QString &method, const QString &path, const QByteArray &body)
+{
+    return RedfishClients::curl(m_daemon->redfishPort(), method, path, {u"-u"_s, adminBasic}, body);
+}
+
+std::pair<QString, QString> tst_Kvm::login(const QString &user, const QString &password)
+{
+    const RedfishClients::Reply reply =
+        RedfishClients::curl(m_daemon->redfishPort(), u"POST"_s, u"/redfish/v1/SessionService/Sessions"_s, {},
+                             QJsonDocument(QJsonObject{{u"UserName"_s, user}, {u"Password"_s, password}}).toJson());
+    return {QString::fromLatin1(reply.header("x-auth-token")), QString::fromLatin1(reply.header("location"))};
+}
+
+void tst_Kvm::restartToSplash()
+{
+    const RedfishClients::Reply reset = redfish(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s,
+                                                R"({"ResetType":"ForceRestart"})");
+    QVERIFY2(reset.status == 202 || reset.status == 204 || reset.status == 200, reset.body.constData());
+    const QJsonObject seen = runViewer(
+        {{u"basic"_s, adminBasic}, {u"steps"_s, QJsonArray{step({u"expect_pixel"_s, logoX, logoY, logoColour, 60})}}});
+    QVERIFY2(seen.value(u"error"_s).isNull(), qPrintable(seen.value(u"error"_s).toString()));
+}
+
+void tst_Kvm::noListenerOfItsOwn()
+{
+    // RFB has no port: only the daemon's configured listeners are there (decisions.md#122).
+    const QSet<int> ports = listeningPorts(m_daemon->process().processId());
+    QVERIFY(ports.contains(m_daemon->redfishPort()));
+    QVERIFY2((ports - QSet<int>{m_daemon->redfishPort(), m_daemon->sshPort()}).isEmpty(),
+             qPrintable(u"unexpected listening ports"_s));
+}
+
+void tst_Kvm::refusedWithoutCredentials()
+{
+    QCOMPARE(runViewer({}).value(u"status"_s).toInt(), 401);
+    QCOMPARE(runViewer({{u"basic"_s, u"admin:wrong-password"_s}}).value(u"status"_s).toInt(), 401);
+    QCOMPARE(runViewer({{u"token"_s, u"0123456789abcdef0123456789abcdef"_s}}).value(u"status"_s).toInt(), 401);
+}
+
+void tst_Kvm::readOnlyAccountIsForbidden()
+{
+    QCOMPARE(runViewer({{u"basic"_s, u"viewer:"_s + viewerPassword}}).value(u"status"_s).toInt(), 403);
+}
+
+void tst_Kvm::splashAfterPowerOnAndF2OpensSetup_data()
+{
+    QTest::addColumn<QJsonArray>("pressF2");
+    QTest::newRow("QEMU extended key event") << step({u"qemu_key"_s, keysymF2, scanCodeF2});
+    QTest::newRow("RFB key event") << step({u"key"_s, keysymF2});
+}
+
+void tst_Kvm::splashAfterPowerOnAndF2OpensSetup()
+{
+    QFETCH(QJsonArray, pressF2);
+    restartToSplash();
+    const auto [token, session] = login(u"admin"_s, adminPassword);
+    const QJsonObject seen = runViewer(
+        {{u"token"_s, token},
+         {u"steps"_s,
+          QJsonArray{step({u"expect_size"_s, 640, 480, 30}), step({u"expect_pixel"_s, logoX, logoY, logoColour, 30}),
+                     pressF2, step({u"expect_pixel"_s, logoX, logoY, setupColour, 30})}}});
+    QVERIFY2(seen.value(u"error"_s).isNull(), qPrintable(seen.value(u"error"_s).toString()));
+    QCOMPARE(seen.value(u"name"_s).toString(), u"qbmc"_s);
+    QVERIFY(seen.value(u"qemu_keys"_s).toBool());
+    redfish(u"DELETE"_s, session);
+}
+
+void tst_Kvm::onlyOneViewerDrives()
+{
+    restartToSplash();
+    // The first viewer drives; a second one's F2 changes nothing until the first has gone.
+    const std::unique_ptr<QProcess> first = startViewer(
+        {{u"basic"_s, adminBasic}, {u"steps"_s, QJsonArray{step({u"say"_s, u"watching"_s}), step({u"wait_stdin"_s})}}});
+    QVERIFY(ScriptedClient::waitForLine(first.get(), "watching", 60s));
+    const QJsonObject second =
+        runViewer({{u"basic"_s, adminBasic},
+                   {u"steps"_s,
+                    QJsonArray{step({u"qemu_key"_s, keysymF2, scanCodeF2}), step({u"sleep"_s, 1.5}),
+                               step({u"expect_pixel"_s, logoX, logoY, logoColour, 10})}}});
+    QVERIFY2(second.value(u"error"_s).isNull(), qPrintable(second.value(u"error"_s).toString()));
+    first->write("\n");
+    QVERIFY(ScriptedClient::finish(first.get(), 60s).value(u"error"_s).isNull());
+    const QJsonObject third = runViewer({{u"basic"_s, adminBasic},
+                                         {u"steps"_s,
+                                          QJsonArray{step({u"qemu_key"_s, keysymF2, scanCodeF2}),
+                                                     step({u"expect_pixel"_s, logoX, logoY, setupColour, 30})}}});
+    QVERIFY2(third.value(u"error"_s).isNull(), qPrintable(third.value(u"error"_s).toString()));
+}
+
+void tst_Kvm::viewersAreLimited()
+{
+    std::vector<std::unique_ptr<QProcess>> viewers;
+    for (int i = 0; i < 4; ++i) {
+        viewers.push_back(
+            startViewer({{u"basic"_s, adminBasic},
+                         {u"steps"_s, QJsonArray{step({u"say"_s, u"watching"_s}), step({u"wait_stdin"_s})}}}));
+        QVERIFY(ScriptedClient::waitForLine(viewers.back().get(), "watching", 60s));
+    }
+    // kvm.max_sessions is 4 by default.
+    QCOMPARE(runViewer({{u"basic"_s, adminBasic}}).value(u"status"_s).toInt(), 503);
+    for (const auto &viewer : viewers) {
+        viewer->write("\n");
+        QVERIFY(ScriptedClient::finish(viewer.get(), 60s).value(u"error"_s).isNull());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(runViewer({{u"basic"_s, adminBasic}}).value(u"status"_s).toInt(), 101, 30000);
+}
+
+void tst_Kvm::listedAndEndedAsASession()
+{
+    const auto [token, session] = login(u"admin"_s, adminPassword);
+    const std::unique_ptr<QProcess> viewer = startViewer(
+        {{u"token"_s, token}, {u"steps"_s, QJsonArray{step({u"say"_s, u"watching"_s}), step({u"wait_close"_s, 60})}}});
+    QVERIFY(ScriptedClient::waitForLine(viewer.get(), "watching", 60s));
+    const QJsonArray members =
+        redfish(u"GET"_s, u"/redfish/v1/SessionService/Sessions?$expand=."_s).json().value(u"Members"_s).toArray();
+    bool listed = false;
+    for (const QJsonValue &member : members)
+        listed = listed || member.toObject().value(u"SessionType"_s).toString() == u"KVMIP"_s;
+    QVERIFY2(listed, "no KVMIP session while a viewer watches");
+    // The viewer's Redfish session ends: so does the viewer.
+    QCOMPARE(redfish(u"DELETE"_s, session).status, 204);
+    const QJsonObject result = ScriptedClient::finish(viewer.get(), 60s);
+    QVERIFY2(result.value(u"error"_s).isNull(), qPrintable(result.value(u"error"_s).toString()));
+    QCOMPARE(result.value(u"close_code"_s).toInt(), 1008);
+}
+
+void tst_Kvm::garbageClosesOnlyThatViewer()
+{
+    const std::unique_ptr<QProcess> bystander =
+        startViewer({{u"basic"_s, adminBasic},
+                     {u"steps"_s,
+                      QJsonArray{step({u"say"_s, u"watching"_s}), step({u"wait_stdin"_s}),
+                                 step({u"expect_size"_s, 640, 480, 30})}}});
+    QVERIFY(ScriptedClient::waitForLine(bystander.get(), "watching", 60s));
+    // An unknown message type, and a QEMU message of a kind whose length RFB cannot know.
+    for (const QString &garbage : {u"c8000000"_s, u"ff0100000000"_s}) {
+        const QJsonObject result =
+            runViewer({{u"basic"_s, adminBasic},
+                       {u"steps"_s, QJsonArray{step({u"send_hex"_s, garbage}), step({u"wait_close"_s, 30})}}});
+        QVERIFY2(result.value(u"error"_s).isNull(), qPrintable(result.value(u"error"_s).toString()));
+    }
+    bystander->write("\n");
+    const QJsonObject seen = ScriptedClient::finish(bystander.get(), 60s);
+    QVERIFY2(seen.value(u"error"_s).isNull(), qPrintable(seen.value(u"error"_s).toString()));
+}
+
+void tst_Kvm::viewerThatNeverReadsIsDropped()
+{
+    // It asks for full frames and reads none: qbmc drops it once 16 MiB wait for it.
+    const QJsonObject result = runViewer(
+        {{u"basic"_s, adminBasic}, {u"steps"_s, QJsonArray{step({u"stall"_s, 20}), step({u"wait_close"_s, 30})}}});
+    QVERIFY2(result.value(u"error"_s).isNull(), qPrintable(result.value(u"error"_s).toString()));
+    QStringList kvmEvents;
+    for (const QJsonValue &entry :
+         redfish(u"GET"_s, u"/redfish/v1/Managers/bmc/LogServices/EventLog/Entries?$top=1000"_s)
+             .json()
+             .value(u"Members"_s)
+             .toArray()) {
+        if (const QString message = entry.toObject().value(u"Message"_s).toString(); message.startsWith(u"KVM"_s))
+            kvmEvents.append(message);
+    }
+    QVERIFY2(kvmEvents.contains(
+                 u"KVM WebSocket from 127.0.0.1 closed: the viewer does not read its updates (redfish:admin)"_s),
+             qPrintable(kvmEvents.join(u'\n')));
+}
+
+void tst_Kvm::daemonKeepsServing()
+{
+    QCOMPARE(redfish(u"GET"_s, u"/redfish/v1/Systems/system"_s).status, 200);
+    const QJsonObject seen =
+        runViewer({{u"basic"_s, adminBasic}, {u"steps"_s, QJsonArray{step({u"expect_size"_s, 640, 480, 30})}}});
+    QVERIFY2(seen.value(u"error"_s).isNull(), qPrintable(seen.value(u"error"_s).toString()));
+    QCOMPARE(m_daemon->process().state(), QProcess::Running);
+}
+
+QTEST_GUILESS_MAIN(tst_Kvm)
+#include "tst_kvm.moc"
