@@ -1669,5 +1669,61 @@
         <source>Web console</source>
         <translation>Web-Konsole</translation>
     </message>
+    <message>
+        <source>Remote screen</source>
+        <translation>Fernbildschirm</translation>
+    </message>
+    <message>
+        <source>Click the screen to type and use the mouse. Keys the browser keeps for itself are in the keys menu.</source>
+        <translation>Klicken Sie auf den Bildschirm, um zu tippen und die Maus zu benutzen. Tasten, die der Browser selbst behält, stehen im Tastenmenü.</translation>
+    </message>
+    <message>
+        <source>You are watching: your role may not use the host&apos;s keyboard and mouse.</source>
+        <translation>Sie sehen nur zu: Ihre Rolle darf Tastatur und Maus des Hosts nicht benutzen.</translation>
+    </message>
+    <message>
+        <source>Connecting to the remote screen…</source>
+        <translation>Verbindung zum Fernbildschirm wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Del</source>
+        <translation>Strg+Alt+Entf</translation>
+    </message>
+    <message>
+        <source>Paste as typing…</source>
+        <translation>Als Tastatureingabe einfügen…</translation>
+    </message>
+    <message>
+        <source>Scale to fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>Bildschirmfoto</translation>
+    </message>
+    <message>
+        <source>Open in a window</source>
+        <translation>In eigenem Fenster öffnen</translation>
+    </message>
+    <message>
+        <source>Paste as typing</source>
+        <translation>Als Tastatureingabe einfügen</translation>
+    </message>
+    <message>
+        <source>Typed on the host&apos;s keyboard; line breaks are typed as Enter.</source>
+        <translation>Wird auf der Tastatur des Hosts getippt; Zeilenumbrüche werden als Eingabetaste getippt.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s keyboard layout</source>
+        <translation>Tastaturbelegung des Hosts</translation>
+    </message>
+    <message>
+        <source>There is no picture to save yet.</source>
+        <translation>Es gibt noch kein Bild zum Speichern.</translation>
+    </message>
 </context>
 </TS>

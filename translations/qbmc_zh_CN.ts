@@ -1669,5 +1669,61 @@
         <source>Web console</source>
         <translation>网页控制台</translation>
     </message>
+    <message>
+        <source>Remote screen</source>
+        <translation>远程屏幕</translation>
+    </message>
+    <message>
+        <source>Click the screen to type and use the mouse. Keys the browser keeps for itself are in the keys menu.</source>
+        <translation>点击屏幕即可输入并使用鼠标。浏览器自身占用的按键在按键菜单中。</translation>
+    </message>
+    <message>
+        <source>You are watching: your role may not use the host&apos;s keyboard and mouse.</source>
+        <translation>您正在观看：您的角色不能使用主机的键盘和鼠标。</translation>
+    </message>
+    <message>
+        <source>Connecting to the remote screen…</source>
+        <translation>正在连接远程屏幕…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Del</source>
+        <translation>Ctrl+Alt+Del</translation>
+    </message>
+    <message>
+        <source>Paste as typing…</source>
+        <translation>以键入方式粘贴…</translation>
+    </message>
+    <message>
+        <source>Scale to fit</source>
+        <translation>缩放以适应</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Open in a window</source>
+        <translation>在新窗口中打开</translation>
+    </message>
+    <message>
+        <source>Paste as typing</source>
+        <translation>以键入方式粘贴</translation>
+    </message>
+    <message>
+        <source>Typed on the host&apos;s keyboard; line breaks are typed as Enter.</source>
+        <translation>在主机键盘上键入；换行以回车键键入。</translation>
+    </message>
+    <message>
+        <source>The host&apos;s keyboard layout</source>
+        <translation>主机的键盘布局</translation>
+    </message>
+    <message>
+        <source>There is no picture to save yet.</source>
+        <translation>还没有可保存的画面。</translation>
+    </message>
 </context>
 </TS>

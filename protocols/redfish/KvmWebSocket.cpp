@@ -1,8 +1,11 @@
 #include "KvmWebSocket.h"
 
+#include "KeyboardLayout.h"
 #include "RedfishLogging.h"
 #include "RfbServer.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocalSocket>
 #include <QWebSocket>
 
@@ -62,13 +65,31 @@ void KvmWebSocket::forward()
 
 void KvmWebSocket::receive(const QByteArray &message, bool isText)
 {
-    // RFB is binary; a text message is no viewer's.
     if (isText)
-        return end(QWebSocketProtocol::CloseCodeDatatypeNotSupported, u"RFB travels in binary messages"_s);
+        return control(message);
     m_bridge->write(message);
     // The RFB thread reads as fast as it parses; a backlog this large is a flood, not typing.
     if (m_bridge->bytesToWrite() > settings().maxQueuedBytes)
         end(QWebSocketProtocol::CloseCodePolicyViolated, u"the viewer sends faster than RFB is read"_s);
+}
+
+void KvmWebSocket::control(const QByteArray &message)
+{
+    // RFB is binary; text messages are the web UI's: {"type": "typeText", "text": …, "layout": "us"}.
+    const QJsonObject request = QJsonDocument::fromJson(message).object();
+    const std::optional<KeyboardLayout::Name> layout =
+        KeyboardLayout::fromName(request.value(u"layout"_s).toString(u"us"_s));
+    if (request.value(u"type"_s) != u"typeText"_s || !request.value(u"text"_s).isString() || !layout)
+        return end(QWebSocketProtocol::CloseCodeWrongDatatype, u"not a KVM control message"_s);
+    QStringList unsupported;
+    const QList<KeyStroke> strokes =
+        KeyboardLayout::strokesFor(request.value(u"text"_s).toString(), *layout, &unsupported);
+    if (!unsupported.isEmpty())
+        qCInfo(lcRedfish, "KVM WebSocket of %s: %lld characters the layout cannot type were left out",
+               qPrintable(settings().user), qlonglong(unsupported.size()));
+    if (!m_rfb->typeText(m_viewer, strokes))
+        qCInfo(lcRedfish, "KVM WebSocket of %s: text not typed (not driving, or too long)",
+               qPrintable(settings().user));
 }
 
 void KvmWebSocket::closed()

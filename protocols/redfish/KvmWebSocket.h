@@ -9,7 +9,9 @@ class RfbServer;
 // messages and an RFB connection of the RfbServer, through a socket pair whose other end the
 // server serves. The RFB thread writes a whole update before it reads again, so the bridge never
 // stops draining its end; a viewer that does not read what it asked for (more than
-// `maxQueuedBytes` waiting for it) is dropped, and with it only what it held.
+// `maxQueuedBytes` waiting for it) is dropped, and with it only what it held. Text messages are
+// the web UI's own, beside RFB: {"type": "typeText", "text": …, "layout": "us" | "de"} types text
+// as keys on that layout (paste as typing); anything else closes the connection (1007).
 class KvmWebSocket : public WebSocketSession
 {
     Q_OBJECT
@@ -23,6 +25,7 @@ private:
     void receive(const QByteArray &message, bool isText) override;
     void closed() override;
     void forward();
+    void control(const QByteArray &message);
 
     RfbServer *m_rfb;
     bool m_mayDriveInput;

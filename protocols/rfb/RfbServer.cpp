@@ -1,11 +1,22 @@
 #include "RfbServer.h"
 
+#include "HidUsage.h"
 #include "HostInput.h"
 #include "RfbLogging.h"
 #include "RfbScreen.h"
 #include "VideoSource.h"
 
 #include <csignal>
+
+using namespace std::chrono_literals;
+
+namespace {
+// Paste as typing: a stroke every so often, slow enough for firmware that polls its keyboard.
+constexpr auto strokeInterval = 10ms;
+// At most this many strokes wait; a longer paste is refused, not typed for minutes.
+constexpr qsizetype maxQueuedStrokes = 8192;
+constexpr quint8 firstModifier = HidUsage::LeftControl;
+} // namespace
 
 RfbServer::RfbServer(VideoSource *video, HostInput *input, QObject *parent)
     : QObject(parent)
@@ -22,6 +33,8 @@ RfbServer::RfbServer(VideoSource *video, HostInput *input, QObject *parent)
     });
     connect(m_video, &VideoSource::frameChanged, this, &RfbServer::showFrame);
     connect(m_video, &VideoSource::statusChanged, this, &RfbServer::showFrame);
+    m_typingPace.setInterval(strokeInterval);
+    m_typingPace.callOnTimeout(this, &RfbServer::typeNextStroke);
 }
 
 RfbServer::~RfbServer()
@@ -48,6 +61,35 @@ quint64 RfbServer::addViewer(int socket, bool mayDriveInput)
 void RfbServer::closeViewer(quint64 viewer)
 {
     m_screen->closeViewer(viewer);
+}
+
+bool RfbServer::typeText(quint64 viewer, const QList<KeyStroke> &strokes)
+{
+    if (viewer == 0 || viewer != m_driver || m_typing.size() + strokes.size() > maxQueuedStrokes)
+        return false;
+    m_typing += strokes;
+    if (!m_typingPace.isActive())
+        m_typingPace.start();
+    return true;
+}
+
+void RfbServer::typeNextStroke()
+{
+    if (m_typing.isEmpty()) {
+        m_typingPace.stop();
+        return;
+    }
+    const KeyStroke stroke = m_typing.takeFirst();
+    for (int bit = 0; bit < 8; ++bit) {
+        if (stroke.modifiers & (1 << bit))
+            m_input->setKey(quint8(firstModifier + bit), true);
+    }
+    m_input->setKey(stroke.usage, true);
+    m_input->setKey(stroke.usage, false);
+    for (int bit = 7; bit >= 0; --bit) {
+        if (stroke.modifiers & (1 << bit))
+            m_input->setKey(quint8(firstModifier + bit), false);
+    }
 }
 
 void RfbServer::onEvent(const RfbViewerEvent &event)
@@ -77,6 +119,7 @@ void RfbServer::forget(quint64 viewer)
     if (viewer == m_driver) {
         // Keys it held down stay down otherwise: the host would see Ctrl held for ever.
         m_input->releaseAll();
+        m_typing.clear();
         m_driver = 0;
         chooseDriver();
     }

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "KeyStroke.h"
 #include "RfbViewerEvent.h"
 
 #include <QList>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -29,6 +31,10 @@ public:
     quint64 addViewer(int socket, bool mayDriveInput);
     // Ends a viewer's connection; viewerClosed follows.
     void closeViewer(quint64 viewer);
+    // Types `strokes` for `viewer` (paste as typing), one stroke at a time as a person would;
+    // refused (false) unless it drives the input. Strokes still waiting when it stops driving
+    // are dropped.
+    bool typeText(quint64 viewer, const QList<KeyStroke> &strokes);
 
     int viewerCount() const { return int(m_viewers.size()); }
     // The viewer whose keys and pointer reach the host; 0 when none.
@@ -49,6 +55,7 @@ private:
     void forget(quint64 viewer);
     void chooseDriver();
     void showFrame();
+    void typeNextStroke();
 
     VideoSource *m_video;
     HostInput *m_input;
@@ -56,4 +63,6 @@ private:
     QList<Viewer> m_viewers; // in the order they came
     quint64 m_driver = 0;
     quint64 m_lastId = 0;
+    QList<KeyStroke> m_typing; // strokes of the driver's text still to type
+    QTimer m_typingPace;
 };
