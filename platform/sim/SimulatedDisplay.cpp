@@ -64,6 +64,11 @@ void SimulatedDisplay::follow()
     case SimulatedConsole::State::Off: return setMode(Mode::Off);
     case SimulatedConsole::State::Firmware:
         return setMode(m_firmware->state() == SimulatedFirmware::State::Setup ? Mode::FirmwareText : Mode::Splash);
+    case SimulatedConsole::State::ShuttingDown:
+        // A host switched off from its firmware keeps the firmware's screen until the power goes.
+        if (m_mode != Mode::Off)
+            return;
+        return setMode(Mode::SystemConsole);
     default: return setMode(Mode::SystemConsole);
     }
 }
@@ -75,9 +80,12 @@ void SimulatedDisplay::setMode(Mode mode)
     const Mode before = m_mode;
     m_mode = mode;
     qCDebug(lcSim) << "display" << before << "->" << mode;
-    // A new mode starts with a clear screen: the firmware after power-on, Linux's console after
-    // the firmware. Splash and setup are the same firmware, which clears the screen itself.
-    if (before == Mode::Off || mode == Mode::Off || mode == Mode::SystemConsole) {
+    // A new mode starts with a clear screen: the firmware after power-on or a reset from the
+    // system, Linux's console after the firmware. Splash and setup are the same firmware, which
+    // clears the screen itself.
+    const bool firmware = mode == Mode::Splash || mode == Mode::FirmwareText;
+    const bool firmwareBefore = before == Mode::Splash || before == Mode::FirmwareText;
+    if (firmware != firmwareBefore || mode == Mode::Off) {
         const bool system = mode == Mode::SystemConsole;
         m_screen.resize(system ? systemSize.width() / m_font.width() : firmwareColumns,
                         system ? systemSize.height() / m_font.height() : firmwareRows);
@@ -113,8 +121,13 @@ QString SimulatedDisplay::problem() const
 void SimulatedDisplay::setActive(bool active)
 {
     m_active = active;
-    if (active)
-        scheduleDraw();
+    if (!active)
+        m_refresh.stop();
+    // A new viewer gets the screen as it is now, at its size, not the last one drawn.
+    if (active && m_mode != Mode::Off) {
+        m_refresh.stop();
+        draw();
+    }
 }
 
 void SimulatedDisplay::scheduleDraw()

@@ -66,6 +66,9 @@ struct RfbScreen::Viewer
     quint64 id;
     bool mayDriveInput;
     int buttons = 0;
+    // The size changed after this viewer was told the old one and before it said it can follow a
+    // change (its SetEncodings): libvncserver 0.9.14 never tells it then, so the screen does.
+    bool missedResize = false;
 };
 
 struct RfbScreenCallbacks
@@ -209,10 +212,7 @@ RfbScreen::RfbScreen(EventSink sink)
     char *argv[] = {name, nullptr};
     m_screen = rfbGetScreen(&argc, argv, initialWidth, initialHeight, 8, 3, bytesPerPixel);
     m_screen->desktopName = "qbmc";
-    // Frames are 0x00RRGGBB words (VideoFrame); libvncserver assumes red in the low byte unless told.
-    m_screen->serverFormat.redShift = 16;
-    m_screen->serverFormat.greenShift = 8;
-    m_screen->serverFormat.blueShift = 0;
+    setServerFormat();
     m_screen->frameBuffer = m_framebuffer.data();
     // No listening socket of any kind: viewers come authenticated, as sockets (addViewer).
     m_screen->autoPort = FALSE;
@@ -274,6 +274,14 @@ void RfbScreen::setMayDriveInput(quint64 viewer, bool may)
     m_wake.notify_one();
 }
 
+void RfbScreen::setServerFormat()
+{
+    // Frames are 0x00RRGGBB words (VideoFrame); libvncserver assumes red in the low byte unless told.
+    m_screen->serverFormat.redShift = 16;
+    m_screen->serverFormat.greenShift = 8;
+    m_screen->serverFormat.blueShift = 0;
+}
+
 void RfbScreen::showFrame(VideoFrame frame)
 {
     {
@@ -297,8 +305,21 @@ void RfbScreen::run()
         if (inbox.stopping)
             return;
         apply(inbox);
-        if (!m_clients.isEmpty())
+        if (!m_clients.isEmpty()) {
             rfbProcessEvents(m_screen, pollMicroseconds);
+            tellMissedResizes();
+        }
+    }
+}
+
+void RfbScreen::tellMissedResizes()
+{
+    for (rfbClientPtr client : std::as_const(m_clients)) {
+        auto *viewer = RfbScreenCallbacks::viewerOf(client);
+        if (viewer && viewer->missedResize && (client->useNewFBSize || client->useExtDesktopSize)) {
+            viewer->missedResize = false;
+            client->newFBSizePending = TRUE;
+        }
     }
 }
 
@@ -337,7 +358,16 @@ void RfbScreen::applyFrame(const VideoFrame &frame)
     if (newWidth != width || newHeight != height) {
         QByteArray framebuffer = shown.pixels;
         rfbNewFramebuffer(m_screen, framebuffer.data(), newWidth, newHeight, 8, 3, bytesPerPixel);
+        // rfbNewFramebuffer resets the pixel format to the library's default, and each viewer's
+        // translation with it: put back ours, and the viewers' translations for it.
+        setServerFormat();
+        for (rfbClientPtr client : std::as_const(m_clients))
+            m_screen->setTranslateFunction(client);
         m_framebuffer = std::move(framebuffer); // the old one is let go only once libvncserver has
+        for (rfbClientPtr client : std::as_const(m_clients)) {
+            if (!client->useNewFBSize && !client->useExtDesktopSize)
+                RfbScreenCallbacks::viewerOf(client)->missedResize = true;
+        }
         return;
     }
     // Only what changed goes out: compare tile by tile, copy and mark what differs.

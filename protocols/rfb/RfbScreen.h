@@ -66,6 +66,8 @@ private:
     void run();
     void apply(Inbox &inbox);
     void applyFrame(const VideoFrame &frame);
+    void tellMissedResizes();
+    void setServerFormat();
 
     // libvncserver's callbacks, in RfbScreen.cpp.
     friend struct RfbScreenCallbacks;

@@ -61,6 +61,8 @@ quint64 RfbServer::addViewer(int socket, bool mayDriveInput)
 void RfbServer::closeViewer(quint64 viewer)
 {
     m_screen->closeViewer(viewer);
+    // Gone for the input now, not once the RFB thread confirms: the next viewer may drive at once.
+    forget(viewer);
 }
 
 bool RfbServer::typeText(quint64 viewer, const QList<KeyStroke> &strokes)
