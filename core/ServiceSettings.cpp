@@ -95,6 +95,11 @@ bool ServiceSettings::isKvmEnabled() const
     return m_configuration->value(ConfigKeys::kvmEnabled);
 }
 
+std::optional<Failure> ServiceSettings::setKvmEnabled(bool enabled, const Actor &actor)
+{
+    return change({changeTo(ConfigKeys::kvmEnabled, enabled)}, actor);
+}
+
 Role ServiceSettings::kvmPrivilege() const
 {
     return roleNamed(m_configuration->value(ConfigKeys::kvmPrivilege));

@@ -53,6 +53,7 @@ public:
     Role consolePrivilege() const;
     // Whether the KVM serves viewers (kvm.enabled), and the lowest role that may be one (kvm.privilege).
     bool isKvmEnabled() const;
+    std::optional<Failure> setKvmEnabled(bool enabled, const Actor &actor);
     Role kvmPrivilege() const;
 
     bool isSshEnabled() const;

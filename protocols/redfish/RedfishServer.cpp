@@ -92,9 +92,10 @@ void RedfishServer::addResources(Bmc *bmc)
     m_resources.push_back(std::make_unique<ServiceRootResource>(&m_directory, installation));
     m_powerTasks = std::make_unique<PowerTasks>(bmc->power(), &m_tasks);
     const HostInventory inventory = HostInventory::fromConfiguration(*bmc->configuration());
+    const int kvmSessions = m_settings.kvm ? m_settings.kvmMaxSessions : 0;
     m_resources.push_back(std::make_unique<SystemResource>(bmc->power(), m_powerTasks.get(), bmc->bootOverride(),
                                                            bmc->powerRestorePolicy(), installation, inventory,
-                                                           bmc->services(), m_settings.ipmiPort));
+                                                           bmc->services(), m_settings.ipmiPort, kvmSessions));
     m_resources.push_back(
         std::make_unique<SessionServiceResource>(&m_authenticator, bmc->remoteSessions(), bmc->services()));
     m_resources.push_back(
@@ -102,9 +103,9 @@ void RedfishServer::addResources(Bmc *bmc)
     m_resources.push_back(std::make_unique<AccountKeysResource>(bmc->accounts()));
     m_resources.push_back(
         std::make_unique<ChassisResource>(bmc->power(), bmc->chassisIdentify(), bmc->sensors(), inventory));
-    auto manager =
-        std::make_unique<ManagerResource>(bmc->services(), installation, m_settings.networkFacts,
-                                          ManagerResource::Ports{m_settings.port, m_settings.tls, m_settings.ipmiPort});
+    auto manager = std::make_unique<ManagerResource>(
+        bmc->services(), installation, m_settings.networkFacts,
+        ManagerResource::Ports{m_settings.port, m_settings.tls, m_settings.ipmiPort}, kvmSessions);
     connect(manager.get(), &ManagerResource::restartRequested, this, &RedfishServer::restartRequested);
     m_resources.push_back(std::move(manager));
     m_resources.push_back(std::make_unique<LogServiceResource>(bmc->eventLog(), bmc->console()));

@@ -1,6 +1,7 @@
 #include "ManagerResource.h"
 
 #include "BaseMessages.h"
+#include "GraphicalConsoleProperty.h"
 #include "InstallationIdentity.h"
 #include "NetworkFacts.h"
 #include "RedfishJson.h"
@@ -33,9 +34,10 @@ QString offsetText(int seconds)
 } // namespace
 
 ManagerResource::ManagerResource(ServiceSettings *services, const InstallationIdentity *installation,
-                                 const NetworkFacts *network, Ports ports, QObject *parent)
+                                 const NetworkFacts *network, Ports ports, int kvmMaxSessions, QObject *parent)
     : RedfishResource(parent)
     , m_services(services)
+    , m_kvmMaxSessions(kvmMaxSessions)
     , m_installation(installation)
     , m_network(network)
     , m_ports(ports)
@@ -51,6 +53,7 @@ void ManagerResource::registerIn(ServiceDirectory &directory)
     using enum RedfishPrivilege;
     routes.add(Get, collectionPath, Login, this, &ManagerResource::collection);
     routes.add(Get, managerPath, Login, this, &ManagerResource::get);
+    routes.add(Patch, managerPath, ConfigureManager, this, &ManagerResource::patch);
     routes.add(Post, managerPath + u"/Actions/Manager.Reset"_s, ConfigureManager, this, &ManagerResource::reset);
     routes.add(Get, protocolPath, Login, this, &ManagerResource::networkProtocol);
     routes.add(Patch, protocolPath, ConfigureManager, this, &ManagerResource::patchNetworkProtocol);
@@ -87,6 +90,7 @@ RedfishReply ManagerResource::get() const
              {u"MaxConcurrentSessions"_s, 1},
              {u"ConnectTypesSupported"_s, QJsonArray{u"IPMI"_s, u"SSH"_s}},
          }},
+        {u"GraphicalConsole"_s, GraphicalConsoleProperty::json(m_services, m_kvmMaxSessions)},
         {u"NetworkProtocol"_s, link(protocolPath)},
         {u"EthernetInterfaces"_s, link(interfacesPath)},
         {u"LogServices"_s, link(managerPath + u"/LogServices"_s)},
@@ -100,6 +104,25 @@ RedfishReply ManagerResource::get() const
                           {u"ResetType@Redfish.AllowableValues"_s, QJsonArray{u"GracefulRestart"_s, u"ForceRestart"_s}},
                       }}}},
     });
+}
+
+RedfishReply ManagerResource::patch(const RedfishRequest &request)
+{
+    const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
+    if (!body)
+        return body.failure();
+    const QJsonObject current = get().json;
+    QList<RedfishMessage> problems;
+    bool changed = false;
+    for (auto it = body->begin(); it != body->end(); ++it) {
+        if (it.key() == u"GraphicalConsole"_s)
+            changed = GraphicalConsoleProperty::patch(*it, current, m_services, m_kvmMaxSessions,
+                                                      Actor::redfish(request.user), &problems)
+                || changed;
+        else
+            problems.append(BaseMessages::refusedProperty(current, it.key()));
+    }
+    return RedfishReply::patched(get(), changed, problems);
 }
 
 RedfishReply ManagerResource::reset(const RedfishRequest &request)

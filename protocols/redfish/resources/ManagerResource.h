@@ -25,7 +25,7 @@ public:
     };
 
     ManagerResource(ServiceSettings *services, const InstallationIdentity *installation, const NetworkFacts *network,
-                    Ports ports, QObject *parent = nullptr);
+                    Ports ports, int kvmMaxSessions, QObject *parent = nullptr);
     void registerIn(ServiceDirectory &directory) override;
 
 signals:
@@ -34,6 +34,7 @@ signals:
 private:
     RedfishReply collection() const;
     RedfishReply get() const;
+    RedfishReply patch(const RedfishRequest &request);
     RedfishReply reset(const RedfishRequest &request);
     RedfishReply networkProtocol() const;
     RedfishReply patchNetworkProtocol(const RedfishRequest &request);
@@ -44,6 +45,7 @@ private:
     RedfishReply ethernetInterface(const RedfishRequest &request) const;
 
     ServiceSettings *m_services;
+    int m_kvmMaxSessions; // 0: no KVM
     const InstallationIdentity *m_installation;
     const NetworkFacts *m_network;
     Ports m_ports;

@@ -2,6 +2,7 @@
 
 #include "BaseMessages.h"
 #include "BootOverride.h"
+#include "GraphicalConsoleProperty.h"
 #include "InstallationIdentity.h"
 #include "PowerController.h"
 #include "PowerRestorePolicy.h"
@@ -69,7 +70,8 @@ std::optional<RedfishMessage> readBootValue(const QJsonObject &boot, const QStri
 
 SystemResource::SystemResource(PowerController *power, PowerTasks *powerTasks, BootOverride *bootOverride,
                                PowerRestorePolicy *restorePolicy, const InstallationIdentity *installation,
-                               HostInventory inventory, ServiceSettings *services, quint16 ipmiPort, QObject *parent)
+                               HostInventory inventory, ServiceSettings *services, quint16 ipmiPort, int kvmMaxSessions,
+                               QObject *parent)
     : RedfishResource(parent)
     , m_power(power)
     , m_powerTasks(powerTasks)
@@ -79,9 +81,11 @@ SystemResource::SystemResource(PowerController *power, PowerTasks *powerTasks, B
     , m_inventory(std::move(inventory))
     , m_services(services)
     , m_ipmiPort(ipmiPort)
+    , m_kvmMaxSessions(kvmMaxSessions)
 {
     connect(services, &ServiceSettings::solChanged, this, &SystemResource::representationChanged);
     connect(services, &ServiceSettings::sshChanged, this, &SystemResource::representationChanged);
+    connect(services, &ServiceSettings::kvmEnabledChanged, this, &SystemResource::representationChanged);
     // Everything the system's representation shows that can change.
     connect(power, &PowerController::stateChanged, this, &SystemResource::representationChanged);
     connect(power, &PowerController::actionFinished, this, &SystemResource::representationChanged);
@@ -149,6 +153,7 @@ RedfishReply SystemResource::get() const
                   {u"HotKeySequenceDisplay"_s, u"~. ends the connection (OpenSSH)"_s},
               }},
          }},
+        {u"GraphicalConsole"_s, GraphicalConsoleProperty::json(m_services, m_kvmMaxSessions)},
         {u"Boot"_s,
          QJsonObject{
              {u"BootSourceOverrideEnabled"_s, BootOverride::name(boot->enabled())},
@@ -255,6 +260,11 @@ RedfishReply SystemResource::patch(const RedfishRequest &request)
     const Actor actor = Actor::redfish(request.user);
     for (auto it = body->begin(); it != body->end(); ++it) {
         const QString &key = it.key();
+        if (key == u"GraphicalConsole"_s) {
+            changed = GraphicalConsoleProperty::patch(*it, current, m_services, m_kvmMaxSessions, actor, &problems)
+                || changed;
+            continue;
+        }
         if (key == u"Boot"_s) {
             if (!it->isObject()) {
                 problems.append(BaseMessages::propertyValueTypeError(RedfishJson::valueText(*it), key));

@@ -21,7 +21,7 @@ class SystemResource : public RedfishResource
 public:
     SystemResource(PowerController *power, PowerTasks *powerTasks, BootOverride *bootOverride,
                    PowerRestorePolicy *restorePolicy, const InstallationIdentity *installation, HostInventory inventory,
-                   ServiceSettings *services, quint16 ipmiPort, QObject *parent = nullptr);
+                   ServiceSettings *services, quint16 ipmiPort, int kvmMaxSessions, QObject *parent = nullptr);
     void registerIn(ServiceDirectory &directory) override;
 
 private:
@@ -40,4 +40,5 @@ private:
     HostInventory m_inventory;
     ServiceSettings *m_services; // how to reach the serial console: SoL and SSH
     quint16 m_ipmiPort;
+    int m_kvmMaxSessions; // 0: no KVM
 };
