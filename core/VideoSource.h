@@ -27,12 +27,29 @@ public:
     virtual QString description() const = 0;
     // Why there is no picture, for people; empty while there is one.
     virtual QString problem() const = 0;
-    // Someone watches. Capture runs only then: a page that is not shown pauses it.
+    // Starts or stops capture. Faces do not call it: they say they watch (addWatcher) or no
+    // longer do (removeWatcher), since several watch at once (VNC viewers, a screenshot being
+    // taken, the touchscreen's Screen page) and capture must run while any of them does.
     virtual void setActive(bool active) = 0;
+
+    void addWatcher()
+    {
+        if (m_watchers++ == 0)
+            setActive(true);
+    }
+    void removeWatcher()
+    {
+        if (m_watchers > 0 && --m_watchers == 0)
+            setActive(false);
+    }
+    int watcherCount() const { return m_watchers; }
 
 signals:
     // frame() has changed. Sources do not say where: capture devices cannot tell, so the faces
     // compare frames themselves.
     void frameChanged();
     void statusChanged(VideoSource::Status status);
+
+private:
+    int m_watchers = 0;
 };

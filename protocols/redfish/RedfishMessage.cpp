@@ -114,6 +114,8 @@ const QHash<QString, Template> &templates()
          {u"The property '%1' with the requested value of '%2' could not be written because the value "
           "is not acceptable for the property."_s,
           u"Warning"_s}},
+        {u"ResourceInStandby"_s,
+         {u"The request could not be performed because the resource is in standby."_s, u"Critical"_s}},
         {u"ServiceDisabled"_s,
          {u"The operation failed because the service at %1 is disabled and cannot accept requests."_s, u"Warning"_s}},
         {u"ServiceTemporarilyUnavailable"_s,

@@ -28,6 +28,11 @@ struct RedfishReply
     // A long-lived answer (an event stream) takes over the connection's responder instead, and
     // writes the headers every answer carries (HttpHeaders) after its own.
     std::function<void(QHttpServerResponder &&responder, const HttpHeaderList &everyAnswer)> stream;
+    // An answer that has to wait (a screenshot, until capture has started) is given later: the
+    // server calls `deferred` with the function that sends it. Sending after the client has gone
+    // does nothing.
+    using Answer = std::function<void(RedfishReply reply)>;
+    std::function<void(Answer answer)> deferred;
 
     bool hasBody() const { return !json.isEmpty() || !raw.isEmpty() || !serialized.isEmpty(); }
 

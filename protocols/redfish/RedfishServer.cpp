@@ -17,6 +17,8 @@
 #include "QueryOptions.h"
 #include "RedfishLogging.h"
 #include "RegistryResource.h"
+#include "RfbServer.h"
+#include "ScreenshotResource.h"
 #include "ServiceRootResource.h"
 #include "SessionServiceResource.h"
 #include "SystemResource.h"
@@ -30,7 +32,9 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSslConfiguration>
+#include <QTcpSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -114,6 +118,8 @@ void RedfishServer::addResources(Bmc *bmc)
     m_resources.push_back(std::make_unique<TaskServiceResource>(&m_tasks));
     m_resources.push_back(std::make_unique<UpdateServiceResource>(inventory));
     m_resources.push_back(std::make_unique<RegistryResource>(&m_directory));
+    if (m_settings.kvm)
+        m_resources.push_back(std::make_unique<ScreenshotResource>(m_settings.kvm->video(), bmc->services()));
 }
 
 RedfishServer::~RedfishServer() = default;
@@ -181,7 +187,22 @@ void RedfishServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRes
         reply.stream(std::move(responder), m_answerHeaders);
         return;
     }
+    if (reply.deferred) {
+        auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+        // The client may leave while the answer is pending; its socket goes with it.
+        const QPointer<QTcpSocket> socket = held->socket();
+        reply.deferred([this, held, socket, request, match](RedfishReply later) {
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                send(*held, request, match, std::move(later));
+        });
+        return;
+    }
+    send(responder, request, match, std::move(reply));
+}
 
+void RedfishServer::send(QHttpServerResponder &responder, const RedfishRequest &request, const RouteTable::Match &match,
+                         RedfishReply reply)
+{
     QByteArray body;
     if (!reply.serialized.isEmpty())
         body = reply.serialized;

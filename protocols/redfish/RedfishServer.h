@@ -73,6 +73,9 @@ private:
     void addResources(Bmc *bmc);
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
     RedfishReply dispatch(RedfishRequest &request, const RouteTable::Match &match);
+    // Writes `reply` with the headers every answer carries, its ETag and Content-Length.
+    void send(QHttpServerResponder &responder, const RedfishRequest &request, const RouteTable::Match &match,
+              RedfishReply reply);
     // Everything outside /redfish: the web UI's files.
     void answerWeb(const QHttpServerRequest &httpRequest, QHttpServerResponder &responder);
     // From X-Auth-Token or Basic, else the web UI's session cookie; marks a cookie's request.

@@ -1,22 +1,11 @@
 #include "RfbServer.h"
 
-#include "HidUsage.h"
 #include "HostInput.h"
 #include "RfbLogging.h"
 #include "RfbScreen.h"
 #include "VideoSource.h"
 
 #include <csignal>
-
-using namespace std::chrono_literals;
-
-namespace {
-// Paste as typing: a stroke every so often, slow enough for firmware that polls its keyboard.
-constexpr auto strokeInterval = 10ms;
-// At most this many strokes wait; a longer paste is refused, not typed for minutes.
-constexpr qsizetype maxQueuedStrokes = 8192;
-constexpr quint8 firstModifier = HidUsage::LeftControl;
-} // namespace
 
 RfbServer::RfbServer(VideoSource *video, HostInput *input, QObject *parent)
     : QObject(parent)
@@ -33,15 +22,13 @@ RfbServer::RfbServer(VideoSource *video, HostInput *input, QObject *parent)
     });
     connect(m_video, &VideoSource::frameChanged, this, &RfbServer::showFrame);
     connect(m_video, &VideoSource::statusChanged, this, &RfbServer::showFrame);
-    m_typingPace.setInterval(strokeInterval);
-    m_typingPace.callOnTimeout(this, &RfbServer::typeNextStroke);
 }
 
 RfbServer::~RfbServer()
 {
     m_screen.reset(); // joins the RFB thread before anything it calls back goes
     if (!m_viewers.isEmpty())
-        m_video->setActive(false);
+        m_video->removeWatcher();
 }
 
 quint64 RfbServer::addViewer(int socket, bool mayDriveInput)
@@ -49,7 +36,7 @@ quint64 RfbServer::addViewer(int socket, bool mayDriveInput)
     const quint64 id = ++m_lastId;
     m_viewers.append({id, mayDriveInput});
     if (m_viewers.size() == 1) {
-        m_video->setActive(true);
+        m_video->addWatcher();
         showFrame();
     }
     m_screen->addViewer(id, socket, false);
@@ -67,31 +54,7 @@ void RfbServer::closeViewer(quint64 viewer)
 
 bool RfbServer::typeText(quint64 viewer, const QList<KeyStroke> &strokes)
 {
-    if (viewer == 0 || viewer != m_driver || m_typing.size() + strokes.size() > maxQueuedStrokes)
-        return false;
-    m_typing += strokes;
-    if (!m_typingPace.isActive())
-        m_typingPace.start();
-    return true;
-}
-
-void RfbServer::typeNextStroke()
-{
-    if (m_typing.isEmpty()) {
-        m_typingPace.stop();
-        return;
-    }
-    const KeyStroke stroke = m_typing.takeFirst();
-    for (int bit = 0; bit < 8; ++bit) {
-        if (stroke.modifiers & (1 << bit))
-            m_input->setKey(quint8(firstModifier + bit), true);
-    }
-    m_input->setKey(stroke.usage, true);
-    m_input->setKey(stroke.usage, false);
-    for (int bit = 7; bit >= 0; --bit) {
-        if (stroke.modifiers & (1 << bit))
-            m_input->setKey(quint8(firstModifier + bit), false);
-    }
+    return viewer != 0 && viewer == m_driver && m_typing.type(strokes);
 }
 
 void RfbServer::onEvent(const RfbViewerEvent &event)
@@ -126,13 +89,14 @@ void RfbServer::forget(quint64 viewer)
         chooseDriver();
     }
     if (m_viewers.isEmpty())
-        m_video->setActive(false);
+        m_video->removeWatcher();
     emit viewerClosed(viewer);
 }
 
 void RfbServer::chooseDriver()
 {
-    if (m_driver != 0)
+    // Without a keyboard and mouse for the host (no USB gadget), everyone watches.
+    if (m_driver != 0 || !m_input)
         return;
     for (const Viewer &viewer : std::as_const(m_viewers)) {
         if (viewer.mayDriveInput) {

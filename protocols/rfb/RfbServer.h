@@ -1,11 +1,11 @@
 #pragma once
 
 #include "KeyStroke.h"
+#include "PacedTyping.h"
 #include "RfbViewerEvent.h"
 
 #include <QList>
 #include <QObject>
-#include <QTimer>
 
 #include <memory>
 
@@ -23,6 +23,7 @@ class RfbServer : public QObject
 {
     Q_OBJECT
 public:
+    // Without `input` (a board with capture but no USB gadget) viewers only watch.
     RfbServer(VideoSource *video, HostInput *input, QObject *parent = nullptr);
     ~RfbServer() override;
 
@@ -36,6 +37,7 @@ public:
     // are dropped.
     bool typeText(quint64 viewer, const QList<KeyStroke> &strokes);
 
+    VideoSource *video() const { return m_video; }
     int viewerCount() const { return int(m_viewers.size()); }
     // The viewer whose keys and pointer reach the host; 0 when none.
     quint64 driver() const { return m_driver; }
@@ -55,7 +57,6 @@ private:
     void forget(quint64 viewer);
     void chooseDriver();
     void showFrame();
-    void typeNextStroke();
 
     VideoSource *m_video;
     HostInput *m_input;
@@ -63,6 +64,5 @@ private:
     QList<Viewer> m_viewers; // in the order they came
     quint64 m_driver = 0;
     quint64 m_lastId = 0;
-    QList<KeyStroke> m_typing; // strokes of the driver's text still to type
-    QTimer m_typingPace;
+    PacedTyping m_typing{m_input}; // the driver's pasted text
 };

@@ -4,11 +4,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -80,11 +83,13 @@ private slots:
     void splashAfterPowerOnAndF2OpensSetup();
     void viewerFollowsTheHostBetweenModes();
     void onlyOneViewerDrives();
+    void vncsnapshotThroughABridge();
     void viewersAreLimited();
     void listedAndEndedAsASession();
     void garbageClosesOnlyThatViewer();
     void viewerThatNeverReadsIsDropped();
     void graphicalConsoleInRedfish();
+    void screenshotForAutomation();
     void switchedOffAndOnThroughRedfish();
     void daemonKeepsServing();
 
@@ -257,6 +262,47 @@ void tst_Kvm::onlyOneViewerDrives()
     QVERIFY2(third.value(u"error"_s).isNull(), qPrintable(third.value(u"error"_s).toString()));
 }
 
+void tst_Kvm::vncsnapshotThroughABridge()
+{
+    // A plain RFB client, Debian's vncsnapshot, through a bridge to the authenticated WebSocket
+    // as a TigerVNC user would set one up: it gets the splash that the simulated display shows.
+    if (QStandardPaths::findExecutable(u"vncsnapshot"_s).isEmpty())
+        QSKIP("vncsnapshot is not installed (tools/install-deps installs it)");
+    restartToSplash();
+    const std::unique_ptr<QProcess> bridge =
+        ScriptedClient::start(QStringLiteral(QBMC_SOURCE_DIR "/tests/integration/kvm_bridge.py"),
+                              m_daemon->redfishPort(), {{u"basic"_s, adminBasic}});
+    int bridgePort = 0;
+    while (bridgePort == 0 && bridge->waitForReadyRead(30000)) {
+        while (bridge->canReadLine()) {
+            if (const QByteArray line = bridge->readLine().trimmed(); line.startsWith("port "))
+                bridgePort = line.mid(5).toInt();
+        }
+    }
+    // vncsnapshot takes a display number, port 5900 + N; the bridge's port is an ephemeral one.
+    QVERIFY2(bridgePort > 5900, bridge->readAllStandardError().constData());
+    const QTemporaryDir directory;
+    const QString snapshot = directory.filePath(u"screen.jpeg"_s);
+    QProcess vncsnapshot;
+    vncsnapshot.start(
+        u"vncsnapshot"_s,
+        {u"-quiet"_s, u"-allowblank"_s, u"-quality"_s, u"100"_s, u"127.0.0.1:%1"_s.arg(bridgePort - 5900), snapshot});
+    QVERIFY(vncsnapshot.waitForFinished(60000));
+    QVERIFY2(vncsnapshot.exitCode() == 0, vncsnapshot.readAllStandardError().constData());
+    const QJsonObject carried = ScriptedClient::finish(bridge.get(), 60s);
+    QCOMPARE(carried.value(u"status"_s).toInt(), 101);
+    QVERIFY2(carried.value(u"error"_s).isNull(), qPrintable(carried.value(u"error"_s).toString()));
+
+    const QImage image(snapshot);
+    QCOMPARE(image.size(), QSize(640, 480));
+    // JPEG moves colours a little; the logo's blue stays far from the splash's black.
+    const QColor seen = image.pixelColor(logoX, logoY);
+    const QColor logo(u"#"_s + logoColour);
+    QVERIFY2(qAbs(seen.red() - logo.red()) < 24 && qAbs(seen.green() - logo.green()) < 24
+                 && qAbs(seen.blue() - logo.blue()) < 24,
+             qPrintable(seen.name()));
+}
+
 void tst_Kvm::viewersAreLimited()
 {
     std::vector<std::unique_ptr<QProcess>> viewers;
@@ -350,6 +396,47 @@ void tst_Kvm::graphicalConsoleInRedfish()
     QCOMPARE(notAllowed.status, 403);
 }
 
+void tst_Kvm::screenshotForAutomation()
+{
+    const QString screenshot = u"/redfish/v1/Systems/system/Oem/Qbmc/Screenshot"_s;
+    restartToSplash();
+    QTRY_COMPARE_WITH_TIMEOUT(kvmSessions(), 0, 30000);
+    // Nobody watches: the screenshot starts the capture itself and has the splash.
+    const RedfishClients::Reply taken = redfish(u"GET"_s, screenshot);
+    QCOMPARE(taken.status, 200);
+    QCOMPARE(taken.header("content-type"), "image/png");
+    const QImage image = QImage::fromData(taken.body, "PNG");
+    QCOMPARE(image.size(), QSize(640, 480));
+    QCOMPARE(QString::number(image.pixel(logoX, logoY) & 0xffffff, 16), logoColour);
+
+    // While a viewer watches, the frame it sees.
+    const std::unique_ptr<QProcess> viewer = startViewer(
+        {{u"basic"_s, adminBasic}, {u"steps"_s, QJsonArray{step({u"say"_s, u"watching"_s}), step({u"wait_stdin"_s})}}});
+    QVERIFY(ScriptedClient::waitForLine(viewer.get(), "watching", 60s));
+    QCOMPARE(QImage::fromData(redfish(u"GET"_s, screenshot).body, "PNG").size(), QSize(640, 480));
+    viewer->write("\n");
+    QVERIFY(ScriptedClient::finish(viewer.get(), 60s).value(u"error"_s).isNull());
+
+    // Only for those the KVM admits.
+    QCOMPARE(RedfishClients::curl(m_daemon->redfishPort(), u"GET"_s, screenshot, {}).status, 401);
+    const RedfishClients::Reply readOnly =
+        RedfishClients::curl(m_daemon->redfishPort(), u"GET"_s, screenshot, {u"-u"_s, u"viewer:"_s + viewerPassword});
+    QCOMPARE(readOnly.status, 403);
+    QCOMPARE(readOnly.messageKey(), u"InsufficientPrivilege"_s);
+
+    // A host that is off has no picture to take.
+    QCOMPARE(
+        redfish(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s, R"({"ResetType":"ForceOff"})")
+            .status,
+        202);
+    QTRY_COMPARE_WITH_TIMEOUT(redfish(u"GET"_s, screenshot).status, 409, 30000);
+    QCOMPARE(redfish(u"GET"_s, screenshot).messageKey(), u"ResourceInStandby"_s);
+    QCOMPARE(redfish(u"POST"_s, u"/redfish/v1/Systems/system/Actions/ComputerSystem.Reset"_s, R"({"ResetType":"On"})")
+                 .status,
+             202);
+    QTRY_COMPARE_WITH_TIMEOUT(redfish(u"GET"_s, screenshot).status, 200, 30000);
+}
+
 void tst_Kvm::switchedOffAndOnThroughRedfish()
 {
     const std::unique_ptr<QProcess> viewer =
@@ -364,6 +451,9 @@ void tst_Kvm::switchedOffAndOnThroughRedfish()
     QVERIFY2(closed.value(u"error"_s).isNull(), qPrintable(closed.value(u"error"_s).toString()));
     QCOMPARE(closed.value(u"close_code"_s).toInt(), 1008);
     QCOMPARE(runViewer({{u"basic"_s, adminBasic}}).value(u"status"_s).toInt(), 503);
+    const RedfishClients::Reply screenshot = redfish(u"GET"_s, u"/redfish/v1/Systems/system/Oem/Qbmc/Screenshot"_s);
+    QCOMPARE(screenshot.status, 503);
+    QCOMPARE(screenshot.messageKey(), u"ServiceDisabled"_s);
     QCOMPARE(redfish(u"GET"_s, u"/redfish/v1/Managers/bmc"_s)
                  .json()
                  .value(u"GraphicalConsole"_s)
