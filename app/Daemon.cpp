@@ -7,6 +7,7 @@
 #include "Configuration.h"
 #include "ConsoleHub.h"
 #include "EventLog.h"
+#include "HostInput.h"
 #include "IpmiPasswordFile.h"
 #include "IpmiServer.h"
 #include "NetworkAddresses.h"
@@ -15,6 +16,7 @@
 #include "SshPublicKeyCheck.h"
 #include "SshServer.h"
 #include "StateDirectory.h"
+#include "VideoSource.h"
 #include "gpio/GpioAtxBackend.h"
 #include "gpio/LibgpiodChip.h"
 #include "linux/CryptPasswordHasher.h"
@@ -125,6 +127,8 @@ Daemon::~Daemon()
     m_ssh.reset();
     m_redfish.reset();
     m_rfb.reset();
+    m_capture.reset();
+    m_gadgetInput.reset();
     m_ipmi.reset();
     m_thermalSensors.reset();
     m_bmc.reset();
@@ -157,6 +161,8 @@ std::optional<int> Daemon::start()
     const StateFile::Result settings = m_configuration->attachState(m_options.stateDirectory);
 
     if (const auto failure = createBackend())
+        return exitWith(*failure);
+    if (const auto failure = createKvmParts())
         return exitWith(*failure);
 
     m_hasher = std::make_unique<CryptPasswordHasher>();
@@ -251,6 +257,22 @@ std::optional<Failure> Daemon::createBackend()
     return std::nullopt;
 }
 
+std::optional<Failure> Daemon::createKvmParts()
+{
+    // The simulated host has a display and a keyboard of its own; a real board has what its
+    // configuration names (docs/configuration.md, kvm).
+    auto *simulatedHost = qobject_cast<SimulatedHost *>(m_backend.get());
+    if (simulatedHost) {
+        m_video = simulatedHost->display();
+        m_hostInput = simulatedHost->keyboard();
+    }
+    if (m_video)
+        qCInfo(lcApp, "KVM picture: %s", qPrintable(m_video->description()));
+    if (m_hostInput)
+        qCInfo(lcApp, "KVM keyboard and mouse: %s", qPrintable(m_hostInput->description()));
+    return std::nullopt;
+}
+
 void Daemon::startConsole()
 {
     // A configured adapter is the console; otherwise the simulated host's, if that is the backend
@@ -323,10 +345,9 @@ std::optional<Failure> Daemon::startRedfish()
     settings.authentication.maxSessionsPerUser = m_configuration->value(ConfigKeys::redfishMaxSessionsPerUser);
     settings.ipmiPort = quint16(m_configuration->value(ConfigKeys::ipmiPort));
     settings.networkFacts = m_networkFacts.get();
-    // The KVM: the simulated host's display and keyboard; capture and the USB gadget of a real
-    // board are not wired yet, so a GPIO board has none.
-    if (auto *simulatedHost = qobject_cast<SimulatedHost *>(m_backend.get())) {
-        m_rfb = std::make_unique<RfbServer>(simulatedHost->display(), simulatedHost->keyboard());
+    // The KVM, when there is a picture to show.
+    if (m_video) {
+        m_rfb = std::make_unique<RfbServer>(m_video, m_hostInput);
         settings.kvm = m_rfb.get();
         settings.kvmMaxSessions = m_configuration->value(ConfigKeys::kvmMaxSessions);
     }

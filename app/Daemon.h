@@ -18,6 +18,8 @@ class NetworkFacts;
 class PasswordHasher;
 class RedfishServer;
 class RfbServer;
+class HostInput;
+class VideoSource;
 class SshServer;
 class SystemdNotifier;
 class ThermalZoneSensors;
@@ -46,6 +48,10 @@ public:
     Bmc *bmc() const { return m_bmc.get(); }
     const Configuration *configuration() const { return m_configuration.get(); }
     const NetworkFacts *networkFacts() const { return m_networkFacts.get(); }
+    // The host's screen and its keyboard and mouse, for the KVM and the dashboard's Screen page;
+    // null when the board has none (kvm.video.device, kvm.hid).
+    VideoSource *video() const { return m_video; }
+    HostInput *hostInput() const { return m_hostInput; }
 
     // Ends the event loop so that main() starts qbmc again, state written first.
     void restartInPlace(const QString &reason);
@@ -57,6 +63,7 @@ private:
     std::optional<Failure> loadConfiguration();
     std::optional<Failure> prepareStateDirectory();
     std::optional<Failure> createBackend();
+    std::optional<Failure> createKvmParts();
     std::optional<Failure> loadPasswordFile();
     void startConsole();
     std::optional<Failure> startIpmi();
@@ -75,7 +82,11 @@ private:
     std::unique_ptr<Bmc> m_bmc;
     std::unique_ptr<ThermalZoneSensors> m_thermalSensors;
     std::unique_ptr<NetworkFacts> m_networkFacts; // outlives the servers that read it
-    std::unique_ptr<RfbServer> m_rfb;             // outlives the Redfish listener that hands it viewers
+    std::unique_ptr<VideoSource> m_capture;       // kvm.video.device, else the simulated host's display
+    std::unique_ptr<HostInput> m_gadgetInput;     // kvm.hid: otg, else the simulated host's keyboard
+    VideoSource *m_video = nullptr;
+    HostInput *m_hostInput = nullptr;
+    std::unique_ptr<RfbServer> m_rfb; // outlives the Redfish listener that hands it viewers
     std::unique_ptr<IpmiServer> m_ipmi;
     std::unique_ptr<RedfishServer> m_redfish;
     std::unique_ptr<SshServer> m_ssh;

@@ -65,6 +65,8 @@ std::optional<Failure> LocalDisplay::show()
     settings.screenOffTimeout = configuration.value(ConfigKeys::uiScreenOffTimeout);
     settings.language = configuration.value(ConfigKeys::uiLanguage);
     settings.access = accessFacts(configuration, m_daemon->networkFacts());
+    settings.video = m_daemon->video();
+    settings.input = m_daemon->hostInput();
     m_dashboard = std::make_unique<Dashboard>(m_daemon->bmc(), settings);
     Dashboard::setInstance(m_dashboard.get());
 

@@ -13,7 +13,7 @@ Window {
 
     readonly property bool portrait: height > width
     property int currentPage: 0
-    readonly property var pageNames: ["overview", "console", "events", "access"]
+    readonly property var pageNames: ["overview", "console", "screen", "events", "access"]
 
     width: 800
     height: 480
@@ -83,12 +83,12 @@ Window {
             Layout.fillWidth: window.portrait
             Layout.preferredWidth: window.portrait ? -1 : 132
             Layout.margins: 6
-            columns: window.portrait ? 4 : 1
+            columns: window.portrait ? 5 : 1
             rowSpacing: 6
             columnSpacing: 6
 
             Repeater {
-                model: [qsTr("Overview"), qsTr("Console"), qsTr("Events"), qsTr("Access")]
+                model: [qsTr("Overview"), qsTr("Console"), qsTr("Screen"), qsTr("Events"), qsTr("Access")]
                 delegate: ActionButton {
                     required property string modelData
                     required property int index
@@ -116,6 +116,7 @@ Window {
 
             OverviewPage { objectName: "page_overview"; portrait: window.portrait }
             ConsolePage { objectName: "page_console"; portrait: window.portrait }
+            ScreenPage { objectName: "page_screen"; portrait: window.portrait }
             EventsPage { objectName: "page_events"; portrait: window.portrait }
             AccessPage { objectName: "page_access"; portrait: window.portrait }
         }

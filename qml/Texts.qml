@@ -71,6 +71,15 @@ QtObject {
         }
     }
 
+    function videoStatus(status: string): string {
+        switch (status) {
+        case "Picture": return qsTr("Live picture")
+        case "NoSignal": return qsTr("No signal from the host")
+        case "NoDevice": return qsTr("The capture device is missing")
+        default: return qsTr("This board has no video capture")
+        }
+    }
+
     function severity(name: string): string {
         switch (name) {
         case "critical": return qsTr("Critical")

@@ -325,6 +325,10 @@
         <source>Access</source>
         <translation>Zugriff</translation>
     </message>
+    <message>
+        <source>Screen</source>
+        <translation>Bildschirm</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -386,6 +390,41 @@
     <message>
         <source>Reset</source>
         <translation>Zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPage</name>
+    <message>
+        <source>Type text into the host</source>
+        <translation>Text in den Host eingeben</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tippen</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Del</source>
+        <translation>Strg+Alt+Entf</translation>
     </message>
 </context>
 <context>
@@ -537,6 +576,22 @@
     <message>
         <source>Wrong PIN.</source>
         <translation>Falsche PIN.</translation>
+    </message>
+    <message>
+        <source>Live picture</source>
+        <translation>Live-Bild</translation>
+    </message>
+    <message>
+        <source>No signal from the host</source>
+        <translation>Kein Signal vom Host</translation>
+    </message>
+    <message>
+        <source>The capture device is missing</source>
+        <translation>Das Aufnahmegerät fehlt</translation>
+    </message>
+    <message>
+        <source>This board has no video capture</source>
+        <translation>Diese Platine hat keine Videoaufnahme</translation>
     </message>
 </context>
 <context>

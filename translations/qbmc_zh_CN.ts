@@ -325,6 +325,10 @@
         <source>Access</source>
         <translation>访问</translation>
     </message>
+    <message>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -386,6 +390,41 @@
     <message>
         <source>Reset</source>
         <translation>重置</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPage</name>
+    <message>
+        <source>Type text into the host</source>
+        <translation>向主机输入文本</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Del</source>
+        <translation>Ctrl+Alt+Del</translation>
     </message>
 </context>
 <context>
@@ -537,6 +576,22 @@
     <message>
         <source>Wrong PIN.</source>
         <translation>PIN 错误。</translation>
+    </message>
+    <message>
+        <source>Live picture</source>
+        <translation>实时画面</translation>
+    </message>
+    <message>
+        <source>No signal from the host</source>
+        <translation>主机无信号</translation>
+    </message>
+    <message>
+        <source>The capture device is missing</source>
+        <translation>采集设备缺失</translation>
+    </message>
+    <message>
+        <source>This board has no video capture</source>
+        <translation>此主板没有视频采集</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "PowerViewModel.h"
 #include "RemoteSessionModel.h"
 #include "ScreenLock.h"
+#include "ScreenViewModel.h"
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
@@ -28,6 +29,7 @@ class Dashboard : public QObject
     QML_SINGLETON
     Q_PROPERTY(PowerViewModel *power READ power CONSTANT)
     Q_PROPERTY(ConsoleViewModel *console READ console CONSTANT)
+    Q_PROPERTY(ScreenViewModel *screen READ screen CONSTANT)
     Q_PROPERTY(EventLogModel *events READ events CONSTANT)
     Q_PROPERTY(AccessViewModel *access READ access CONSTANT)
     Q_PROPERTY(FirstStartNotice *firstStart READ firstStart CONSTANT)
@@ -44,6 +46,9 @@ public:
         std::chrono::milliseconds screenOffTimeout{0};
         QString language = QStringLiteral("system");
         AccessViewModel::Facts access;
+        // The host's screen, keyboard and mouse (the KVM's parts); either may be missing.
+        VideoSource *video = nullptr;
+        HostInput *input = nullptr;
     };
 
     Dashboard(Bmc *bmc, Settings settings, QObject *parent = nullptr);
@@ -55,6 +60,7 @@ public:
 
     PowerViewModel *power() const { return m_power; }
     ConsoleViewModel *console() const { return m_console; }
+    ScreenViewModel *screen() const { return m_screen; }
     EventLogModel *events() const { return m_events; }
     AccessViewModel *access() const { return m_access; }
     FirstStartNotice *firstStart() const { return m_firstStart; }
@@ -71,6 +77,7 @@ private:
     Bmc *m_bmc;
     PowerViewModel *m_power;
     ConsoleViewModel *m_console;
+    ScreenViewModel *m_screen;
     EventLogModel *m_events;
     RemoteSessionModel *m_sessions;
     AccessViewModel *m_access;

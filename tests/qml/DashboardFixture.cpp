@@ -29,6 +29,8 @@ SimulatedHost::Timings quickHost()
     timings.powerOnDelay = 400ms;
     timings.shutdownDelay = 400ms;
     timings.forceOffHold = 300ms;
+    // The firmware's splash waits for F2 long enough for a test that presses it on the Screen page.
+    timings.setupWait = 30s;
     return timings;
 }
 } // namespace
@@ -72,6 +74,8 @@ DashboardFixture::DashboardFixture(QObject *parent)
     settings.access.ipmiPort = 623;
     settings.access.redfishPort = 443;
     settings.access.redfishUrl = u"https://192.0.2.17/redfish/v1"_s;
+    settings.video = m_host.display();
+    settings.input = m_host.keyboard();
     m_dashboard = std::make_unique<Dashboard>(m_bmc.get(), settings);
     Dashboard::setInstance(m_dashboard.get());
     // The console is connected before any test looks at it.

@@ -22,6 +22,10 @@ TestCase {
         ConsolePage { width: 660; height: 424 }
     }
     Component {
+        id: screenComponent
+        ScreenPage { width: 660; height: 424 }
+    }
+    Component {
         id: accessComponent
         AccessPage { width: 660; height: 424 }
     }
@@ -265,5 +269,36 @@ TestCase {
         compare(button.text, "开机")
         verify(Dashboard.language.setLanguage("en"))
         compare(label.text, "Off")
+    }
+
+    // The colour the Screen page shows at a pixel of the host's frame.
+    function screenColourAt(view, x, y) {
+        const frame = Dashboard.screen.frameSize
+        const picture = view.pictureRect
+        return String(view.pictureColourAt(picture.x + (x + 0.5) * picture.width / frame.width,
+                                           picture.y + (y + 0.5) * picture.height / frame.height))
+    }
+
+    // The simulated host's display on the page: the firmware's splash with its logo, F2 from the
+    // page's keys opens setup, Escape boots the system at 1024x768; the page watches only while shown.
+    function test_screenShowsTheHostAndTakesKeys() {
+        powerTo(Power.State.Off)
+        const page = createTemporaryObject(screenComponent, testCase)
+        waitForRendering(page)
+        verify(Dashboard.screen.watching)
+        const view = findChild(page, "hostScreen")
+        powerTo(Power.State.On)
+        tryCompare(Dashboard.screen, "status", "Picture", 5000)
+        tryCompare(Dashboard.screen, "frameSize", Qt.size(640, 480), 5000)
+        tryVerify(() => screenColourAt(view, 210, 70) === "#1f5fbf", 5000)
+        findChild(page, "screenKeyFn").activated()
+        findChild(page, "screenKeyF2").activated()
+        tryVerify(() => screenColourAt(view, 210, 70) === "#00e0e0", 5000)
+        findChild(page, "screenKeyFn").activated()
+        findChild(page, "screenKeyEscape").activated()
+        tryCompare(Dashboard.screen, "frameSize", Qt.size(1024, 768), 5000)
+        page.visible = false
+        verify(!Dashboard.screen.watching)
+        powerTo(Power.State.Off)
     }
 }

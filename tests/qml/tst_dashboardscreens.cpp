@@ -159,7 +159,7 @@ void tst_DashboardScreens::pages_data()
     QTest::addColumn<QSize>("size");
     QTest::addColumn<QString>("language");
     QTest::addColumn<int>("page");
-    const QStringList pageNames = {u"overview"_s, u"console"_s, u"events"_s, u"access"_s};
+    const QStringList pageNames = {u"overview"_s, u"console"_s, u"screen"_s, u"events"_s, u"access"_s};
     for (const QSize size : {QSize(800, 480), QSize(480, 800), QSize(1024, 600), QSize(1280, 720)}) {
         for (const QString &language : {u"en"_s, u"de"_s, u"zh_CN"_s}) {
             for (int page = 0; page < pageNames.size(); ++page) {
@@ -183,7 +183,8 @@ void tst_DashboardScreens::pages()
     QCOMPARE(image.size(), size * m_window->devicePixelRatio());
 
     // Not empty: the page has text to show and the picture is more than a background.
-    const QStringList pageNames = {u"page_overview"_s, u"page_console"_s, u"page_events"_s, u"page_access"_s};
+    const QStringList pageNames = {u"page_overview"_s, u"page_console"_s, u"page_screen"_s, u"page_events"_s,
+                                   u"page_access"_s};
     auto *pageItem = m_window->findChild<QQuickItem *>(pageNames.at(page));
     QVERIFY(pageItem && pageItem->isVisible());
     const qsizetype texts = visibleTexts(pageItem).size();
