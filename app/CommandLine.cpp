@@ -25,7 +25,12 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         u"print-config"_s,
         u"Print the effective configuration, each value with where it came from (default, file and line, or "
         "state), and exit."_s);
-    parser.addOptions({config, stateDir, headless, printConfig});
+    const QCommandLineOption usbGadget(
+        u"usb-gadget"_s,
+        u"Write (create) or remove (remove) the USB gadget that kvm.hid: otg needs, as root, and exit; the service's "
+        "privileged step before qbmc starts and after it stopped."_s,
+        u"action"_s);
+    parser.addOptions({config, stateDir, headless, printConfig, usbGadget});
     parser.addHelpOption();
     parser.addVersionOption();
 
@@ -49,5 +54,11 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     options.stateDirectory = parser.value(stateDir);
     options.headless = parser.isSet(headless);
     options.printConfig = parser.isSet(printConfig);
+    options.usbGadget = parser.value(usbGadget);
+    if (parser.isSet(usbGadget) && options.usbGadget != u"create"_s && options.usbGadget != u"remove"_s) {
+        fprintf(stderr, "qbmc: --usb-gadget takes create or remove, not \"%s\"\nTry 'qbmc --help'.\n",
+                qPrintable(options.usbGadget));
+        ::exit(2);
+    }
     return options;
 }

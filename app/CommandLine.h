@@ -17,6 +17,7 @@ struct CommandLine
     QString stateDirectory;
     bool headless = false;
     bool printConfig = false;
+    QString usbGadget; // "create" or "remove"; empty runs qbmc
 
     static CommandLine parse(const QStringList &arguments);
 };

@@ -10,6 +10,7 @@
 #include "HostInput.h"
 #include "IpmiPasswordFile.h"
 #include "IpmiServer.h"
+#include "KvmParts.h"
 #include "NetworkAddresses.h"
 #include "RedfishServer.h"
 #include "RfbServer.h"
@@ -127,8 +128,7 @@ Daemon::~Daemon()
     m_ssh.reset();
     m_redfish.reset();
     m_rfb.reset();
-    m_capture.reset();
-    m_gadgetInput.reset();
+    m_kvm.reset();
     m_ipmi.reset();
     m_thermalSensors.reset();
     m_bmc.reset();
@@ -153,6 +153,11 @@ std::optional<int> Daemon::start()
         fputs(qPrintable(m_configuration->toYaml()), stdout);
         return Success;
     }
+    if (!m_options.usbGadget.isEmpty()) {
+        if (const auto failure = KvmParts::runGadgetCommand(*m_configuration, m_options.usbGadget))
+            return exitWith(*failure);
+        return Success;
+    }
 
     if (const auto failure = prepareStateDirectory())
         return exitWith(*failure);
@@ -162,8 +167,7 @@ std::optional<int> Daemon::start()
 
     if (const auto failure = createBackend())
         return exitWith(*failure);
-    if (const auto failure = createKvmParts())
-        return exitWith(*failure);
+    createKvmParts();
 
     m_hasher = std::make_unique<CryptPasswordHasher>();
     m_bmc = std::make_unique<Bmc>(m_configuration.get(), m_backend.get(), m_hasher.get(), m_options.stateDirectory);
@@ -171,6 +175,8 @@ std::optional<int> Daemon::start()
             settings.story(u"settings"_s, u"settings changed at run time are lost and the configuration files apply"_s);
         !story.isEmpty())
         m_bmc->eventLog()->critical(Actor::bmc(), story);
+    if (!m_kvm->problem().isEmpty())
+        m_bmc->eventLog()->critical(Actor::bmc(), m_kvm->problem());
     if (const auto failure = loadPasswordFile())
         return exitWith(*failure);
     const QByteArray presetPassword = qgetenv("QBMC_ADMIN_PASSWORD");
@@ -257,20 +263,20 @@ std::optional<Failure> Daemon::createBackend()
     return std::nullopt;
 }
 
-std::optional<Failure> Daemon::createKvmParts()
+void Daemon::createKvmParts()
 {
-    // The simulated host has a display and a keyboard of its own; a real board has what its
-    // configuration names (docs/configuration.md, kvm).
-    auto *simulatedHost = qobject_cast<SimulatedHost *>(m_backend.get());
-    if (simulatedHost) {
-        m_video = simulatedHost->display();
-        m_hostInput = simulatedHost->keyboard();
-    }
-    if (m_video)
-        qCInfo(lcApp, "KVM picture: %s", qPrintable(m_video->description()));
-    if (m_hostInput)
-        qCInfo(lcApp, "KVM keyboard and mouse: %s", qPrintable(m_hostInput->description()));
-    return std::nullopt;
+    m_kvm = std::make_unique<KvmParts>(*m_configuration, m_backend.get());
+    m_kvm->create();
+}
+
+VideoSource *Daemon::video() const
+{
+    return m_kvm ? m_kvm->video() : nullptr;
+}
+
+HostInput *Daemon::hostInput() const
+{
+    return m_kvm ? m_kvm->input() : nullptr;
 }
 
 void Daemon::startConsole()
@@ -346,8 +352,8 @@ std::optional<Failure> Daemon::startRedfish()
     settings.ipmiPort = quint16(m_configuration->value(ConfigKeys::ipmiPort));
     settings.networkFacts = m_networkFacts.get();
     // The KVM, when there is a picture to show.
-    if (m_video) {
-        m_rfb = std::make_unique<RfbServer>(m_video, m_hostInput);
+    if (video()) {
+        m_rfb = std::make_unique<RfbServer>(video(), hostInput());
         settings.kvm = m_rfb.get();
         settings.kvmMaxSessions = m_configuration->value(ConfigKeys::kvmMaxSessions);
     }

@@ -19,6 +19,7 @@ class PasswordHasher;
 class RedfishServer;
 class RfbServer;
 class HostInput;
+class KvmParts;
 class VideoSource;
 class SshServer;
 class SystemdNotifier;
@@ -50,8 +51,8 @@ public:
     const NetworkFacts *networkFacts() const { return m_networkFacts.get(); }
     // The host's screen and its keyboard and mouse, for the KVM and the dashboard's Screen page;
     // null when the board has none (kvm.video.device, kvm.hid).
-    VideoSource *video() const { return m_video; }
-    HostInput *hostInput() const { return m_hostInput; }
+    VideoSource *video() const;
+    HostInput *hostInput() const;
 
     // Ends the event loop so that main() starts qbmc again, state written first.
     void restartInPlace(const QString &reason);
@@ -63,7 +64,7 @@ private:
     std::optional<Failure> loadConfiguration();
     std::optional<Failure> prepareStateDirectory();
     std::optional<Failure> createBackend();
-    std::optional<Failure> createKvmParts();
+    void createKvmParts();
     std::optional<Failure> loadPasswordFile();
     void startConsole();
     std::optional<Failure> startIpmi();
@@ -82,10 +83,7 @@ private:
     std::unique_ptr<Bmc> m_bmc;
     std::unique_ptr<ThermalZoneSensors> m_thermalSensors;
     std::unique_ptr<NetworkFacts> m_networkFacts; // outlives the servers that read it
-    std::unique_ptr<VideoSource> m_capture;       // kvm.video.device, else the simulated host's display
-    std::unique_ptr<HostInput> m_gadgetInput;     // kvm.hid: otg, else the simulated host's keyboard
-    VideoSource *m_video = nullptr;
-    HostInput *m_hostInput = nullptr;
+    std::unique_ptr<KvmParts> m_kvm;
     std::unique_ptr<RfbServer> m_rfb; // outlives the Redfish listener that hands it viewers
     std::unique_ptr<IpmiServer> m_ipmi;
     std::unique_ptr<RedfishServer> m_redfish;

@@ -234,6 +234,17 @@ ConfigSchema::ConfigSchema()
         choiceKey(kvmPrivilege, {u"operator"_s, u"user"_s, u"administrator"_s},
                   u"lowest role that may open the KVM (watch the host's screen and drive its keyboard and mouse)"_s),
         integerKey(kvmMaxSessions, 4, 1, 16, u"most KVM viewers at once; one of them drives the input"_s),
+        stringKey(kvmVideoDevice,
+                  u"V4L2 capture device of the host's video (/dev/video0); empty: the simulated host's display, "
+                  "none on a GPIO board"_s),
+        integerKey(kvmVideoMaxFps, 30, 1, 60, u"most frames per second taken from the capture device"_s),
+        choiceKey(kvmHid, {u"auto"_s, u"otg"_s, u"none"_s},
+                  u"the host's keyboard and mouse: auto is the simulated host's own, none on a GPIO board; otg is "
+                  "a USB gadget on the board's OTG port"_s),
+        choiceKey(kvmOtgMouse, {u"absolute"_s, u"relative"_s},
+                  u"the gadget's mouse: absolute (a tablet, follows the viewer's pointer exactly) or relative (for "
+                  "firmware that refuses absolute pointers)"_s),
+        stringKey(kvmOtgUdc, u"USB device controller the gadget binds to; empty: the first in /sys/class/udc"_s),
 
         boolKey(sshEnabled, true, u"serve the host console over SSH"_s, runtime),
         addressKey(sshListen, u"address SSH listens on"_s),

@@ -12,19 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 keys=${1:-50}
 seconds=${2:-5}
-password=Admin-Pass-1
-qbmc=${QBMC:-}
-if [ -z "$qbmc" ]; then
-    tools/install-deps
-    cmake --preset default >/dev/null
-    cmake --build --preset default --target qbmc >/dev/null
-    qbmc=build/default/app/qbmc
-fi
-work=$(mktemp -d)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-free_port() { /usr/bin/python3 -c "import socket; s=socket.socket(socket.AF_INET, socket.$1); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"; }
+. tests/bench/bench-daemon.sh
+qbmc_binary
 ipmi_port=$(free_port SOCK_DGRAM)
 redfish_port=$(free_port SOCK_STREAM)
 ssh_port=$(free_port SOCK_STREAM)
@@ -45,11 +34,7 @@ host:
     power_on_delay: 0.2
     setup_wait: 0.5
 EOF
-QBMC_ADMIN_PASSWORD=$password ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$qbmc" --config "$work/qbmc.yaml" \
-    --state-dir "$work/state" --headless 2>"$work/qbmc.log" &
-qbmc_pid=$!
-pids+=("$qbmc_pid")
-for _ in $(seq 100); do grep -q "qbmc.app: ready" "$work/qbmc.log" && break; sleep 0.1; done
+start_qbmc "$work/qbmc.yaml" --headless
 
 env -u REQUESTS_CA_BUNDLE -u CURL_CA_BUNDLE /usr/bin/python3 tests/bench/kvm_bench.py \
     "$redfish_port" admin "$password" "$qbmc_pid" "$keys" "$seconds"

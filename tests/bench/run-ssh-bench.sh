@@ -3,21 +3,14 @@
 # serial port (unthrottled, so the figures are qbmc's and OpenSSH's, not a baud rate's), ssh as
 # the client, all on loopback. Prints a Markdown table, as run-sol-bench.sh does for SoL.
 #   tests/bench/run-ssh-bench.sh [MIB] [KEYS]
-# QBMC_BENCH_PRESET=asan measures the sanitizer build instead of the default (RelWithDebInfo) one.
+# QBMC=path/to/qbmc measures that binary instead of building the default preset (an ASan build
+# measures the sanitizer too).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mib=${1:-16}
 keys=${2:-300}
-password=Admin-Pass-1
-tools/install-deps
-preset=${QBMC_BENCH_PRESET:-default}
-cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset" --target qbmc >/dev/null
-work=$(mktemp -d)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-free_port() { /usr/bin/python3 -c "import socket; s=socket.socket(socket.AF_INET, socket.$1); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"; }
+. tests/bench/bench-daemon.sh
+qbmc_binary
 ipmi_port=$(free_port SOCK_DGRAM)
 redfish_port=$(free_port SOCK_STREAM)
 ssh_port=$(free_port SOCK_STREAM)
@@ -27,11 +20,7 @@ pids+=($!)
 for _ in $(seq 50); do [ -e "$work/ttyHOST" ] && break; sleep 0.1; done
 printf 'ipmi:\n  port: %s\n  sol:\n    device: %s\nredfish:\n  port: %s\n  listen: 127.0.0.1\nssh:\n  port: %s\n  listen: 127.0.0.1\n' \
     "$ipmi_port" "$work/ttyBMC" "$redfish_port" "$ssh_port" >"$work/qbmc.yaml"
-QBMC_ADMIN_PASSWORD=$password ASAN_OPTIONS=detect_leaks=0 build/"$preset"/app/qbmc --config "$work/qbmc.yaml" --state-dir "$work/state" --headless \
-    2>"$work/qbmc.log" &
-pids+=($!)
-qbmc_pid=$!
-for _ in $(seq 100); do grep -q "qbmc.app: ready" "$work/qbmc.log" && break; sleep 0.1; done
+start_qbmc "$work/qbmc.yaml" --headless
 
 echo "| measurement | amount | figure | |"
 echo "|---|---|---|---|"

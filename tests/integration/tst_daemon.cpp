@@ -463,8 +463,8 @@ void tst_Daemon::helpVersionAndUnknownOptions()
 {
     DaemonProcess help;
     QCOMPARE(help.run({u"--help"_s}), 0);
-    for (const char *option :
-         {"--config <file>", "--state-dir <dir>", "--headless", "--print-config", "--version", "--help"})
+    for (const char *option : {"--config <file>", "--state-dir <dir>", "--headless", "--print-config",
+                               "--usb-gadget <action>", "--version", "--help"})
         QVERIFY2(help.standardOutput().contains(option), option);
 
     DaemonProcess version;
@@ -474,6 +474,17 @@ void tst_Daemon::helpVersionAndUnknownOptions()
     DaemonProcess unknown;
     QCOMPARE(unknown.run({u"--frobnicate"_s}), 2);
     QCOMPARE(unknown.standardError(), QByteArray("qbmc: Unknown option 'frobnicate'.\nTry 'qbmc --help'.\n"));
+
+    DaemonProcess wrongAction;
+    QCOMPARE(wrongAction.run({u"--usb-gadget"_s, u"destroy"_s}), 2);
+    QCOMPARE(wrongAction.standardError(),
+             QByteArray("qbmc: --usb-gadget takes create or remove, not \"destroy\"\nTry 'qbmc --help'.\n"));
+
+    // The service's privileged step does nothing unless the KVM's keyboard is the USB gadget.
+    DaemonProcess noGadget;
+    noGadget.writeConfig("");
+    QCOMPARE(noGadget.run({u"--config"_s, noGadget.configFile(), u"--usb-gadget"_s, u"create"_s}), 0);
+    QVERIFY(noGadget.standardError().contains("no USB gadget to create: kvm.hid is not otg"));
 }
 
 // No display: no dashboard and no GUI libraries doing anything; a display (offscreen here, as a

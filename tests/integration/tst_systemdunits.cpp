@@ -27,6 +27,7 @@ private:
     static QString run(const QStringList &arguments, int *exitCode);
 
     QString m_unit;
+    QString m_gadgetUnit;
 };
 
 void tst_SystemdUnits::initTestCase()
@@ -36,6 +37,9 @@ void tst_SystemdUnits::initTestCase()
     QFile unit(QStringLiteral(QBMC_SOURCE_DIR "/platform/systemd/qbmc.service"));
     QVERIFY(unit.open(QIODevice::ReadOnly));
     m_unit = QString::fromUtf8(unit.readAll()).replace(u"/usr/bin/qbmc"_s, QStringLiteral(QBMC_BINARY));
+    QFile gadgetUnit(QStringLiteral(QBMC_SOURCE_DIR "/platform/systemd/qbmc-usb-gadget.service"));
+    QVERIFY(gadgetUnit.open(QIODevice::ReadOnly));
+    m_gadgetUnit = QString::fromUtf8(gadgetUnit.readAll()).replace(u"/usr/bin/qbmc"_s, QStringLiteral(QBMC_BINARY));
 }
 
 void tst_SystemdUnits::installUnit(const QString &directory, bool kiosk)
@@ -43,6 +47,10 @@ void tst_SystemdUnits::installUnit(const QString &directory, bool kiosk)
     QFile unit(QDir(directory).filePath(u"qbmc.service"_s));
     QVERIFY(unit.open(QIODevice::WriteOnly));
     unit.write(m_unit.toUtf8());
+    // The KVM's USB gadget unit, which qbmc.service wants.
+    QFile gadgetUnit(QDir(directory).filePath(u"qbmc-usb-gadget.service"_s));
+    QVERIFY(gadgetUnit.open(QIODevice::WriteOnly));
+    gadgetUnit.write(m_gadgetUnit.toUtf8());
     if (!kiosk)
         return;
     QVERIFY(QDir(directory).mkpath(u"qbmc.service.d"_s));
@@ -76,8 +84,9 @@ void tst_SystemdUnits::verify()
     QTemporaryDir directory;
     installUnit(directory.path(), kiosk);
     int exitCode = 0;
-    const QString output =
-        run({u"verify"_s, u"--man=no"_s, QDir(directory.path()).filePath(u"qbmc.service"_s)}, &exitCode);
+    const QString output = run({u"verify"_s, u"--man=no"_s, QDir(directory.path()).filePath(u"qbmc.service"_s),
+                                QDir(directory.path()).filePath(u"qbmc-usb-gadget.service"_s)},
+                               &exitCode);
     // Other units on this machine may have their own complaints; only qbmc's count.
     QStringList ours;
     for (const QString &line : output.split(u'\n')) {
