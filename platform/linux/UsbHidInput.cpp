@@ -139,6 +139,10 @@ QString UsbHidInput::description() const
 
 void UsbHidInput::setScreenSize(QSize size)
 {
+    // Told with every frame; only a new size changes the units, and a move the host has not
+    // taken yet must not be forgotten in between.
+    if (size == m_screenSize)
+        return;
     m_screenSize = size;
     // The units changed; the pointer has not moved.
     m_sent = relativeTarget();
