@@ -39,9 +39,15 @@ quint64 RfbServer::addViewer(int socket, bool mayDriveInput)
         m_video->addWatcher();
         showFrame();
     }
-    m_screen->addViewer(id, socket, false);
+    // A viewer that takes the input at once arrives on the RFB thread with it, so that no key it
+    // sends early is dropped while a separate grant is still on its way.
+    const bool drives = m_driver == 0 && m_input && mayDriveInput;
+    m_screen->addViewer(id, socket, drives);
     qCDebug(lcRfb) << "viewer" << id << "added;" << m_viewers.size() << "watching";
-    chooseDriver();
+    if (drives) {
+        m_driver = id;
+        emit driverChanged(m_driver);
+    }
     return id;
 }
 
