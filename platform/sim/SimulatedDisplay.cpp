@@ -126,6 +126,7 @@ void SimulatedDisplay::setActive(bool active)
     // A new viewer gets the screen as it is now, at its size, not the last one drawn.
     if (active && m_mode != Mode::Off) {
         m_refresh.stop();
+        m_drawnMode = Mode::Off; // drawn whole, so that a frame follows even if nothing changed
         draw();
     }
 }
@@ -139,10 +140,17 @@ void SimulatedDisplay::scheduleDraw()
 void SimulatedDisplay::draw()
 {
     const QSize size = m_mode == Mode::SystemConsole ? systemSize : firmwareSize;
-    if (m_frame.size != size)
-        m_frame = VideoFrame::filled(size, black);
-    else
-        fill(QRect(QPoint(), size), black);
+    // Text modes redraw only the rows that changed since the last frame; anything else (a new
+    // mode, a new size, the splash with its logo) is drawn whole.
+    const bool whole = m_frame.size != size || m_mode != m_drawnMode || m_mode == Mode::Splash;
+    if (whole) {
+        m_drawnRows.clear();
+        if (m_frame.size != size)
+            m_frame = VideoFrame::filled(size, black);
+        else
+            fill(QRect(QPoint(), size), black);
+    }
+    m_drawnMode = m_mode;
     switch (m_mode) {
     case Mode::Off: return;
     case Mode::Splash: {
@@ -156,17 +164,36 @@ void SimulatedDisplay::draw()
         drawText(0, splashTextTop, splashTextRows, true);
         break;
     }
-    case Mode::FirmwareText: drawText(0, firmwareTextTop, firmwareRows, false); break;
-    case Mode::SystemConsole: drawText(0, 0, m_screen.rows(), false); break;
+    case Mode::FirmwareText:
+        if (!drawText(0, firmwareTextTop, firmwareRows, false) && !whole)
+            return;
+        break;
+    case Mode::SystemConsole:
+        if (!drawText(0, 0, m_screen.rows(), false) && !whole)
+            return;
+        break;
     }
     emit frameChanged();
 }
 
-void SimulatedDisplay::drawText(int x, int y, int rows, bool transparentBackground)
+bool SimulatedDisplay::drawText(int x, int y, int rows, bool transparentBackground)
 {
-    for (int row = 0; row < std::min(rows, m_screen.rows()); ++row) {
-        for (int column = 0; column < m_screen.columns(); ++column) {
-            const TerminalScreen::Cell cell = m_screen.cell(row, column);
+    rows = std::min(rows, m_screen.rows());
+    const QPoint cursor = m_screen.isCursorVisible() && !transparentBackground ? m_screen.cursor() : QPoint(-1, -1);
+    m_drawnRows.resize(rows);
+    bool drewAny = false;
+    for (int row = 0; row < rows; ++row) {
+        QList<TerminalScreen::Cell> cells;
+        cells.reserve(m_screen.columns());
+        for (int column = 0; column < m_screen.columns(); ++column)
+            cells.append(m_screen.cell(row, column));
+        // The row the cursor is on, or was on, is drawn again so that it moves.
+        const bool cursorHere = cursor.y() == row || m_drawnCursor.y() == row;
+        if (!cursorHere && cells == m_drawnRows.at(row))
+            continue;
+        drewAny = true;
+        for (int column = 0; column < int(cells.size()); ++column) {
+            const TerminalScreen::Cell &cell = cells.at(column);
             quint32 foreground = cell.defaultForeground ? defaultForeground : cell.foreground;
             quint32 background = cell.defaultBackground ? black : cell.background;
             if (cell.reverse)
@@ -176,13 +203,15 @@ void SimulatedDisplay::drawText(int x, int y, int rows, bool transparentBackgrou
             drawGlyph(character, x + column * m_font.width(), y + row * m_font.height(), 1, foreground,
                       plain ? std::nullopt : std::optional(background));
         }
+        if (cursor.y() == row) {
+            // The text-mode cursor: two scan lines at the bottom of the cell.
+            fill(QRect(x + cursor.x() * m_font.width(), y + (row + 1) * m_font.height() - 2, m_font.width(), 2),
+                 defaultForeground);
+        }
+        m_drawnRows[row] = std::move(cells);
     }
-    const QPoint cursor = m_screen.cursor();
-    if (m_screen.isCursorVisible() && cursor.y() < rows && !transparentBackground) {
-        // The text-mode cursor: two scan lines at the bottom of the cell.
-        fill(QRect(x + cursor.x() * m_font.width(), y + (cursor.y() + 1) * m_font.height() - 2, m_font.width(), 2),
-             defaultForeground);
-    }
+    m_drawnCursor = cursor;
+    return drewAny;
 }
 
 void SimulatedDisplay::drawGlyph(char32_t character, int x, int y, int scale, quint32 foreground,

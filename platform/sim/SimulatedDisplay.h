@@ -48,7 +48,8 @@ private:
     void setMode(Mode mode);
     void scheduleDraw();
     void draw();
-    void drawText(int x, int y, int rows, bool transparentBackground);
+    // Draws the terminal's rows that differ from those last drawn; false when none did.
+    bool drawText(int x, int y, int rows, bool transparentBackground);
     void drawGlyph(char32_t character, int x, int y, int scale, quint32 foreground, std::optional<quint32> background);
     void fill(const QRect &area, quint32 colour);
 
@@ -58,6 +59,10 @@ private:
     TerminalScreen m_screen;
     Mode m_mode = Mode::Off;
     VideoFrame m_frame;
+    // What m_frame shows of the terminal, to draw only what changed.
+    Mode m_drawnMode = Mode::Off;
+    QList<QList<TerminalScreen::Cell>> m_drawnRows;
+    QPoint m_drawnCursor{-1, -1};
     QTimer m_refresh;
     bool m_active = false;
 };

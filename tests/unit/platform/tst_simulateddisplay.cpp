@@ -56,6 +56,7 @@ private slots:
     void aPowerCutTakesTheSignalAway();
     void anInactiveDisplayDrawsNothingUntilActiveAgain();
     void aResetFromTheSystemReturnsToTheFirmwareMode();
+    void onlyChangedRowsAreDrawnAndTheyMatchAWholeDraw();
 
 private:
     void createHost(SimulatedHost::Timings timings);
@@ -233,6 +234,36 @@ void tst_SimulatedDisplay::aResetFromTheSystemReturnsToTheFirmwareMode()
     QVERIFY(!showsText(u"simhost login:"_s));
     QTRY_COMPARE_WITH_TIMEOUT(display()->frame().size, firmwareSize, ms(patience));
     QTRY_COMPARE_WITH_TIMEOUT(logoPixel(), std::optional(SimulatedDisplay::logoColour), ms(patience));
+}
+
+void tst_SimulatedDisplay::onlyChangedRowsAreDrawnAndTheyMatchAWholeDraw()
+{
+    createHost(bootingTimings);
+    powerOn();
+    QTRY_VERIFY_WITH_TIMEOUT(showsText(u"simhost login:"_s), ms(patience));
+    QTRY_COMPARE_WITH_TIMEOUT(display()->frame().size, systemSize, ms(patience));
+    QTest::qWait(ms(4 * refresh));
+
+    // Typed letters are echoed: only their row is drawn again.
+    QSignalSpy frames(display(), &VideoSource::frameChanged);
+    for (const quint8 usage : {HidUsage::KeyR, HidUsage::KeyO, HidUsage::KeyO, HidUsage::KeyT})
+        tap(usage);
+    QTRY_VERIFY_WITH_TIMEOUT(showsText(u"simhost login: root"_s), ms(patience));
+    QTRY_VERIFY_WITH_TIMEOUT(frames.size() > 0, ms(patience));
+    QTest::qWait(ms(4 * refresh));
+    const VideoFrame drawnInParts = display()->frame();
+
+    // A key that prints nothing draws nothing.
+    const qsizetype framesBefore = frames.size();
+    tap(HidUsage::LeftShift);
+    QTest::qWait(ms(10 * refresh));
+    QCOMPARE(frames.size(), framesBefore);
+
+    // Drawn whole (as for a viewer that comes back), the screen is the same to the pixel.
+    display()->setActive(false);
+    display()->setActive(true);
+    QCOMPARE(display()->frame().size, drawnInParts.size);
+    QVERIFY(display()->frame().pixels == drawnInParts.pixels);
 }
 
 QTEST_GUILESS_MAIN(tst_SimulatedDisplay)
