@@ -106,7 +106,11 @@ Failure AccountStore::refusal(Code code) const
     case Code::InvalidSshKey:
     case Code::InvalidValue:
     case Code::NotChangeable:
-    case Code::Unavailable: break;
+    case Code::Unavailable:
+    case Code::NoSuchImage:
+    case Code::ImageExists:
+    case Code::StoreFull:
+    case Code::ImageInUse: break;
     }
     return {code, Failure::codeName(code)};
 }

@@ -34,6 +34,10 @@ public:
         TooManySshKeys,         // the account has as many keys as it may
         NoSuchSshKey,           // no key of that id
         Unavailable,            // a device, port, chip or file that cannot be had
+        NoSuchImage,            // no image of that name in the media store
+        ImageExists,            // the media store has an image of that name
+        StoreFull,              // the image does not fit within media.max_bytes or on the disk
+        ImageInUse,             // the image is inserted; eject it first
         Internal,               // something that should not fail did (hashing, writing)
     };
     Q_ENUM(Code)
