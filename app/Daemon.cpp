@@ -3,6 +3,7 @@
 #include "AccountStore.h"
 #include "AppLogging.h"
 #include "Bmc.h"
+#include "BootOverride.h"
 #include "ConfigLoader.h"
 #include "Configuration.h"
 #include "ConsoleHub.h"
@@ -18,6 +19,7 @@
 #include "SshServer.h"
 #include "StateDirectory.h"
 #include "VideoSource.h"
+#include "VirtualMedia.h"
 #include "gpio/GpioAtxBackend.h"
 #include "gpio/LibgpiodChip.h"
 #include "linux/CryptPasswordHasher.h"
@@ -183,6 +185,7 @@ std::optional<int> Daemon::start()
     if (const auto failure = m_bmc->accounts()->ensureAdministrator(presetPassword))
         return exitWith({Failure::Code::InvalidValue, u"QBMC_ADMIN_PASSWORD: %1"_s.arg(failure->message)});
 
+    connectVirtualMedia();
     m_thermalSensors = std::make_unique<ThermalZoneSensors>(m_bmc->sensors());
     m_thermalSensors->start();
     startConsole();
@@ -261,6 +264,36 @@ std::optional<Failure> Daemon::createBackend()
         return failure;
     m_backend = std::move(backend);
     return std::nullopt;
+}
+
+void Daemon::connectVirtualMedia()
+{
+    auto *simulatedHost = qobject_cast<SimulatedHost *>(m_backend.get());
+    if (!simulatedHost) {
+        // A real host sees virtual media through the USB gadget's mass storage, which qbmc does
+        // not set up yet: say so rather than accept media the host never sees.
+        m_bmc->virtualMedia()->setUnavailable(u"this board does not offer the host virtual media"_s);
+        return;
+    }
+    // The simulated firmware reads the boot override and the slots as it boots.
+    const Bmc *bmc = m_bmc.get();
+    simulatedHost->setBootSources({
+        [bmc]() -> QByteArray {
+            switch (bmc->bootOverride()->targetForThisBoot()) {
+            case BootOverride::Target::None: return {};
+            case BootOverride::Target::Pxe: return "Network";
+            case BootOverride::Target::Hdd: return "Hard Disk";
+            case BootOverride::Target::Cd: return "CD/DVD";
+            case BootOverride::Target::Usb: return "USB";
+            case BootOverride::Target::BiosSetup: return "Setup";
+            }
+            return {};
+        },
+        [bmc](const QByteArray &device) {
+            return bmc->virtualMedia()->imagePath(device == "USB" ? VirtualMedia::Slot::UsbStick
+                                                                  : VirtualMedia::Slot::Cd);
+        },
+    });
 }
 
 void Daemon::createKvmParts()

@@ -65,6 +65,8 @@ private:
     std::optional<Failure> prepareStateDirectory();
     std::optional<Failure> createBackend();
     void createKvmParts();
+    // Gives the host what the virtual media slots hold, or marks them unavailable.
+    void connectVirtualMedia();
     std::optional<Failure> loadPasswordFile();
     void startConsole();
     std::optional<Failure> startIpmi();

@@ -110,7 +110,8 @@ Failure AccountStore::refusal(Code code) const
     case Code::NoSuchImage:
     case Code::ImageExists:
     case Code::StoreFull:
-    case Code::ImageInUse: break;
+    case Code::ImageInUse:
+    case Code::SlotOccupied: break;
     }
     return {code, Failure::codeName(code)};
 }

@@ -8,11 +8,15 @@
 #include "EventLog.h"
 #include "HostBackend.h"
 #include "InstallationIdentity.h"
+#include "MediaStore.h"
 #include "PowerController.h"
 #include "PowerRestorePolicy.h"
 #include "RemoteSessionRegistry.h"
 #include "SensorRegistry.h"
 #include "ServiceSettings.h"
+#include "VirtualMedia.h"
+
+#include <QDir>
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +56,12 @@ AccountStore::Policy accountPolicy(const Configuration &configuration)
     policy.minPasswordLength = configuration.value(ConfigKeys::accountsMinPasswordLength);
     return policy;
 }
+
+QString mediaStoreDirectory(const Configuration &configuration, const QString &stateDirectory)
+{
+    const QString configured = configuration.value(ConfigKeys::mediaStore);
+    return configured.isEmpty() ? QDir(stateDirectory).filePath(u"media"_s) : configured;
+}
 } // namespace
 
 Bmc::Bmc(Configuration *configuration, HostBackend *backend, const PasswordHasher *hasher,
@@ -70,9 +80,22 @@ Bmc::Bmc(Configuration *configuration, HostBackend *backend, const PasswordHashe
     , m_services(new ServiceSettings(configuration, m_eventLog, this))
     , m_identify(new ChassisIdentify(m_eventLog, this))
     , m_console(new ConsoleHub(consoleSettings(*configuration, stateDirectory), m_eventLog, this))
+    , m_mediaStore(new MediaStore(mediaStoreDirectory(*configuration, stateDirectory),
+                                  configuration->value(ConfigKeys::mediaMaxBytes), this))
     , m_identity(std::make_unique<InstallationIdentity>(stateDirectory, m_eventLog))
 {
+    // The store is opened before the slots are read, so that they find the images they hold.
+    const std::optional<Failure> storeProblem = m_mediaStore->open();
+    m_virtualMedia = new VirtualMedia(stateDirectory, m_mediaStore, m_eventLog, this);
+    if (storeProblem) {
+        m_virtualMedia->setUnavailable(u"the media store cannot be used: %1"_s.arg(storeProblem->message));
+        m_eventLog->critical(Actor::bmc(), u"Virtual media is unavailable: %1"_s.arg(storeProblem->message));
+    }
     connect(m_power, &PowerController::hostStarting, m_bootOverride, &BootOverride::consume);
+    connect(m_power, &PowerController::stateChanged, m_bootOverride, [this](PowerController::State state) {
+        if (state == PowerController::State::Off)
+            m_bootOverride->bootEnded();
+    });
     connect(configuration, &Configuration::valueChanged, m_accounts, [this](const QString &path) {
         if (path.startsWith(u"accounts."))
             m_accounts->setPolicy(accountPolicy(*m_configuration));
@@ -92,6 +115,8 @@ Bmc::Bmc(Configuration *configuration, HostBackend *backend, const PasswordHashe
 Bmc::~Bmc()
 {
     // The event log goes last: the others may still log while they are torn down.
+    delete m_virtualMedia;
+    delete m_mediaStore;
     delete m_console;
     delete m_identify;
     delete m_services;

@@ -12,16 +12,19 @@ class Configuration;
 class EventLog;
 class HostBackend;
 class InstallationIdentity;
+class MediaStore;
 class PasswordHasher;
 class PowerController;
 class PowerRestorePolicy;
 class SensorRegistry;
 class ServiceSettings;
 class RemoteSessionRegistry;
+class VirtualMedia;
 
 // The one model every face renders: power, accounts, event log, boot override, sessions, sensors,
-// identify, service settings and the serial console, built from the configuration over one host backend and wired so
-// that the rules that span them (a boot qbmc starts uses up a Once override) hold for every face.
+// identify, service settings, the serial console and virtual media, built from the configuration
+// over one host backend and wired so that the rules that span them (a boot qbmc starts uses up a
+// Once override) hold for every face.
 class Bmc : public QObject
 {
     Q_OBJECT
@@ -45,6 +48,8 @@ public:
     ServiceSettings *services() const { return m_services; }
     ChassisIdentify *chassisIdentify() const { return m_identify; }
     ConsoleHub *console() const { return m_console; }
+    MediaStore *mediaStore() const { return m_mediaStore; }
+    VirtualMedia *virtualMedia() const { return m_virtualMedia; }
     const InstallationIdentity *installationIdentity() const { return m_identity.get(); }
 
 private:
@@ -60,5 +65,7 @@ private:
     ServiceSettings *m_services;
     ChassisIdentify *m_identify;
     ConsoleHub *m_console;
+    MediaStore *m_mediaStore;
+    VirtualMedia *m_virtualMedia;
     std::unique_ptr<InstallationIdentity> m_identity;
 };

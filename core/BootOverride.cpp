@@ -45,6 +45,7 @@ void BootOverride::consume(const Actor &actor)
 {
     if (m_enabled != Enabled::Once)
         return;
+    m_usedTarget = m_target;
     m_enabled = Enabled::Disabled;
     save();
     m_eventLog->info(actor, u"Boot override %1 used for this boot; it is now disabled"_s.arg(name(m_target)));
@@ -55,4 +56,9 @@ void BootOverride::save()
 {
     m_file.save(StateFormats::bootOverride.version,
                 {{u"target"_s, name(m_target)}, {u"enabled"_s, name(m_enabled)}, {u"mode"_s, name(m_mode)}});
+}
+
+BootOverride::Target BootOverride::targetForThisBoot() const
+{
+    return m_enabled == Enabled::Disabled ? m_usedTarget : m_target;
 }

@@ -38,6 +38,12 @@ public:
 
     // A boot that qbmc started is beginning: a Once override has now been used.
     void consume(const Actor &actor);
+    // The device the boot now under way was told to use: the override's while it is enabled, else
+    // the Once target consume() used up for this boot, until the host is off again (None: the
+    // host's own boot order). What a firmware that reads the BMC asks as it boots.
+    Target targetForThisBoot() const;
+    // The host is off: a Once target used for the last boot no longer applies.
+    void bootEnded() { m_usedTarget = Target::None; }
 
     template <typename Enum>
     static QString name(Enum value);
@@ -55,6 +61,7 @@ private:
     Target m_target = Target::None;
     Enabled m_enabled = Enabled::Disabled;
     Mode m_mode = Mode::UEFI;
+    Target m_usedTarget = Target::None;
 };
 
 template <typename Enum>

@@ -109,6 +109,9 @@ inline constexpr Key<int> kvmVideoMaxFps{"kvm.video.max_fps"};
 inline constexpr Key<QString> kvmHid{"kvm.hid"};
 inline constexpr Key<QString> kvmOtgMouse{"kvm.otg.mouse"};
 inline constexpr Key<QString> kvmOtgUdc{"kvm.otg.udc"};
+inline constexpr Key<QString> mediaStore{"media.store"};
+inline constexpr Key<qint64> mediaMaxBytes{"media.max_bytes"};
+
 inline constexpr Key<bool> sshEnabled{"ssh.enabled"};
 inline constexpr Key<QString> sshListen{"ssh.listen"};
 inline constexpr Key<int> sshPort{"ssh.port"};

@@ -29,7 +29,9 @@ ConfigKey boolKey(Key<bool> name, bool value, QString description, Persistence p
     return makeKey(name.path, Type::Bool, value, std::move(description), persistence);
 }
 
-ConfigKey integerKey(Key<int> name, qint64 value, qint64 minimum, qint64 maximum, QString description,
+// For int keys and for qint64 ones (sizes in bytes).
+template <typename Integer>
+ConfigKey integerKey(Key<Integer> name, qint64 value, qint64 minimum, qint64 maximum, QString description,
                      Persistence persistence = fileOnly)
 {
     ConfigKey key = makeKey(name.path, Type::Integer, value, std::move(description), persistence);
@@ -245,6 +247,10 @@ ConfigSchema::ConfigSchema()
                   u"the gadget's mouse: absolute (a tablet, follows the viewer's pointer exactly) or relative (for "
                   "firmware that refuses absolute pointers)"_s),
         stringKey(kvmOtgUdc, u"USB device controller the gadget binds to; empty: the first in /sys/class/udc"_s),
+
+        stringKey(mediaStore, u"folder of the virtual media image store; empty: \"media\" in the state directory"_s),
+        integerKey(mediaMaxBytes, 16LL << 30, 1LL << 20, 1LL << 50,
+                   u"most bytes the image store holds, uploads in progress included"_s),
 
         boolKey(sshEnabled, true, u"serve the host console over SSH"_s, runtime),
         addressKey(sshListen, u"address SSH listens on"_s),

@@ -38,6 +38,7 @@ public:
         ImageExists,            // the media store has an image of that name
         StoreFull,              // the image does not fit within media.max_bytes or on the disk
         ImageInUse,             // the image is inserted; eject it first
+        SlotOccupied,           // the virtual media slot holds media; eject it first
         Internal,               // something that should not fail did (hashing, writing)
     };
     Q_ENUM(Code)

@@ -128,12 +128,14 @@ qint64 MediaStore::freeBytes() const
     return disk.isValid() ? std::min(withinLimit, disk.bytesAvailable()) : withinLimit;
 }
 
-Expected<std::unique_ptr<MediaUpload>> MediaStore::beginUpload(const QString &name, qint64 expectedBytes)
+Expected<std::unique_ptr<MediaUpload>> MediaStore::beginUpload(const QString &name, qint64 expectedBytes,
+                                                               Existing existing)
 {
     if (!isValidName(name))
         return Failure{Failure::Code::InvalidName,
                        u"an image name is a plain file name of at most %1 bytes, not hidden"_s.arg(maxNameBytes)};
-    if (QFileInfo::exists(pathOf(name)) || QFileInfo::exists(QDir(m_directory).filePath(partialPrefix + name)))
+    if ((existing == Existing::Refuse && QFileInfo::exists(pathOf(name)))
+        || QFileInfo::exists(QDir(m_directory).filePath(partialPrefix + name)))
         return Failure{Failure::Code::ImageExists, u"the media store already has an image called %1"_s.arg(name)};
     const qint64 room = freeBytes();
     if (expectedBytes > room)
@@ -143,7 +145,7 @@ Expected<std::unique_ptr<MediaUpload>> MediaStore::beginUpload(const QString &na
                 .arg(room)
                 .arg(m_maxBytes)};
     std::unique_ptr<MediaUpload> upload(
-        new MediaUpload(this, name, QDir(m_directory).filePath(partialPrefix + name), room));
+        new MediaUpload(this, name, QDir(m_directory).filePath(partialPrefix + name), room, existing));
     if (!upload->m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered))
         return Failure{Failure::Code::Unavailable,
                        u"the media store cannot write %1: %2"_s.arg(name, upload->m_file.errorString())};

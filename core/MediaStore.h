@@ -41,9 +41,14 @@ public:
     // A name an image may have: a plain file name, printable, not hidden, at most 200 bytes.
     static bool isValidName(const QString &name);
 
+    // What an upload does about an image that already has its name.
+    enum class Existing { Refuse, Replace };
+
     // Starts writing the image `name`; `expectedBytes` (or -1 when not known) is checked against
-    // the space left before anything is written.
-    Expected<std::unique_ptr<MediaUpload>> beginUpload(const QString &name, qint64 expectedBytes);
+    // the space left before anything is written. With Existing::Replace the old image stays until
+    // the new one is whole, then the new one takes its place in one rename.
+    Expected<std::unique_ptr<MediaUpload>> beginUpload(const QString &name, qint64 expectedBytes,
+                                                       Existing existing = Existing::Refuse);
     // Deletes the image and its checksum.
     std::optional<Failure> remove(const QString &name);
 

@@ -7,15 +7,18 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <cstdio>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
-MediaUpload::MediaUpload(MediaStore *store, QString name, QString partialPath, qint64 room)
+MediaUpload::MediaUpload(MediaStore *store, QString name, QString partialPath, qint64 room,
+                         MediaStore::Existing existing)
     : m_store(store)
     , m_name(std::move(name))
     , m_file(partialPath)
     , m_room(room)
+    , m_existing(existing)
 {
 }
 
@@ -54,13 +57,20 @@ Expected<MediaImage> MediaUpload::commit()
     // On disk before it has its name: after a power cut an image is whole or not there at all.
     const bool flushed = m_file.flush() && ::fdatasync(m_file.handle()) == 0;
     m_file.close();
-    if (!flushed || QFileInfo::exists(finalPath) || !QFile::rename(m_file.fileName(), finalPath)) {
+    const QString checksumPath = QDir(m_store->directory()).filePath(u"."_s + m_name + u".sha256"_s);
+    const bool replacing = m_existing == MediaStore::Existing::Replace && QFileInfo::exists(finalPath);
+    if (replacing)
+        QFile::remove(checksumPath); // never the old image's checksum beside the new image
+    // rename(2) puts the new image in place of an old one in one step; QFile::rename would not.
+    const bool renamed = (replacing || !QFileInfo::exists(finalPath))
+        && ::rename(QFile::encodeName(m_file.fileName()).constData(), QFile::encodeName(finalPath).constData()) == 0;
+    if (!flushed || !renamed) {
         const QString message = u"the image %1 cannot be stored"_s.arg(m_name);
         abort();
         return Failure{Failure::Code::Unavailable, message};
     }
     const QString sha256 = QString::fromLatin1(m_hash.result().toHex());
-    QSaveFile checksum(QDir(m_store->directory()).filePath(u"."_s + m_name + u".sha256"_s));
+    QSaveFile checksum(checksumPath);
     if (!checksum.open(QIODevice::WriteOnly) || checksum.write(sha256.toLatin1() + '\n') < 0 || !checksum.commit())
         qCWarning(lcMedia, "media store: the checksum of %s was not written", qPrintable(m_name));
     end(true);

@@ -2,12 +2,11 @@
 
 #include "Expected.h"
 #include "MediaImage.h"
+#include "MediaStore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QString>
-
-class MediaStore;
 
 // One image being written into the MediaStore: bytes in order, hashed as they come, into a hidden
 // partial file. commit() makes it an image; an upload destroyed before that leaves nothing.
@@ -31,7 +30,7 @@ public:
 
 private:
     friend class MediaStore;
-    MediaUpload(MediaStore *store, QString name, QString partialPath, qint64 room);
+    MediaUpload(MediaStore *store, QString name, QString partialPath, qint64 room, MediaStore::Existing existing);
     void end(bool committed);
 
     MediaStore *m_store;
@@ -40,5 +39,6 @@ private:
     QCryptographicHash m_hash{QCryptographicHash::Sha256};
     qint64 m_room; // bytes the store had free when the upload began
     qint64 m_written = 0;
+    MediaStore::Existing m_existing;
     bool m_ended = false;
 };

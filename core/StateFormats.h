@@ -25,8 +25,9 @@ inline constexpr Format eventLog{QLatin1StringView("eventlog.jsonl"), 2};
 inline constexpr Format identity{QLatin1StringView("identity.json"), 1};
 inline constexpr Format powerState{QLatin1StringView("power.json"), 1};
 inline constexpr Format settings{QLatin1StringView("settings.json"), 1};
+inline constexpr Format virtualMedia{QLatin1StringView("virtual-media.json"), 1};
 
 // The files that hold one JSON document (the event log is JSON lines).
-inline constexpr std::array jsonDocuments{accounts, bootOverride, identity, powerState, settings};
+inline constexpr std::array jsonDocuments{accounts, bootOverride, identity, powerState, settings, virtualMedia};
 
 } // namespace StateFormats

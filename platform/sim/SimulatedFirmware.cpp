@@ -2,12 +2,26 @@
 
 #include "PlatformLogging.h"
 #include "linux/PseudoTerminal.h"
+#include "sim/IsoVolume.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
+
+using namespace std::chrono_literals;
 
 namespace {
 
 constexpr int formatVersion = 1;
+constexpr auto mediaLoadTime = 1s;
+
+// A disk image (a USB stick's) with a master boot record: the boot signature ends its first sector.
+bool hasBootSignature(QFile &image)
+{
+    if (!image.seek(510))
+        return false;
+    return image.read(2) == QByteArrayView("\x55\xaa");
+}
 
 // The colours of a classic BIOS setup screen, as SGR sequences that start from the defaults.
 constexpr const char *titleStyle = "\x1b[0;1;37;44m"; // bold white on blue
@@ -68,6 +82,9 @@ SimulatedFirmware::SimulatedFirmware(PseudoTerminal *terminal, QString settingsP
     m_promptTimer.setSingleShot(true);
     m_promptTimer.setInterval(setupWait);
     m_promptTimer.callOnTimeout(this, &SimulatedFirmware::boot);
+    m_mediaLoad.setSingleShot(true);
+    m_mediaLoad.setInterval(mediaLoadTime);
+    m_mediaLoad.callOnTimeout(this, &SimulatedFirmware::booted);
     connect(&m_keys, &TerminalKeyReader::keyPressed, this, &SimulatedFirmware::onKey);
     loadSettings();
 }
@@ -150,6 +167,11 @@ void SimulatedFirmware::start()
         screen += "qbmc Simulated BIOS " + setting("BIOS Version") + "\r\n" + "CPU: " + setting("Processor") + "\r\n"
             + "Memory Test: " + setting("Memory") + " OK\r\n\r\n";
     }
+    if (bootDevice() == "Setup") {
+        m_terminal->write(screen + "Entering setup, as the BMC asked\r\n");
+        enterSetup();
+        return;
+    }
     screen += "Press F2 or Del to enter setup\r\n";
     m_terminal->write(screen);
     m_promptTimer.start();
@@ -158,6 +180,7 @@ void SimulatedFirmware::start()
 void SimulatedFirmware::stop()
 {
     m_promptTimer.stop();
+    m_mediaLoad.stop();
     m_keys.clear();
     setState(State::Off);
 }
@@ -209,11 +232,58 @@ void SimulatedFirmware::leaveSetup(bool save)
     boot();
 }
 
+QByteArray SimulatedFirmware::bootDevice() const
+{
+    const QByteArray overridden = m_sources.overrideDevice ? m_sources.overrideDevice() : QByteArray();
+    return overridden.isEmpty() ? setting("First Boot Device") : overridden;
+}
+
 void SimulatedFirmware::boot()
 {
-    m_terminal->write("Booting from " + setting("First Boot Device") + "...\r\n");
+    QByteArray device = bootDevice();
+    if (device == "Setup") // setup was left: boot as if there were no override
+        device = setting("First Boot Device");
+    if ((device == "CD/DVD" || device == "USB") && bootFromMedia(device))
+        return;
+    if (device == "CD/DVD" || device == "USB")
+        device = "Hard Disk"; // the next device in the boot order
+    m_terminal->write("Booting from " + device + "...\r\n");
     setState(State::Booted);
     emit booted();
+}
+
+bool SimulatedFirmware::bootFromMedia(const QByteArray &device)
+{
+    const QString path = m_sources.insertedImage ? m_sources.insertedImage(device) : QString();
+    if (path.isEmpty()) {
+        m_terminal->write("No media in " + device + "\r\n");
+        return false;
+    }
+    QFile image(path);
+    if (!image.open(QIODevice::ReadOnly)) {
+        m_terminal->write("No bootable media: the " + device + " drive cannot be read\r\n");
+        return false;
+    }
+    QByteArray name = (device == "CD/DVD" ? "CD" : device);
+    const Expected<IsoVolume, QString> volume = IsoVolume::read(image);
+    QByteArray label;
+    bool bootable = false;
+    if (volume) {
+        label = volume->label.toLatin1();
+        bootable = volume->bootable;
+    } else if (device == "USB" && hasBootSignature(image)) {
+        label = QFileInfo(path).fileName().toLatin1(); // a disk image has no volume label to show
+        bootable = true;
+    }
+    if (!bootable) {
+        m_terminal->write("No bootable media in " + device + (label.isEmpty() ? QByteArray() : ": " + label) + "\r\n");
+        return false;
+    }
+    qCInfo(lcSim) << "firmware boots from" << name << "image" << path;
+    m_terminal->write("Booting from " + name + ": " + label + "\r\n");
+    setState(State::Booted);
+    m_mediaLoad.start();
+    return true;
 }
 
 void SimulatedFirmware::changeSelectedValue()

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 
 class PseudoTerminal;
 
@@ -17,13 +18,25 @@ class PseudoTerminal;
 // screen: a power-on message offering setup for a moment, and a full-screen setup utility drawn
 // with cursor addressing and colours, with pages, arrow keys, values that Enter changes, F10 to
 // save and boot and Esc to boot without saving. What is saved is the host's NVRAM: it stays in
-// `settingsPath` across power cycles and restarts of qbmc (docs/decisions.md#112).
+// `settingsPath` across power cycles and restarts of qbmc (docs/decisions.md#112). As it boots it
+// asks the BMC for a boot override and reads the image in a virtual media slot, the way a server's
+// firmware reads IPMI's boot flags and sees the BMC's virtual drives (docs/decisions.md#129).
 class SimulatedFirmware : public QObject
 {
     Q_OBJECT
 public:
     enum class State { Off, Prompt, Setup, Booted };
     Q_ENUM(State)
+
+    // What the firmware learns from the BMC as it boots. `overrideDevice` names the device this
+    // boot must use in the setup's spelling ("Hard Disk", "Network", "CD/DVD", "USB", or "Setup"
+    // to enter setup), empty when there is no override; `insertedImage` gives the file of the image
+    // in the "CD/DVD" or "USB" slot, empty when it is empty.
+    struct BootSources
+    {
+        std::function<QByteArray()> overrideDevice;
+        std::function<QString(const QByteArray &device)> insertedImage;
+    };
 
     // The screen the setup utility draws on: what firmware assumes of a serial terminal.
     static constexpr int columns = 80;
@@ -41,6 +54,7 @@ public:
     void start();
     void stop();
     void feed(const QByteArray &keys) { m_keys.feed(keys); }
+    void setBootSources(BootSources sources) { m_sources = std::move(sources); }
 
 signals:
     void stateChanged(SimulatedFirmware::State state);
@@ -67,6 +81,10 @@ private:
     void enterSetup();
     void leaveSetup(bool save);
     void boot();
+    // The device the boot starts from: an override's, else the saved first boot device.
+    QByteArray bootDevice() const;
+    // Boots from the image in the CD/DVD or USB slot; false when it holds nothing bootable.
+    bool bootFromMedia(const QByteArray &device);
     void changeSelectedValue();
     void moveSelection(int step);
     void draw();
@@ -80,6 +98,9 @@ private:
     QMap<QByteArray, QByteArray> m_edited; // in setup, until F10
     TerminalKeyReader m_keys;
     QTimer m_promptTimer;
+    // Loading from a drive takes a moment, which leaves its message on the screen for a while.
+    QTimer m_mediaLoad;
+    BootSources m_sources;
     State m_state = State::Off;
     int m_page = 0;
     int m_item = 0;

@@ -45,6 +45,7 @@ public:
     void pulseNmi() override;
     QString description() const override;
     const SimulatedFirmware &firmware() const { return m_firmware; }
+    void setBootSources(SimulatedFirmware::BootSources sources) { m_firmware.setBootSources(std::move(sources)); }
     // What a KVM sees and drives of the host.
     SimulatedDisplay *display() { return &m_display; }
     SimulatedKeyboard *keyboard() { return &m_keyboard; }

@@ -22,6 +22,7 @@ private slots:
     void setIsPersistedAndLogged();
     void onceIsUsedUpByTheNextBoot();
     void continuousStays();
+    void theBootUnderWayKeepsItsOnceTarget();
     void namesFollowRedfish();
     void damagedFileMeansNoOverride();
 };
@@ -82,6 +83,21 @@ void tst_BootOverride::continuousStays()
     boot.set(Target::Hdd, Enabled::Continuous, Mode::UEFI, Actor::ipmi(u"admin"_s));
     boot.consume(Actor::screen());
     QCOMPARE(boot.enabled(), Enabled::Continuous);
+}
+
+void tst_BootOverride::theBootUnderWayKeepsItsOnceTarget()
+{
+    QTemporaryDir dir;
+    EventLog log(dir.path(), 10);
+    BootOverride boot(dir.path(), &log);
+    QCOMPARE(boot.targetForThisBoot(), Target::None);
+    boot.set(Target::Cd, Enabled::Once, Mode::UEFI, Actor::ipmi(u"admin"_s));
+    QCOMPARE(boot.targetForThisBoot(), Target::Cd);
+    // qbmc powers on and uses the override up; the firmware asks only afterwards.
+    boot.consume(Actor::screen());
+    QCOMPARE(boot.targetForThisBoot(), Target::Cd);
+    boot.bootEnded();
+    QCOMPARE(boot.targetForThisBoot(), Target::None);
 }
 
 void tst_BootOverride::namesFollowRedfish()

@@ -411,10 +411,10 @@ void tst_Configuration::rejects_data()
     // Unknown keys, listing what the section allows in schema order.
     QTest::newRow("unknown at the top level")
         << QList{scalar(u"ipmb"_s, u"1"_s, 15)}
-        << u"/etc/qbmc/qbmc.yaml:15: ipmb: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, kvm, ssh, redfish, accounts, eventlog, ui, log"_s;
+        << u"/etc/qbmc/qbmc.yaml:15: ipmb: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, kvm, media, ssh, redfish, accounts, eventlog, ui, log"_s;
     QTest::newRow("unknown section at the top level")
         << QList{scalar(u"kvmd.auth.enabled"_s, u"true"_s, 15)}
-        << u"/etc/qbmc/qbmc.yaml:15: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, kvm, ssh, redfish, accounts, eventlog, ui, log"_s;
+        << u"/etc/qbmc/qbmc.yaml:15: kvmd: unknown key; allowed at the top level: bmc, fru, host, gpio, power, ipmi, console, kvm, media, ssh, redfish, accounts, eventlog, ui, log"_s;
     QTest::newRow("unknown in ipmi") << QList{scalar(u"ipmi.prot"_s, u"623"_s, 16)}
                                      << u"/etc/qbmc/qbmc.yaml:16: ipmi.prot: unknown key; allowed in ipmi: "_s
             + ipmiChildren;

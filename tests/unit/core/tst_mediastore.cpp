@@ -21,6 +21,7 @@ private slots:
     void leftoversOfACrashAreClearedOnOpen();
     void namesThatAreNotPlainFileNamesAreRefused();
     void anExistingNameIsRefused();
+    void aReplacingUploadKeepsTheOldImageUntilItIsWhole();
     void theLimitHoldsAnnouncedOrNot();
     void removeDeletesTheImageAndItsChecksum();
     void imagesPutThereByHandAreListedWithoutChecksum();
@@ -194,6 +195,37 @@ void tst_MediaStore::imagesPutThereByHandAreListedWithoutChecksum()
     QCOMPARE(image->bytes, 512);
     QVERIFY(image->sha256.isEmpty());
     QVERIFY(image->modified.isValid());
+}
+
+void tst_MediaStore::aReplacingUploadKeepsTheOldImageUntilItIsWhole()
+{
+    MediaStore store(storePath(), 1 << 20);
+    QVERIFY(!store.open());
+    {
+        auto first = store.beginUpload(u"boot.iso"_s, 4);
+        QVERIFY(first);
+        QVERIFY(!(*first)->write("old!"));
+        QVERIFY((*first)->commit());
+    }
+    const QString oldSha256 = store.image(u"boot.iso"_s)->sha256;
+    {
+        auto cutOff = store.beginUpload(u"boot.iso"_s, 4, MediaStore::Existing::Replace);
+        QVERIFY(cutOff);
+        QVERIFY(!(*cutOff)->write("ne"));
+    }
+    QCOMPARE(store.image(u"boot.iso"_s)->sha256, oldSha256);
+
+    auto replacing = store.beginUpload(u"boot.iso"_s, 4, MediaStore::Existing::Replace);
+    QVERIFY(replacing);
+    QVERIFY(!(*replacing)->write("new!"));
+    QCOMPARE(store.image(u"boot.iso"_s)->sha256, oldSha256);
+    QVERIFY((*replacing)->commit());
+    QFile file(store.pathOf(u"boot.iso"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), "new!"_ba);
+    QCOMPARE(store.image(u"boot.iso"_s)->sha256,
+             QString::fromLatin1(QCryptographicHash::hash("new!", QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(filesOnDisk(), QStringList({u".boot.iso.sha256"_s, u"boot.iso"_s}));
 }
 
 QTEST_GUILESS_MAIN(tst_MediaStore)

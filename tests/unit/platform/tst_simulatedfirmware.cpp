@@ -40,12 +40,23 @@ private slots:
     void everyTerminalsF2AndDelOpenSetup_data();
     void everyTerminalsF2AndDelOpenSetup();
     void aDamagedSettingsFileGivesTheDefaults();
+    void aBootableCdBootsWithItsLabel();
+    void theSavedBootOrderReachesTheCdToo();
+    void aCdThatIsNotBootableFallsBackToTheHardDisk();
+    void anEmptyDriveFallsBackToTheHardDisk();
+    void aUsbImageWithABootSectorBoots();
+    void aSetupOverrideEntersSetup();
 
 private:
     void startHost(std::chrono::milliseconds setupWait = 3s);
     void powerOn();
     void press(Key key);
     bool waitForText(int row, const QString &text);
+    bool waitForOutput(const QByteArray &text);
+    // Writes an ISO image from the test data's descriptors; returns its path.
+    QString writeIso(const QString &descriptors);
+    // The BMC's side: an override device and the image in the CD/DVD or USB slot.
+    void setBootSources(const QByteArray &overrideDevice, const QByteArray &device, const QString &image);
     QString settingsPath() const { return m_dir->filePath(u"simulated-firmware.json"_s); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -101,6 +112,34 @@ void tst_SimulatedFirmware::press(Key key)
 bool tst_SimulatedFirmware::waitForText(int row, const QString &text)
 {
     return QTest::qWaitFor([&] { return m_hub->terminal()->rowText(row).contains(text); }, 5000);
+}
+
+bool tst_SimulatedFirmware::waitForOutput(const QByteArray &text)
+{
+    return QTest::qWaitFor([&] { return m_hub->recentOutput().contains(text); }, 5000);
+}
+
+QString tst_SimulatedFirmware::writeIso(const QString &descriptors)
+{
+    QFile source(QStringLiteral(QBMC_TEST_DATA "/") + descriptors);
+    if (!source.open(QIODevice::ReadOnly))
+        qFatal("test data %s is missing", qPrintable(descriptors));
+    const QString path = m_dir->filePath(descriptors + u".iso"_s);
+    QFile image(path);
+    if (!image.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    // 32 KiB of system area, then the volume descriptors.
+    image.write(QByteArray(32 * 1024, '\0') + source.readAll());
+    return path;
+}
+
+void tst_SimulatedFirmware::setBootSources(const QByteArray &overrideDevice, const QByteArray &device,
+                                           const QString &image)
+{
+    SimulatedFirmware::BootSources sources;
+    sources.overrideDevice = [overrideDevice] { return overrideDevice; };
+    sources.insertedImage = [device, image](const QByteArray &asked) { return asked == device ? image : QString(); };
+    m_host->setBootSources(std::move(sources));
 }
 
 void tst_SimulatedFirmware::withoutAKeyTheHostBoots()
@@ -200,6 +239,81 @@ void tst_SimulatedFirmware::aDamagedSettingsFileGivesTheDefaults()
     QVERIFY(QTest::qWaitFor([&] { return m_hub->recentOutput().contains("Booting from Hard Disk..."); }, 5000));
     // Kept aside for a look, not silently overwritten.
     QCOMPARE(QDir(m_dir->path()).entryList({u"simulated-firmware.json.corrupt-*"_s}).size(), 1);
+}
+
+void tst_SimulatedFirmware::aBootableCdBootsWithItsLabel()
+{
+    startHost(50ms);
+    setBootSources("CD/DVD", "CD/DVD", writeIso(u"bootable-iso.descriptors"_s));
+    powerOn();
+    QVERIFY(waitForOutput("Booting from CD: DEBIAN_12_AMD64"));
+    QCOMPARE(m_host->firmware().state(), SimulatedFirmware::State::Booted);
+    QVERIFY(!m_hub->recentOutput().contains("Booting from Hard Disk"));
+    QVERIFY(QTest::qWaitFor([&] { return m_hub->recentOutput().contains("simhost login: "); }, 10000));
+}
+
+void tst_SimulatedFirmware::theSavedBootOrderReachesTheCdToo()
+{
+    QFile file(settingsPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 1, "settings": {"First Boot Device": "CD/DVD"}})");
+    file.close();
+    startHost(50ms);
+    setBootSources({}, "CD/DVD", writeIso(u"bootable-iso.descriptors"_s));
+    powerOn();
+    QVERIFY(waitForOutput("Booting from CD: DEBIAN_12_AMD64"));
+}
+
+void tst_SimulatedFirmware::aCdThatIsNotBootableFallsBackToTheHardDisk()
+{
+    startHost(50ms);
+    setBootSources("CD/DVD", "CD/DVD", writeIso(u"plain-iso.descriptors"_s));
+    powerOn();
+    QVERIFY(waitForOutput("No bootable media in CD/DVD: QBMC_TEST\r\nBooting from Hard Disk..."));
+}
+
+void tst_SimulatedFirmware::anEmptyDriveFallsBackToTheHardDisk()
+{
+    startHost(50ms);
+    setBootSources("USB", "CD/DVD", writeIso(u"bootable-iso.descriptors"_s));
+    powerOn();
+    QVERIFY(waitForOutput("No media in USB\r\nBooting from Hard Disk..."));
+}
+
+void tst_SimulatedFirmware::aUsbImageWithABootSectorBoots()
+{
+    const QString path = m_dir->filePath(u"stick.img"_s);
+    QFile image(path);
+    QVERIFY(image.open(QIODevice::WriteOnly));
+    image.write(QByteArray(510, '\0') + "\x55\xaa" + QByteArray(1024, '\0'));
+    image.close();
+    startHost(50ms);
+    setBootSources("USB", "USB", path);
+    powerOn();
+    QVERIFY(waitForOutput("Booting from USB: stick.img"));
+
+    // Without the signature it is just data.
+    QVERIFY(image.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    image.write(QByteArray(2048, '\0'));
+    image.close();
+    startHost(50ms);
+    setBootSources("USB", "USB", path);
+    powerOn();
+    QVERIFY(waitForOutput("No bootable media in USB\r\nBooting from Hard Disk..."));
+}
+
+void tst_SimulatedFirmware::aSetupOverrideEntersSetup()
+{
+    startHost();
+    setBootSources("Setup", {}, {});
+    m_host->press(HostBackend::Button::Power, 20ms);
+    QVERIFY(waitForOutput("Entering setup, as the BMC asked"));
+    QVERIFY(waitForText(0, u"qbmc Simulated Setup Utility"_s));
+    QCOMPARE(m_host->firmware().state(), SimulatedFirmware::State::Setup);
+    QVERIFY(!m_hub->recentOutput().contains("Press F2 or Del"));
+    // Leaving it boots the saved order, not setup again.
+    press(Key::Escape);
+    QVERIFY(waitForOutput("Booting from Hard Disk..."));
 }
 
 QTEST_GUILESS_MAIN(tst_SimulatedFirmware)
