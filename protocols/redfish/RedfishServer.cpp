@@ -26,6 +26,7 @@
 #include "TlsCiphers.h"
 #include "TlsIdentity.h"
 #include "UpdateServiceResource.h"
+#include "VirtualMediaResource.h"
 
 #include <QCryptographicHash>
 #include <QHttpServer>
@@ -116,6 +117,7 @@ void RedfishServer::addResources(Bmc *bmc)
     m_resources.push_back(
         std::make_unique<EventServiceResource>(bmc->power(), bmc->eventLog(), &m_guard, &m_authenticator));
     m_resources.push_back(std::make_unique<TaskServiceResource>(&m_tasks));
+    m_resources.push_back(std::make_unique<VirtualMediaResource>(bmc->virtualMedia(), &m_tasks, bmc->eventLog()));
     m_resources.push_back(std::make_unique<UpdateServiceResource>(inventory));
     m_resources.push_back(std::make_unique<RegistryResource>(&m_directory));
     if (m_settings.kvm)

@@ -34,6 +34,17 @@ void TaskRegistry::start(int id)
         return;
     task->state = State::Running;
     task->startTime = QDateTime::currentDateTimeUtc();
+    task->cancel = nullptr;
+    emit taskChanged(id);
+}
+
+void TaskRegistry::setProgress(int id, int percentComplete)
+{
+    Task *task = findMutable(id);
+    percentComplete = std::clamp(percentComplete, 0, 99);
+    if (!task || task->hasEnded() || task->percentComplete == percentComplete)
+        return;
+    task->percentComplete = percentComplete;
     emit taskChanged(id);
 }
 
@@ -46,6 +57,7 @@ void TaskRegistry::finish(int id, State state, const RedfishReply &result, const
     task->endTime = QDateTime::currentDateTimeUtc();
     task->result = result;
     task->messages = messages;
+    task->percentComplete = 100;
     task->cancel = nullptr;
     emit taskChanged(id);
 }

@@ -34,8 +34,10 @@ public:
         QString targetUri;
         QJsonObject body;
         QList<RedfishMessage> messages;
-        RedfishReply result; // meaningful once ended
-        // Asked to cancel a pending task on behalf of a user; true when it no longer runs.
+        RedfishReply result;     // meaningful once ended
+        int percentComplete = 0; // for a task that can tell; 100 once ended
+        // Set while the task can be cancelled (a pending power request, a download under way):
+        // asked on behalf of a user, true when it no longer runs.
         std::function<bool(const QString &user)> cancel;
 
         bool hasEnded() const { return state != State::Pending && state != State::Running; }
@@ -48,7 +50,9 @@ public:
     int create(const QString &name, const QString &owner, const QString &method, const QString &targetUri,
                const QJsonObject &body, State state);
     void setCanceller(int id, std::function<bool(const QString &user)> cancel);
+    // A pending task begins; what cancelled it while pending no longer can.
     void start(int id);
+    void setProgress(int id, int percentComplete);
     void finish(int id, State state, const RedfishReply &result, const QList<RedfishMessage> &messages);
 
     const Task *find(int id) const;

@@ -121,9 +121,16 @@ public:
     {
         QElapsedTimer clock;
         clock.start();
+        // A restart of the same daemon: the earlier run's "ready" does not count.
+        const qsizetype readyBefore = m_stderr.count("qbmc.app: ready");
         launch(extraArguments);
-        if (!waitForOutput("qbmc.app: ready", timeout))
-            return false;
+        while (m_stderr.count("qbmc.app: ready") == readyBefore) {
+            if (clock.elapsed() > timeout.count() || m_process.state() == QProcess::NotRunning)
+                return false;
+            m_process.waitForReadyRead(100);
+            m_stderr += m_process.readAllStandardError();
+            m_stdout += m_process.readAllStandardOutput();
+        }
         m_startTime = std::chrono::milliseconds(clock.elapsed());
         return true;
     }

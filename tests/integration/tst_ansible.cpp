@@ -1,7 +1,9 @@
 #include "DaemonProcess.h"
+#include "ImageServer.h"
 #include "IpmiClients.h"
 
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,6 +27,11 @@ class tst_Ansible : public QObject
     Q_OBJECT
 private slots:
     void fleetPlaybookRunsTheFirstTime();
+    void virtualMediaPlaybookInsertsAndEjects();
+
+private:
+    // Runs `playbook` (in tests/integration/ansible) against `daemon` with `variables` added.
+    void runPlaybook(const QString &playbook, DaemonProcess &daemon, const QStringList &variables);
 };
 
 void tst_Ansible::fleetPlaybookRunsTheFirstTime()
@@ -38,6 +45,32 @@ void tst_Ansible::fleetPlaybookRunsTheFirstTime()
     daemon.writeConfig(config);
     QVERIFY2(daemon.start(), daemon.standardError().constData());
 
+    runPlaybook(u"fleet.yml"_s, daemon, {u"ipmi_port=%1"_s.arg(daemon.ipmiPort())});
+    QVERIFY(daemon.stop() >= std::chrono::milliseconds(0));
+}
+
+void tst_Ansible::virtualMediaPlaybookInsertsAndEjects()
+{
+    if (QStandardPaths::findExecutable(u"ansible-playbook"_s).isEmpty())
+        QSKIP("ansible-playbook is not installed (Debian's ansible; tools/install-deps installs it)");
+    QTemporaryDir images;
+    QFile image(QDir(images.path()).filePath(u"installer.iso"_s));
+    QVERIFY(image.open(QIODevice::WriteOnly));
+    image.write(QByteArray(64 * 1024, 'i'));
+    image.close();
+    ImageServer server(images.path(), ImageServer::Options{});
+
+    DaemonProcess daemon;
+    daemon.setEnvironmentValue(u"QBMC_ADMIN_PASSWORD"_s, adminPassword);
+    daemon.writeConfig(config);
+    QVERIFY2(daemon.start(), daemon.standardError().constData());
+    runPlaybook(u"virtual-media.yml"_s, daemon, {u"image_url="_s + server.url(u"/installer.iso"_s)});
+    QVERIFY(daemon.stop() >= std::chrono::milliseconds(0));
+}
+
+void tst_Ansible::runPlaybook(const QString &playbook, DaemonProcess &daemon, const QStringList &variables)
+{
+    const QString program = QStandardPaths::findExecutable(u"ansible-playbook"_s);
     // Ansible keeps its temporary files and facts under HOME; the test gives it one of its own.
     QTemporaryDir home;
     QProcess ansible;
@@ -51,10 +84,18 @@ void tst_Ansible::fleetPlaybookRunsTheFirstTime()
     environment.remove(u"CURL_CA_BUNDLE"_s);
     ansible.setProcessEnvironment(environment);
     ansible.setProcessChannelMode(QProcess::MergedChannels);
-    ansible.start(playbook,
-                  {u"-i"_s, u"localhost,"_s, QStringLiteral(QBMC_SOURCE_DIR "/tests/integration/ansible/fleet.yml"),
-                   u"-e"_s, u"baseuri=127.0.0.1:%1"_s.arg(daemon.redfishPort()), u"-e"_s, u"username=admin"_s, u"-e"_s,
-                   u"password="_s + adminPassword, u"-e"_s, u"ipmi_port=%1"_s.arg(daemon.ipmiPort())});
+    QStringList arguments{u"-i"_s,
+                          u"localhost,"_s,
+                          QStringLiteral(QBMC_SOURCE_DIR "/tests/integration/ansible/") + playbook,
+                          u"-e"_s,
+                          u"baseuri=127.0.0.1:%1"_s.arg(daemon.redfishPort()),
+                          u"-e"_s,
+                          u"username=admin"_s,
+                          u"-e"_s,
+                          u"password="_s + adminPassword};
+    for (const QString &variable : variables)
+        arguments << u"-e"_s << variable;
+    ansible.start(program, arguments);
     QVERIFY(ansible.waitForStarted());
     const bool finished = ansible.waitForFinished(600'000);
     const QByteArray output = ansible.readAll();
@@ -66,7 +107,6 @@ void tst_Ansible::fleetPlaybookRunsTheFirstTime()
     QVERIFY2(ansible.exitCode() == 0, "ansible-playbook failed (its output is above)");
     QVERIFY2(output.contains("failed=0"), output.right(2000).constData());
     qInfo("%s", output.mid(output.lastIndexOf("PLAY RECAP")).trimmed().constData());
-    QVERIFY(daemon.stop() >= std::chrono::milliseconds(0));
 }
 
 QTEST_GUILESS_MAIN(tst_Ansible)

@@ -6,6 +6,7 @@
 #include "NetworkFacts.h"
 #include "RedfishJson.h"
 #include "ServiceSettings.h"
+#include "VirtualMediaResource.h"
 
 #include <QDateTime>
 #include <QSysInfo>
@@ -94,6 +95,7 @@ RedfishReply ManagerResource::get() const
         {u"NetworkProtocol"_s, link(protocolPath)},
         {u"EthernetInterfaces"_s, link(interfacesPath)},
         {u"LogServices"_s, link(managerPath + u"/LogServices"_s)},
+        {u"VirtualMedia"_s, link(VirtualMediaResource::collectionPath)},
         {u"Links"_s,
          QJsonObject{{u"ManagerForServers"_s, QJsonArray{link(u"/redfish/v1/Systems/system"_s)}},
                      {u"ManagerForChassis"_s, QJsonArray{link(u"/redfish/v1/Chassis/chassis"_s)}}}},

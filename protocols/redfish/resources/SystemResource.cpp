@@ -9,6 +9,7 @@
 #include "PowerTasks.h"
 #include "RedfishJson.h"
 #include "ServiceSettings.h"
+#include "VirtualMediaResource.h"
 
 #include <QMetaEnum>
 
@@ -154,6 +155,8 @@ RedfishReply SystemResource::get() const
               }},
          }},
         {u"GraphicalConsole"_s, GraphicalConsoleProperty::json(m_services, m_kvmMaxSessions)},
+        // The BMC's drives serve this system; the collection lives under the manager.
+        {u"VirtualMedia"_s, link(VirtualMediaResource::collectionPath)},
         {u"Boot"_s,
          QJsonObject{
              {u"BootSourceOverrideEnabled"_s, BootOverride::name(boot->enabled())},

@@ -78,7 +78,7 @@ QJsonObject TaskServiceResource::taskJson(const TaskRegistry::Task &task)
         {u"TaskState"_s, stateName(task.state)},
         {u"TaskStatus"_s, statusName(task.state)},
         {u"StartTime"_s, task.startTime.toString(Qt::ISODate)},
-        {u"PercentComplete"_s, task.hasEnded() ? 100 : 0},
+        {u"PercentComplete"_s, task.percentComplete},
         {u"TaskMonitor"_s, monitorPath(task.id)},
         {u"Messages"_s, messages},
         {u"HidePayload"_s, false},
@@ -151,9 +151,8 @@ RedfishReply TaskServiceResource::monitor(const RedfishRequest &request) const
     if (task->hasEnded())
         return task->result;
     RedfishReply reply = accepted(*task);
-    // Clients ask the monitor whether DELETE would cancel (the task has not started yet).
-    reply.headers.emplaceBack("Allow",
-                              task->cancel && task->state == TaskRegistry::State::Pending ? "GET, DELETE" : "GET");
+    // Clients ask the monitor whether DELETE would cancel.
+    reply.headers.emplaceBack("Allow", task->cancel ? "GET, DELETE" : "GET");
     return reply;
 }
 
@@ -162,7 +161,7 @@ RedfishReply TaskServiceResource::cancel(const RedfishRequest &request)
     const TaskRegistry::Task *task = find(request);
     if (!task)
         return RedfishReply::notFound(u"TaskMonitor"_s, request.params.value(0));
-    if (task->state != TaskRegistry::State::Pending || !task->cancel || !task->cancel(request.user)) {
+    if (!task->cancel || !task->cancel(request.user)) {
         RedfishReply reply = RedfishReply::error(405, BaseMessages::operationNotAllowed());
         reply.headers.emplaceBack("Allow", "GET");
         return reply;

@@ -5,8 +5,8 @@
 
 // TaskService, its Tasks and their task monitors (DSP0266's asynchronous operations). A monitor
 // answers 202 with the task while it is pending or running, then the answer the request would
-// have had if it had waited; DELETE on it cancels a task that has not started
-// (docs/decisions.md#105).
+// have had if it had waited; DELETE on it cancels a task that can still be cancelled: a power
+// request that has not started, a download into the media store (docs/decisions.md#105, #130).
 class TaskServiceResource : public RedfishResource
 {
     Q_OBJECT
