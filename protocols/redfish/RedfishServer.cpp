@@ -12,6 +12,7 @@
 #include "KvmWebSocketEndpoint.h"
 #include "LogServiceResource.h"
 #include "ManagerResource.h"
+#include "MediaStoreResource.h"
 #include "NetworkAddresses.h"
 #include "PowerTasks.h"
 #include "QueryOptions.h"
@@ -118,6 +119,7 @@ void RedfishServer::addResources(Bmc *bmc)
         std::make_unique<EventServiceResource>(bmc->power(), bmc->eventLog(), &m_guard, &m_authenticator));
     m_resources.push_back(std::make_unique<TaskServiceResource>(&m_tasks));
     m_resources.push_back(std::make_unique<VirtualMediaResource>(bmc->virtualMedia(), &m_tasks, bmc->eventLog()));
+    m_resources.push_back(std::make_unique<MediaStoreResource>(bmc->virtualMedia()));
     m_resources.push_back(std::make_unique<UpdateServiceResource>(inventory));
     m_resources.push_back(std::make_unique<RegistryResource>(&m_directory));
     if (m_settings.kvm)

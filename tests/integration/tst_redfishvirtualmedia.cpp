@@ -3,6 +3,7 @@
 #include "RedfishClients.h"
 #include "StoredEventLog.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -54,6 +55,7 @@ private slots:
     void downloadsThatFailEndTheirTaskWithTheReason();
     void aCopyCanBeCancelledOrEjected();
     void sushyInsertsAndEjects();
+    void theStoreListsAndDeletesImages();
     void insertedMediaOutliveARestartAndAKill();
 
 private:
@@ -453,6 +455,52 @@ print('after eject', stick.inserted, stick.image)
     QVERIFY2(output.contains("inserted True data.iso upload mirror") || output.contains("inserted True data.iso "),
              output.constData());
     QVERIFY2(output.contains("after eject False None"), output.constData());
+}
+
+void tst_RedfishVirtualMedia::theStoreListsAndDeletesImages()
+{
+    const QString storePath = get(u"/redfish/v1/Managers/bmc"_s)
+                                  .json()
+                                  .value(u"Oem"_s)
+                                  .toObject()
+                                  .value(u"Qbmc"_s)
+                                  .toObject()
+                                  .value(u"MediaStore"_s)
+                                  .toObject()
+                                  .value(u"@odata.id"_s)
+                                  .toString();
+    QCOMPARE(storePath, u"/redfish/v1/Managers/bmc/Oem/Qbmc/MediaStore"_s);
+    QCOMPARE(insert(cd, {{u"Image"_s, u"installer.iso"_s}}).status, 200);
+    const QJsonObject store = get(storePath).json();
+    QCOMPARE(store.value(u"CapacityBytes"_s).toInteger(), 2097152);
+    QJsonObject installer;
+    QStringList names;
+    for (const QJsonValue &image : store.value(u"Images"_s).toArray()) {
+        names.append(image.toObject().value(u"Name"_s).toString());
+        if (names.last() == u"installer.iso"_s)
+            installer = image.toObject();
+    }
+    QCOMPARE(names, QStringList({u"data.iso"_s, u"installer.iso"_s}));
+    QFile original(QDir(m_images.path()).filePath(u"installer.iso"_s));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray content = original.readAll();
+    QCOMPARE(installer.value(u"SizeBytes"_s).toInteger(), content.size());
+    QCOMPARE(installer.value(u"SHA256"_s).toString(),
+             QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(installer.value(u"InsertedIn"_s).toArray(), QJsonArray({u"CD"_s}));
+    QVERIFY(store.value(u"UsedBytes"_s).toInteger() >= content.size());
+
+    const auto remove = [&](const QString &name) {
+        return RedfishClients::curl(m_daemon->redfishPort(), u"DELETE"_s, storePath + u"/Images/"_s + name, admin());
+    };
+    const Reply inUse = remove(u"installer.iso"_s);
+    QCOMPARE(inUse.status, 409);
+    QCOMPARE(inUse.messageKey(), u"ResourceInUse"_s);
+    QCOMPARE(remove(u"absent.iso"_s).status, 404);
+    QCOMPARE(remove(u"data.iso"_s).status, 204);
+    QVERIFY(!storeFiles().contains(u"data.iso"_s));
+    QVERIFY(!storeFiles().contains(u".data.iso.sha256"_s));
+    QCOMPARE(eject(cd).status, 200);
 }
 
 void tst_RedfishVirtualMedia::insertedMediaOutliveARestartAndAKill()

@@ -3,6 +3,7 @@
 #include "BaseMessages.h"
 #include "GraphicalConsoleProperty.h"
 #include "InstallationIdentity.h"
+#include "MediaStoreResource.h"
 #include "NetworkFacts.h"
 #include "RedfishJson.h"
 #include "ServiceSettings.h"
@@ -96,6 +97,7 @@ RedfishReply ManagerResource::get() const
         {u"EthernetInterfaces"_s, link(interfacesPath)},
         {u"LogServices"_s, link(managerPath + u"/LogServices"_s)},
         {u"VirtualMedia"_s, link(VirtualMediaResource::collectionPath)},
+        {u"Oem"_s, QJsonObject{{u"Qbmc"_s, QJsonObject{{u"MediaStore"_s, link(MediaStoreResource::path)}}}}},
         {u"Links"_s,
          QJsonObject{{u"ManagerForServers"_s, QJsonArray{link(u"/redfish/v1/Systems/system"_s)}},
                      {u"ManagerForChassis"_s, QJsonArray{link(u"/redfish/v1/Chassis/chassis"_s)}}}},
