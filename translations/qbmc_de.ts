@@ -356,6 +356,26 @@
         <source>Then: %1.</source>
         <translation>Danach: %1.</translation>
     </message>
+    <message>
+        <source>Virtual media</source>
+        <translation>Virtuelle Medien</translation>
+    </message>
+    <message>
+        <source>CD: %1</source>
+        <translation>CD: %1</translation>
+    </message>
+    <message>
+        <source>USB stick: %1</source>
+        <translation>USB-Stick: %1</translation>
+    </message>
+    <message>
+        <source>Eject</source>
+        <translation>Auswerfen</translation>
+    </message>
+    <message>
+        <source>The drive could not be ejected.</source>
+        <translation>Das Laufwerk konnte nicht ausgeworfen werden.</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>

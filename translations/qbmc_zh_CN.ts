@@ -356,6 +356,26 @@
         <source>Then: %1.</source>
         <translation>随后：%1。</translation>
     </message>
+    <message>
+        <source>Virtual media</source>
+        <translation>虚拟介质</translation>
+    </message>
+    <message>
+        <source>CD: %1</source>
+        <translation>光盘：%1</translation>
+    </message>
+    <message>
+        <source>USB stick: %1</source>
+        <translation>U 盘：%1</translation>
+    </message>
+    <message>
+        <source>Eject</source>
+        <translation>弹出</translation>
+    </message>
+    <message>
+        <source>The drive could not be ejected.</source>
+        <translation>无法弹出该驱动器。</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
@@ -1570,7 +1590,7 @@
     </message>
     <message>
         <source>Virtual media</source>
-        <translation>虚拟媒体</translation>
+        <translation>虚拟介质</translation>
     </message>
     <message>
         <source>this browser</source>

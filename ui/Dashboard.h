@@ -10,6 +10,7 @@
 #include "RemoteSessionModel.h"
 #include "ScreenLock.h"
 #include "ScreenViewModel.h"
+#include "VirtualMediaViewModel.h"
 
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
@@ -30,6 +31,7 @@ class Dashboard : public QObject
     Q_PROPERTY(PowerViewModel *power READ power CONSTANT)
     Q_PROPERTY(ConsoleViewModel *console READ console CONSTANT)
     Q_PROPERTY(ScreenViewModel *screen READ screen CONSTANT)
+    Q_PROPERTY(VirtualMediaViewModel *media READ media CONSTANT)
     Q_PROPERTY(EventLogModel *events READ events CONSTANT)
     Q_PROPERTY(AccessViewModel *access READ access CONSTANT)
     Q_PROPERTY(FirstStartNotice *firstStart READ firstStart CONSTANT)
@@ -61,6 +63,7 @@ public:
     PowerViewModel *power() const { return m_power; }
     ConsoleViewModel *console() const { return m_console; }
     ScreenViewModel *screen() const { return m_screen; }
+    VirtualMediaViewModel *media() const { return m_media; }
     EventLogModel *events() const { return m_events; }
     AccessViewModel *access() const { return m_access; }
     FirstStartNotice *firstStart() const { return m_firstStart; }
@@ -78,6 +81,7 @@ private:
     PowerViewModel *m_power;
     ConsoleViewModel *m_console;
     ScreenViewModel *m_screen;
+    VirtualMediaViewModel *m_media;
     EventLogModel *m_events;
     RemoteSessionModel *m_sessions;
     AccessViewModel *m_access;

@@ -4,14 +4,16 @@ import QtQuick.Layouts
 import Qbmc.Ui
 import Qbmc.Dashboard
 
-// The host's power, large and coloured, who did the last thing, and the power buttons. Only
-// Power on answers a tap; everything that takes a running server down must be held.
+// The host's power, large and coloured, who did the last thing, what its virtual drives hold, and
+// the power buttons. Only Power on answers a tap; everything that takes a running server down must
+// be held, ejecting a drive too.
 Item {
     id: page
 
     property bool portrait: false
     property string message
     readonly property PowerViewModel power: Dashboard.power
+    readonly property VirtualMediaViewModel media: Dashboard.media
     readonly property bool transitioning: power.state === Power.State.PoweringOn
                                           || power.state === Power.State.PoweringOff
 
@@ -123,6 +125,46 @@ Item {
                     wrapMode: Text.WordWrap
                 }
                 Item { Layout.fillHeight: true }
+
+                // What the BMC's virtual drives give the host, with an eject that must be held:
+                // taking an installer away mid-install is as disruptive as a reset.
+                Text {
+                    Layout.fillWidth: true
+                    visible: page.media.drives.length > 0
+                    text: qsTr("Virtual media")
+                    color: Theme.textDim
+                    font.pixelSize: Theme.fontNormal
+                    wrapMode: Text.WordWrap
+                }
+                Repeater {
+                    model: page.media.drives
+                    delegate: RowLayout {
+                        id: drive
+                        required property var modelData
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        Text {
+                            objectName: "mediaLabel" + drive.modelData.slot
+                            Layout.fillWidth: true
+                            text: (drive.modelData.slot === "CD" ? qsTr("CD: %1") : qsTr("USB stick: %1"))
+                                  .arg(drive.modelData.imageName)
+                            color: Theme.text
+                            font.pixelSize: Theme.fontNormal
+                            elide: Text.ElideMiddle
+                        }
+                        ActionButton {
+                            objectName: "ejectButton" + drive.modelData.slot
+                            text: qsTr("Eject")
+                            holdDuration: Theme.holdDuration
+                            onActivated: {
+                                if (page.media.eject(drive.modelData.slot).length > 0) {
+                                    page.message = qsTr("The drive could not be ejected.")
+                                    messageTimeout.restart()
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
 

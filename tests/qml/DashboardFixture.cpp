@@ -6,8 +6,11 @@
 #include "ConfigEntry.h"
 #include "ConsoleHub.h"
 #include "EventLog.h"
+#include "MediaStore.h"
+#include "MediaUpload.h"
 #include "PowerController.h"
 #include "RemoteSessionRegistry.h"
+#include "VirtualMedia.h"
 
 #include <QTest>
 
@@ -127,6 +130,17 @@ void DashboardFixture::setIdentify(bool on)
         m_bmc->chassisIdentify()->turnOn(0s, Actor::redfish(u"admin"_s));
     else
         m_bmc->chassisIdentify()->turnOff(Actor::redfish(u"admin"_s));
+}
+
+bool DashboardFixture::insertMedia(const QString &slot, const QString &imageName)
+{
+    const std::optional<VirtualMedia::Slot> which = VirtualMedia::slotFromName(slot);
+    auto upload = m_bmc->mediaStore()->beginUpload(imageName, 4096);
+    if (!which || !upload || (*upload)->write(QByteArray(4096, 'm')) || !(*upload)->commit())
+        return false;
+    VirtualMedia::Medium medium;
+    medium.storeName = imageName;
+    return !m_bmc->virtualMedia()->insert(*which, medium, Actor::redfish(u"admin"_s));
 }
 
 QString DashboardFixture::lastEventOrigin() const

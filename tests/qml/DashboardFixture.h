@@ -40,6 +40,9 @@ public:
     Q_INVOKABLE void attachSol(const QString &user);
     Q_INVOKABLE bool isSolAttached() const;
     Q_INVOKABLE void setIdentify(bool on);
+    // A small image put in the media store and inserted in `slot` ("CD", "USBStick"), as a
+    // Redfish client would; false when the core refused.
+    Q_INVOKABLE bool insertMedia(const QString &slot, const QString &imageName);
     Q_INVOKABLE QString lastEventOrigin() const;
     Q_INVOKABLE QString lastEventMessage() const;
     // Wrong passwords from `address` until the account is locked for it, as a Redfish client would.

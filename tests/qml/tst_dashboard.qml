@@ -118,6 +118,32 @@ TestCase {
         verify(findChild(page, "buttonForceOff").enabled)
     }
 
+    function test_virtualMediaShowsWithAnEjectThatMustBeHeld() {
+        const page = createTemporaryObject(overviewComponent, testCase)
+        waitForRendering(page)
+        compare(findChild(page, "mediaLabelCD"), null)
+        verify(fixture.insertMedia("CD", "debian-12.iso"))
+        tryVerify(() => findChild(page, "mediaLabelCD") !== null, 2000)
+        compare(findChild(page, "mediaLabelCD").text, "CD: debian-12.iso")
+        const eject = findChild(page, "ejectButtonCD")
+
+        // A brush does nothing; a full hold ejects, as the screen.
+        mousePress(eject)
+        wait(300)
+        mouseRelease(eject)
+        wait(Theme.holdDuration)
+        compare(Dashboard.media.drives.length, 1)
+        // The button goes with the drive while still held: the finger lifts off the page.
+        const at = eject.mapToItem(page, eject.width / 2, eject.height / 2)
+        mousePress(eject)
+        wait(Theme.holdDuration + 300)
+        mouseRelease(page, at.x, at.y)
+        tryCompare(Dashboard.media.drives, "length", 0, 2000)
+        tryVerify(() => findChild(page, "mediaLabelCD") === null, 2000)
+        compare(fixture.lastEventOrigin(), "panel")
+        compare(fixture.lastEventMessage(), "Virtual media CD: debian-12.iso ejected")
+    }
+
     function test_busyDisablesTheButtonsWithAReason() {
         powerTo(Power.State.Off)
         const page = createTemporaryObject(overviewComponent, testCase)
