@@ -27,6 +27,8 @@
 #include "linux/SystemdNotifier.h"
 #include "linux/ThermalZoneSensors.h"
 #include "linux/UnixSignalWatcher.h"
+#include "linux/UsbGadget.h"
+#include "linux/UsbMassStorage.h"
 #include "serial/SerialConsoleTransport.h"
 #include "sim/SimulatedHost.h"
 
@@ -270,9 +272,7 @@ void Daemon::connectVirtualMedia()
 {
     auto *simulatedHost = qobject_cast<SimulatedHost *>(m_backend.get());
     if (!simulatedHost) {
-        // A real host sees virtual media through the USB gadget's mass storage, which qbmc does
-        // not set up yet: say so rather than accept media the host never sees.
-        m_bmc->virtualMedia()->setUnavailable(u"this board does not offer the host virtual media"_s);
+        connectMassStorage();
         return;
     }
     // The simulated firmware reads the boot override and the slots as it boots.
@@ -294,6 +294,31 @@ void Daemon::connectVirtualMedia()
                                                                   : VirtualMedia::Slot::Cd);
         },
     });
+}
+
+void Daemon::connectMassStorage()
+{
+    VirtualMedia *media = m_bmc->virtualMedia();
+    UsbGadget *gadget = m_kvm ? m_kvm->gadget() : nullptr;
+    if (!gadget) {
+        // Without the gadget the host would never see what is inserted: say so rather than
+        // accept media (docs/decisions.md#132).
+        media->setUnavailable(u"the host sees virtual media through the USB gadget, which needs kvm.hid: otg and "
+                              u"a USB port that can be a device"_s);
+        return;
+    }
+    m_massStorage = std::make_unique<UsbMassStorage>(gadget->functionPath(UsbMassStorage::functionName));
+    const auto apply = [this, media](VirtualMedia::Slot slot) {
+        const VirtualMedia::Medium medium = media->medium(slot);
+        const auto drive = slot == VirtualMedia::Slot::Cd ? UsbMassStorage::Drive::Cd : UsbMassStorage::Drive::Stick;
+        if (const auto failure = m_massStorage->setMedium(drive, media->imagePath(slot), medium.writeProtected))
+            m_bmc->eventLog()->warning(
+                Actor::bmc(),
+                u"Virtual media %1: the host cannot see it: %2"_s.arg(VirtualMedia::slotName(slot), failure->message));
+    };
+    for (VirtualMedia::Slot slot : VirtualMedia::allSlots)
+        apply(slot);
+    connect(media, &VirtualMedia::changed, this, apply);
 }
 
 void Daemon::createKvmParts()

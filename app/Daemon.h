@@ -25,6 +25,7 @@ class SshServer;
 class SystemdNotifier;
 class ThermalZoneSensors;
 class UnixSignalWatcher;
+class UsbMassStorage;
 
 // The composition root: reads the configuration, prepares the state directory, picks the host
 // backend, builds the core model and keeps it running until SIGTERM or SIGINT. SIGHUP re-reads
@@ -67,6 +68,8 @@ private:
     void createKvmParts();
     // Gives the host what the virtual media slots hold, or marks them unavailable.
     void connectVirtualMedia();
+    // On a real board: the virtual media's drives as the USB gadget's mass storage.
+    void connectMassStorage();
     std::optional<Failure> loadPasswordFile();
     void startConsole();
     std::optional<Failure> startIpmi();
@@ -86,7 +89,8 @@ private:
     std::unique_ptr<ThermalZoneSensors> m_thermalSensors;
     std::unique_ptr<NetworkFacts> m_networkFacts; // outlives the servers that read it
     std::unique_ptr<KvmParts> m_kvm;
-    std::unique_ptr<RfbServer> m_rfb; // outlives the Redfish listener that hands it viewers
+    std::unique_ptr<UsbMassStorage> m_massStorage; // writes into m_kvm's gadget
+    std::unique_ptr<RfbServer> m_rfb;              // outlives the Redfish listener that hands it viewers
     std::unique_ptr<IpmiServer> m_ipmi;
     std::unique_ptr<RedfishServer> m_redfish;
     std::unique_ptr<SshServer> m_ssh;

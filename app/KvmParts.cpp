@@ -5,6 +5,7 @@
 #include "Configuration.h"
 #include "linux/UsbGadget.h"
 #include "linux/UsbHidInput.h"
+#include "linux/UsbMassStorage.h"
 #include "linux/V4l2VideoSource.h"
 #include "sim/SimulatedHost.h"
 
@@ -75,6 +76,7 @@ std::optional<Failure> KvmParts::createGadgetInput()
     const UsbHidInput::MouseMode mode = mouseMode(m_configuration);
     m_gadget = std::make_unique<UsbGadget>(gadgetSettings(m_configuration));
     UsbHidInput::addFunctions(*m_gadget, mode);
+    UsbMassStorage::addFunction(*m_gadget);
     // Run as root (by hand, in development) qbmc writes the gadget itself; the service's qbmc may
     // not, and uses the one its privileged step wrote.
     std::optional<Failure> failure = geteuid() == 0 ? m_gadget->create() : m_gadget->adopt();
@@ -101,7 +103,12 @@ std::optional<Failure> KvmParts::runGadgetCommand(const Configuration &configura
     if (action == u"remove"_s)
         return gadget.removeExisting();
     UsbHidInput::addFunctions(gadget, mouseMode(configuration));
+    UsbMassStorage::addFunction(gadget);
     if (std::optional<Failure> failure = gadget.create())
+        return failure;
+    // The service's qbmc (user and group qbmc) loads and ejects the virtual media's images.
+    if (std::optional<Failure> failure =
+            UsbMassStorage::allowGroup(gadget.functionPath(UsbMassStorage::functionName), u"qbmc"_s))
         return failure;
     gadget.keep();
     return std::nullopt;

@@ -31,10 +31,14 @@ public:
     VideoSource *video() const { return m_video; }
     HostInput *input() const { return m_input; }
     QString problem() const { return m_problem; }
+    // The USB gadget the KVM's keyboard and the virtual media's drives are functions of, when
+    // kvm.hid is otg and it could be had.
+    UsbGadget *gadget() const { return m_gadget.get(); }
 
     // qbmc --usb-gadget create|remove: configfs is root's, so the service's privileged step
-    // writes the gadget kvm.hid: otg needs before qbmc starts and removes it after qbmc stopped
-    // (docs/decisions.md#126). Nothing to do without kvm.hid: otg.
+    // writes the gadget kvm.hid: otg needs (keyboard, mice, the virtual media's drives) before
+    // qbmc starts and removes it after qbmc stopped (docs/decisions.md#126, #132). Nothing to do
+    // without kvm.hid: otg.
     static std::optional<Failure> runGadgetCommand(const Configuration &configuration, const QString &action);
 
 private:

@@ -309,6 +309,11 @@ std::optional<Failure> UsbGadget::writeTree()
     return std::nullopt;
 }
 
+int UsbGadget::writeAttribute(const QString &path, const QByteArray &value)
+{
+    return writeFile(path, value);
+}
+
 const UsbGadget::Function *UsbGadget::function(const QString &name) const
 {
     for (const Function &function : m_functions) {

@@ -94,6 +94,10 @@ public:
     // a name not declared or not HID.
     QString devicePath(const QString &name) const;
 
+    // Writes one attribute as configfs wants it, in a single write; 0 or errno. For functions
+    // whose attributes change while the gadget is bound (a mass storage's medium).
+    static int writeAttribute(const QString &path, const QByteArray &value);
+
 private:
     struct Function
     {
