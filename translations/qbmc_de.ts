@@ -1800,5 +1800,101 @@
         <source>There is no picture to save yet.</source>
         <translation>Es gibt noch kein Bild zum Speichern.</translation>
     </message>
+    <message>
+        <source>CD/DVD drive</source>
+        <translation>CD/DVD-Laufwerk</translation>
+    </message>
+    <message>
+        <source>USB stick</source>
+        <translation>USB-Stick</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>Inserted: %1</source>
+        <translation>Eingelegt: %1</translation>
+    </message>
+    <message>
+        <source>Copying %1 into the BMC…</source>
+        <translation>%1 wird in den BMC kopiert …</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>Copy progress</source>
+        <translation>Kopierfortschritt</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Eject</source>
+        <translation>Auswerfen</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Abbild</translation>
+    </message>
+    <message>
+        <source>An http:// or https:// URL, copied into the BMC before the host sees it, or the name of an image in the store.</source>
+        <translation>Eine http://- oder https://-URL, die in den BMC kopiert wird, bevor der Host sie sieht, oder der Name eines Abbilds im Speicher.</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Laufwerk</translation>
+    </message>
+    <message>
+        <source>User name for the image server</source>
+        <translation>Benutzername für den Abbild-Server</translation>
+    </message>
+    <message>
+        <source>Password for the image server</source>
+        <translation>Passwort für den Abbild-Server</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Einlegen</translation>
+    </message>
+    <message>
+        <source>Insert an image</source>
+        <translation>Abbild einlegen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used</source>
+        <translation>%1 von %2 belegt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>The store holds no images.</source>
+        <translation>Der Speicher enthält keine Abbilder.</translation>
+    </message>
+    <message>
+        <source>Image store</source>
+        <translation>Abbildspeicher</translation>
+    </message>
+    <message>
+        <source>Inserted.</source>
+        <translation>Eingelegt.</translation>
+    </message>
+    <message>
+        <source>The copy failed.</source>
+        <translation>Das Kopieren ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The image is removed from the BMC&apos;s store.</source>
+        <translation>Das Abbild wird aus dem Speicher des BMC gelöscht.</translation>
+    </message>
 </context>
 </TS>

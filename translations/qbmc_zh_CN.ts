@@ -1800,5 +1800,101 @@
         <source>There is no picture to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
+    <message>
+        <source>CD/DVD drive</source>
+        <translation>CD/DVD 光驱</translation>
+    </message>
+    <message>
+        <source>USB stick</source>
+        <translation>U 盘</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>Inserted: %1</source>
+        <translation>已插入：%1</translation>
+    </message>
+    <message>
+        <source>Copying %1 into the BMC…</source>
+        <translation>正在将 %1 复制到 BMC…</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Copy progress</source>
+        <translation>复制进度</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Eject</source>
+        <translation>弹出</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>映像</translation>
+    </message>
+    <message>
+        <source>An http:// or https:// URL, copied into the BMC before the host sees it, or the name of an image in the store.</source>
+        <translation>http:// 或 https:// 网址（在主机看到之前复制到 BMC），或映像存储中某个映像的名称。</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>User name for the image server</source>
+        <translation>映像服务器用户名</translation>
+    </message>
+    <message>
+        <source>Password for the image server</source>
+        <translation>映像服务器密码</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>Insert an image</source>
+        <translation>插入映像</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used</source>
+        <translation>已用 %1，共 %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>The store holds no images.</source>
+        <translation>存储中没有映像。</translation>
+    </message>
+    <message>
+        <source>Image store</source>
+        <translation>映像存储</translation>
+    </message>
+    <message>
+        <source>Inserted.</source>
+        <translation>已插入。</translation>
+    </message>
+    <message>
+        <source>The copy failed.</source>
+        <translation>复制失败。</translation>
+    </message>
+    <message>
+        <source>The image is removed from the BMC&apos;s store.</source>
+        <translation>该映像将从 BMC 的存储中删除。</translation>
+    </message>
 </context>
 </TS>

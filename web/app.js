@@ -12,6 +12,7 @@ import "./pages/login-page.js";
 import "./pages/overview-page.js";
 import "./pages/console-page.js";
 import "./pages/kvm-page.js";
+import "./pages/media-page.js";
 import "./pages/logs-page.js";
 import "./pages/accounts-page.js";
 import "./pages/sessions-page.js";
@@ -23,6 +24,7 @@ const ROUTES = [
     { path: "/overview", tag: "qbmc-overview-page", title: () => tr("Overview") },
     { path: "/console", tag: "qbmc-console-page", title: () => tr("Console") },
     { path: "/kvm", tag: "qbmc-kvm-page", title: () => tr("Remote screen") },
+    { path: "/media", tag: "qbmc-media-page", title: () => tr("Virtual media") },
     { path: "/logs", tag: "qbmc-logs-page", title: () => tr("Event log") },
     { path: "/accounts", tag: "qbmc-accounts-page", title: () => (canAdminister() ? tr("Accounts") : tr("My account")) },
     { path: "/sessions", tag: "qbmc-sessions-page", title: () => tr("Sessions") },

@@ -12,7 +12,7 @@ from webui import (browser, check_no_console_errors, login, open_route, run, wai
 
 SIZES = {"phone": (390, 844), "desktop": (1920, 1080)}
 LANGUAGES = ("en", "de", "zh_CN")
-PAGES = ("overview", "console", "logs", "accounts", "sessions", "settings", "no-such-page")
+PAGES = ("overview", "console", "media", "logs", "accounts", "sessions", "settings", "no-such-page")
 
 
 def settle(driver):

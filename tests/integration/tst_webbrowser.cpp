@@ -63,6 +63,7 @@ void tst_WebBrowser::script_data()
     QTest::newRow("roles and expiry") << u"test_roles_and_expiry.py"_s << QStringList();
     QTest::newRow("console") << u"test_console.py"_s << QStringList();
     QTest::newRow("kvm") << u"test_kvm.py"_s << QStringList();
+    QTest::newRow("virtual media") << u"test_media.py"_s << QStringList();
     QTest::newRow("screenshots") << u"screenshots.py"_s << QStringList{QStringLiteral(QBMC_SCREENSHOT_DIR)};
 }
 
