@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
@@ -27,6 +28,17 @@ struct Reply
         return {};
     }
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    // The first @Message.ExtendedInfo message of an error body.
+    QJsonObject firstMessage() const
+    {
+        return json()
+            .value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("@Message.ExtendedInfo"))
+            .toArray()
+            .first()
+            .toObject();
+    }
     // The first @Message.ExtendedInfo MessageId of an error body, without the registry prefix.
     QString messageKey() const
     {

@@ -305,16 +305,7 @@ void tst_RedfishVirtualMedia::refusalsSayWhyAndLeaveTheStoreClean()
                                 .arg(QString::fromUtf8(reply.body))));
     }
     const Reply streaming = insert(usb, {{u"Image"_s, url}, {u"TransferMethod"_s, u"Stream"_s}});
-    QVERIFY(streaming.json()
-                .value(u"error"_s)
-                .toObject()
-                .value(u"@Message.ExtendedInfo"_s)
-                .toArray()
-                .first()
-                .toObject()
-                .value(u"Resolution"_s)
-                .toString()
-                .contains(u"Upload"_s));
+    QVERIFY(streaming.firstMessage().value(u"Resolution"_s).toString().contains(u"Upload"_s));
 
     // A slot that holds an image refuses another until it is ejected.
     QCOMPARE(insert(cd, {{u"Image"_s, u"installer.iso"_s}}).status, 200);

@@ -142,11 +142,9 @@ RedfishReply VirtualMediaResource::memberJson(Slot slot) const
 RedfishReply VirtualMediaResource::patch(const RedfishRequest &request)
 {
     const std::optional<Slot> slot = slotOf(request);
-    if (!slot)
-        return RedfishReply::notFound(u"VirtualMedia"_s, request.params.value(0));
     const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
-    if (!body)
-        return body.failure();
+    if (!slot || !body)
+        return !slot ? RedfishReply::notFound(u"VirtualMedia"_s, request.params.value(0)) : body.failure();
     const QJsonObject current = memberJson(*slot).json;
     QList<RedfishMessage> problems;
     bool changed = false;
@@ -209,11 +207,9 @@ RedfishReply VirtualMediaResource::ejectActionInfo(const RedfishRequest &request
 RedfishReply VirtualMediaResource::insert(const RedfishRequest &request)
 {
     const std::optional<Slot> slot = slotOf(request);
-    if (!slot)
-        return RedfishReply::notFound(u"VirtualMedia"_s, request.params.value(0));
     const Expected<QJsonObject, RedfishReply> body = RedfishJson::body(request);
-    if (!body)
-        return body.failure();
+    if (!slot || !body)
+        return !slot ? RedfishReply::notFound(u"VirtualMedia"_s, request.params.value(0)) : body.failure();
     const QString action = insertAction;
     static const QStringList known{
         u"Image"_s,    u"Inserted"_s, u"WriteProtected"_s, u"TransferMethod"_s, u"TransferProtocolType"_s,
