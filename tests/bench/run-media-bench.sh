@@ -76,6 +76,8 @@ copy() { # name, image URL
         'BEGIN { printf "| %s | %d MiB | %.1f s | %.0f MiB/s | %s MiB | %s MiB |\n", n, m, e - s, m / (e - s), b, a }'
     curl -sk "${auth[@]}" -H 'Content-Type: application/json' -d '{}' \
         "$url/redfish/v1/Managers/bmc/VirtualMedia/USBStick/Actions/VirtualMedia.EjectMedia" >/dev/null
+    # A copy replaces an image only once whole, so the next needs the room again.
+    curl -sk "${auth[@]}" -X DELETE "$url/redfish/v1/Managers/bmc/Oem/Qbmc/MediaStore/Images/big.img" >/dev/null
 }
 
 echo "| copy | size | time | throughput | qbmc peak RSS before | after |"
