@@ -8,12 +8,24 @@
 #include <QPointer>
 #include <QSslSocket>
 
+#include <sys/ioctl.h>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 namespace {
 constexpr QByteArrayView headEnd = "\r\n\r\n";
 constexpr QByteArrayView chunkedEnd = "\r\n0\r\n\r\n";
+
+// Whether the client has sent bytes that qbmc has not read yet: under load the event loop may not
+// have got to them, and such a client is talking, not idle.
+bool hasUnreadBytes(const QTcpSocket *socket)
+{
+    int pending = 0;
+    return socket->bytesAvailable() > 0
+        || (socket->socketDescriptor() >= 0 && ::ioctl(int(socket->socketDescriptor()), FIONREAD, &pending) == 0
+            && pending > 0);
+}
 } // namespace
 
 ConnectionGuard::ConnectionGuard(Limits limits, QObject *parent)
@@ -94,7 +106,7 @@ bool ConnectionGuard::evictIdle()
         const Connection &connection = it.value();
         if (connection.requestStarted.isValid() || connection.streaming || !connection.socket)
             continue;
-        const bool spoken = connection.spoken;
+        const bool spoken = connection.spoken || hasUnreadBytes(connection.socket);
         const qint64 idle = connection.lastActivity.elapsed();
         if (!oldest || spoken < worst.first || (spoken == worst.first && idle > worst.second)) {
             worst = {spoken, idle};

@@ -101,6 +101,8 @@ bool tst_RedfishGuard::ordinaryClientIsServed()
 {
     const RedfishClients::Reply reply = RedfishClients::curl(
         m_daemon->redfishPort(), u"GET"_s, u"/redfish/v1/Systems"_s, {u"-u"_s, u"admin:"_s + adminPassword});
+    if (reply.status != 200)
+        qWarning("the ordinary client got %d: %s %s", reply.status, qPrintable(reply.errors), reply.body.constData());
     return reply.status == 200;
 }
 
