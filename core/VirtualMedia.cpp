@@ -121,7 +121,7 @@ void VirtualMedia::setVerifyCertificate(Slot slot, bool verify, const Actor &act
         actor,
         verify ? u"Virtual media %1: image servers' certificates are verified"_s.arg(slotName(slot))
                : u"Virtual media %1: image servers' certificates are no longer verified"_s.arg(slotName(slot)));
-    emit changed(slot);
+    emit verifyCertificateChanged(slot);
 }
 
 QString VirtualMedia::imagePath(Slot slot) const

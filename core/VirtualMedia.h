@@ -78,7 +78,10 @@ public:
     static std::optional<TransferMethod> transferMethodFromName(const QString &name);
 
 signals:
+    // What the slot holds changed: the host must be given the new medium.
     void changed(VirtualMedia::Slot slot);
+    // Only the slot's certificate setting changed: what the host sees stays as it is.
+    void verifyCertificateChanged(VirtualMedia::Slot slot);
 
 private:
     static qsizetype index(Slot slot) { return qsizetype(slot); }

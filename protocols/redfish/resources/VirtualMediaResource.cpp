@@ -50,6 +50,7 @@ VirtualMediaResource::VirtualMediaResource(VirtualMedia *media, TaskRegistry *ta
     , m_eventLog(eventLog)
 {
     connect(media, &VirtualMedia::changed, this, &RedfishResource::representationChanged);
+    connect(media, &VirtualMedia::verifyCertificateChanged, this, &RedfishResource::representationChanged);
 }
 
 VirtualMediaResource::~VirtualMediaResource() = default;

@@ -260,10 +260,13 @@ void tst_VirtualMedia::certificatesAreVerifiedUnlessTurnedOff()
     {
         VirtualMedia media(statePath(), m_store.get(), m_log.get());
         QVERIFY(media.verifiesCertificate(Slot::Cd));
-        QSignalSpy changed(&media, &VirtualMedia::changed);
+        QSignalSpy changed(&media, &VirtualMedia::verifyCertificateChanged);
+        // Not a change of medium: the host's drive is left alone.
+        QSignalSpy mediumChanged(&media, &VirtualMedia::changed);
         media.setVerifyCertificate(Slot::Cd, false, Actor::redfish(u"admin"_s));
         media.setVerifyCertificate(Slot::Cd, false, Actor::redfish(u"admin"_s));
         QCOMPARE(changed.size(), 1);
+        QCOMPARE(mediumChanged.size(), 0);
         QCOMPARE(m_log->entries().last().message,
                  u"Virtual media CD: image servers' certificates are no longer verified"_s);
     }
