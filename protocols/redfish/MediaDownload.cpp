@@ -110,46 +110,39 @@ void MediaDownload::onReadyRead()
             fail({Problem::Kind::Store, failure->message});
             return;
         }
-        m_received += data.size();
     }
 }
 
 void MediaDownload::onFinished()
 {
-    if (!m_problem) {
-        if (m_reply->error() != QNetworkReply::NoError) {
-            m_problem = problemOfReply();
-            m_upload.reset();
-        } else {
-            onReadyRead(); // what is left in the buffer
-        }
-    }
+    if (!m_problem && m_reply->error() != QNetworkReply::NoError)
+        m_problem = problemOfReply();
+    else if (!m_problem)
+        onReadyRead(); // what is left in the buffer
     if (!m_problem && !m_upload)
         m_problem = Problem{Problem::Kind::HttpError, u"the server sent no image"_s};
-    if (!m_problem && m_total >= 0 && m_upload->writtenBytes() != m_total) {
+    else if (!m_problem && m_total >= 0 && m_upload->writtenBytes() != m_total)
         m_problem =
             Problem{Problem::Kind::HttpError,
                     u"the server sent %1 of the %2 bytes it announced"_s.arg(m_upload->writtenBytes()).arg(m_total)};
-        m_upload.reset();
-    }
     m_reply->deleteLater();
     m_reply = nullptr;
-    std::optional<Result> result;
-    if (m_problem) {
-        m_upload.reset();
-        qCInfo(lcRedfish, "download of %s failed: %s", qPrintable(m_source.url.toDisplayString()),
-               qPrintable(m_problem->detail));
-        result.emplace(*m_problem);
-    } else if (Expected<MediaImage> image = m_upload->commit(); !image) {
-        result.emplace(Problem{Problem::Kind::Store, image.failure().message});
-    } else {
-        result.emplace(*image);
-    }
-    m_upload.reset();
+    const Result result = [this]() -> Result {
+        if (m_problem) {
+            qCInfo(lcRedfish, "download of %s failed: %s", qPrintable(m_source.url.toDisplayString()),
+                   qPrintable(m_problem->detail));
+            return *m_problem;
+        }
+        Expected<MediaImage> image = m_upload->commit();
+        if (!image)
+            return Problem{Problem::Kind::Store, image.failure().message};
+        return *image;
+    }();
+    m_upload.reset(); // deletes what was written unless it was committed
     // Queued: a reply that an abort() ends finishes at once, inside cancel() or a read.
     QMetaObject::invokeMethod(
         this,
-        [this, result = std::move(*result)] {
+        [this, result] {
             if (m_finished)
                 m_finished(result);
         },

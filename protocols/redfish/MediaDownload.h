@@ -51,10 +51,6 @@ public:
     void start(std::function<void(qint64 received, qint64 total)> progress, std::function<void(Result)> finished);
     void cancel();
 
-    qint64 receivedBytes() const { return m_received; }
-    // -1 until the server says, or when it does not.
-    qint64 totalBytes() const { return m_total; }
-
 private:
     void onReadyRead();
     void onFinished();
@@ -73,6 +69,5 @@ private:
     std::optional<Problem> m_problem;
     std::function<void(qint64, qint64)> m_progress;
     std::function<void(Result)> m_finished;
-    qint64 m_received = 0;
-    qint64 m_total = -1;
+    qint64 m_total = -1; // the announced size; -1 until the server says, or when it does not
 };
