@@ -243,10 +243,11 @@ void SimulatedFirmware::boot()
     QByteArray device = bootDevice();
     if (device == "Setup") // setup was left: boot as if there were no override
         device = setting("First Boot Device");
-    if ((device == "CD/DVD" || device == "USB") && bootFromMedia(device))
-        return;
-    if (device == "CD/DVD" || device == "USB")
+    if (device == "CD/DVD" || device == "USB") {
+        if (bootFromMedia(device))
+            return;
         device = "Hard Disk"; // the next device in the boot order
+    }
     m_terminal->write("Booting from " + device + "...\r\n");
     setState(State::Booted);
     emit booted();
@@ -264,7 +265,7 @@ bool SimulatedFirmware::bootFromMedia(const QByteArray &device)
         m_terminal->write("No bootable media: the " + device + " drive cannot be read\r\n");
         return false;
     }
-    QByteArray name = (device == "CD/DVD" ? "CD" : device);
+    const QByteArray name = device == "CD/DVD" ? "CD" : device;
     const Expected<IsoVolume, QString> volume = IsoVolume::read(image);
     QByteArray label;
     bool bootable = false;

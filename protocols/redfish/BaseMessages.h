@@ -59,6 +59,13 @@ RedfishMessage propertyValueNotInList(const QString &value, const QString &prope
 RedfishMessage headerTooLarge(qsizetype limit);
 RedfishMessage bodyTooLarge(qint64 limit);
 
+// A reason as the core words it ("the CD slot holds x.iso; eject it first") as a resolution
+// sentence: capitalised, with its full stop.
+inline QString resolutionFrom(const QString &reason)
+{
+    return reason.left(1).toUpper() + reason.mid(1) + u'.';
+}
+
 // The error body of `messages`; the first one names the error.
 QJsonObject errorObject(const QList<RedfishMessage> &messages);
 // Compact JSON bytes of errorObject({message}).

@@ -74,6 +74,6 @@ RedfishReply MediaStoreResource::deleteImage(const RedfishRequest &request)
         return RedfishReply::notFound(u"MediaImage"_s, name);
     RedfishMessage message =
         BaseMessages::make(failure->code == Failure::Code::ImageInUse ? "ResourceInUse" : "ResourceCannotBeDeleted");
-    message.resolution = failure->message.left(1).toUpper() + failure->message.mid(1) + u'.';
+    message.resolution = BaseMessages::resolutionFrom(failure->message);
     return RedfishReply::error(409, message);
 }

@@ -98,13 +98,18 @@ RedfishReply VirtualMediaResource::member(const RedfishRequest &request) const
     return memberJson(*slot);
 }
 
+VirtualMedia::Medium VirtualMediaResource::heldMedium(Slot slot) const
+{
+    const std::optional<Transfer> &transfer = m_transfers.at(qsizetype(slot));
+    return transfer ? transfer->medium : m_media->medium(slot);
+}
+
 RedfishReply VirtualMediaResource::memberJson(Slot slot) const
 {
     const QString path = memberPath(slot);
-    const std::optional<Transfer> &transfer = m_transfers.at(qsizetype(slot));
-    // While a URL is copied the slot shows it, not yet inserted, so that no one else takes it.
-    const VirtualMedia::Medium medium = transfer ? transfer->medium : m_media->medium(slot);
-    const bool inserted = !transfer && medium.isInserted();
+    const bool copying = m_transfers.at(qsizetype(slot)).has_value();
+    const VirtualMedia::Medium medium = heldMedium(slot);
+    const bool inserted = !copying && medium.isInserted();
     const bool available = m_media->unavailableReason().isEmpty();
     QJsonObject json{
         {u"@odata.id"_s, path},
@@ -123,7 +128,7 @@ RedfishReply VirtualMediaResource::memberJson(Slot slot) const
         {u"Password"_s, QJsonValue::Null}, // write-only: Redfish shows it as null
         {u"VerifyCertificate"_s, m_media->verifiesCertificate(slot)},
         {u"Status"_s,
-         QJsonObject{{u"State"_s, available ? (transfer ? u"Starting"_s : u"Enabled"_s) : u"Disabled"_s},
+         QJsonObject{{u"State"_s, available ? (copying ? u"Starting"_s : u"Enabled"_s) : u"Disabled"_s},
                      {u"Health"_s, u"OK"_s}}},
         {u"Actions"_s,
          QJsonObject{
@@ -250,12 +255,10 @@ RedfishReply VirtualMediaResource::insert(const RedfishRequest &request)
         message.resolution = u"Virtual media is not available: %1."_s.arg(m_media->unavailableReason());
         return RedfishReply::error(400, message);
     }
-    if (m_transfers.at(qsizetype(*slot)) || m_media->medium(*slot).isInserted()) {
+    if (const VirtualMedia::Medium held = heldMedium(*slot); held.isInserted()) {
         RedfishMessage message = BaseMessages::make("ResourceInUse");
-        message.resolution = u"The %1 slot holds %2; eject it first."_s.arg(
-            VirtualMedia::slotName(*slot),
-            m_transfers.at(qsizetype(*slot)) ? m_transfers.at(qsizetype(*slot))->medium.imageName
-                                             : m_media->medium(*slot).imageName);
+        message.resolution =
+            u"The %1 slot holds %2; eject it first."_s.arg(VirtualMedia::slotName(*slot), held.imageName);
         return RedfishReply::error(409, message);
     }
 
@@ -289,8 +292,7 @@ RedfishReply VirtualMediaResource::insert(const RedfishRequest &request)
                             u"The URL's path must end in the image's file name, which names it in the media "
                             "store."_s);
     for (Slot other : VirtualMedia::allSlots) {
-        const std::optional<Transfer> &transfer = m_transfers.at(qsizetype(other));
-        if (m_media->medium(other).storeName == name || (transfer && transfer->medium.storeName == name)) {
+        if (heldMedium(other).storeName == name) {
             RedfishMessage message = BaseMessages::make("ResourceInUse");
             message.resolution = u"The media store's image %1 is in the %2 slot; eject it first."_s.arg(
                 name, VirtualMedia::slotName(other));
@@ -405,7 +407,7 @@ void VirtualMediaResource::transferEnded(Slot slot, const MediaDownload::Result 
         break;
     }
     if (message.resolution.isEmpty())
-        message.resolution = problem.detail.left(1).toUpper() + problem.detail.mid(1) + u'.';
+        message.resolution = BaseMessages::resolutionFrom(problem.detail);
     m_eventLog->warning(transfer.actor,
                         u"Virtual media %1: %2 was not inserted: %3"_s.arg(slotName, url, problem.detail));
     m_tasks->finish(transfer.taskId, state, RedfishReply::error(status, message), {message});
@@ -450,7 +452,7 @@ std::pair<int, RedfishMessage> VirtualMediaResource::refusal(const Failure &fail
     case Unavailable: message = BaseMessages::make("ActionNotSupported", {action}); break;
     default: message = BaseMessages::make("ActionParameterValueError", {u"Image"_s, action}); break;
     }
-    message.resolution = failure.message.left(1).toUpper() + failure.message.mid(1) + u'.';
+    message.resolution = BaseMessages::resolutionFrom(failure.message);
     return {status, message};
 }
 

@@ -42,6 +42,9 @@ private:
 
     RedfishReply collection() const;
     RedfishReply member(const RedfishRequest &request) const;
+    // What the slot holds for everyone who asks: the medium being copied for it, not yet
+    // inserted, so that no one else takes the slot or the image's name; else the core's.
+    VirtualMedia::Medium heldMedium(Slot slot) const;
     RedfishReply memberJson(Slot slot) const;
     RedfishReply patch(const RedfishRequest &request);
     RedfishReply insert(const RedfishRequest &request);
