@@ -344,9 +344,13 @@ void tst_Redfish::resetActions()
 
     // The monitor answers 202 while its task waits or runs, then what the reset would have
     // answered had it waited.
+    // DELETE is offered while the task waits; once it runs (the On before it may have ended
+    // already on a busy machine) it can no longer be cancelled.
     reply = get(offMonitor, admin());
     if (reply.status == 202)
-        QCOMPARE(reply.header("allow"), QByteArray("GET, DELETE"));
+        QCOMPARE(reply.header("allow"),
+                 reply.json().value(u"TaskState"_s).toString() == u"Pending"_s ? QByteArray("GET, DELETE")
+                                                                               : QByteArray("GET"));
     QCOMPARE(retry([&] { return get(onMonitor, admin()).status; }, 200), 200);
     QCOMPARE(retry([&] { return get(offMonitor, admin()).status; }, 200), 200);
     reply = get(offMonitor, admin());
